@@ -1,0 +1,183 @@
+package vn.loa.contracts;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import vn.loa.contracts.channel.ChannelRegistered;
+import vn.loa.contracts.channel.PublicationFailed;
+import vn.loa.contracts.channel.PublicationRequested;
+import vn.loa.contracts.channel.PublicationRequested.Attachment;
+import vn.loa.contracts.channel.PublicationSucceeded;
+import vn.loa.contracts.content.ContentApproved;
+import vn.loa.contracts.content.ContentPublished;
+import vn.loa.contracts.content.ContentRetracted;
+import vn.loa.contracts.plan.Due;
+import vn.loa.contracts.plan.PlanAmended;
+import vn.loa.contracts.plan.PlanClosed;
+import vn.loa.contracts.plan.PlanIssued;
+import vn.loa.contracts.plan.PlannedTask;
+import vn.loa.contracts.plan.Quota;
+import vn.loa.contracts.plan.QuotaPeriod;
+import vn.loa.contracts.task.CreditBasis;
+import vn.loa.contracts.task.PeriodOutcome;
+import vn.loa.contracts.task.TaskCreditWithdrawn;
+import vn.loa.contracts.task.TaskCredited;
+import vn.loa.contracts.task.TaskPeriodClosed;
+
+/**
+ * Realistic events of one commune, Xã Kim Thành (tenant {@code 10804}), following one plan from issue to close: one
+ * typical sample per {@link EventType}, and variants that exercise the nullable fields the typical ones fill.
+ */
+final class EventSamples {
+
+    static final String TENANT = "10804";
+
+    static final String PLAN_ID = "plan-2025-021";
+    static final String TASK_NEWS = "task-2025-021-01";
+    static final String TASK_DIALOGUE = "task-2025-021-02";
+    static final String TASK_RADIO = "task-2025-021-03";
+    static final String TASK_FEES = "task-2025-021-04";
+    static final String ITEM_ID = "item-2025-0917";
+    static final String ACTIVITY_ID = "item-2025-1015";
+    static final String TITLE = "Xã Kim Thành đẩy mạnh dịch vụ công trực tuyến";
+    static final String URL = "https://kimthanh.gov.vn/tin-tuc/xa-kim-thanh-day-manh-dich-vu-cong-truc-tuyen";
+
+    private static final String LEAD_OFFICE = "Văn phòng HĐND và UBND xã";
+    private static final String CHAIRMAN = "u-chu-tich-ubnd";
+    private static final String VICE_CHAIRMAN = "u-pho-chu-tich-ubnd";
+
+    static final PlannedTask NEWS_TASK = new PlannedTask(TASK_NEWS, 1,
+            "Đăng tải tin, bài tuyên truyền về dịch vụ công trực tuyến trên Cổng thông tin điện tử và Zalo OA của xã",
+            LEAD_OFFICE, List.of("Công chức Văn hóa - Xã hội"), List.of("news", "article"),
+            List.of("portal", "zalo-oa"),
+            new Quota(1, QuotaPeriod.MONTH, YearMonth.of(2025, 8), YearMonth.of(2025, 12)),
+            new Due(LocalDate.of(2025, 12, 31), "Tháng 12/2025"));
+
+    static final PlannedTask DIALOGUE_TASK = new PlannedTask(TASK_DIALOGUE, 2,
+            "Tổ chức hội nghị đối thoại giữa lãnh đạo UBND xã với Nhân dân về cải cách hành chính",
+            "Công chức Văn phòng - Thống kê", List.of("Ủy ban MTTQ Việt Nam xã", "Đoàn Thanh niên xã"),
+            List.of("meeting"), List.of(), new Quota(1, QuotaPeriod.PLAN, null, null), new Due(null, "Quý IV/2025"));
+
+    static final PlannedTask RADIO_TASK = new PlannedTask(TASK_RADIO, 3,
+            "Phát thanh chuyên mục \"Cải cách hành chính\" trên Đài truyền thanh xã", "Công chức Văn hóa - Xã hội",
+            List.of(), List.of("radio"), List.of("loa-truyen-thanh"),
+            new Quota(2, QuotaPeriod.QUARTER, YearMonth.of(2025, 10), null), null);
+
+    static final PlannedTask FEES_TASK = new PlannedTask(TASK_FEES, 4,
+            "Tuyên truyền, hướng dẫn người dân thanh toán trực tuyến phí, lệ phí thủ tục hành chính", LEAD_OFFICE,
+            List.of("Bộ phận Một cửa xã"), List.of("news", "infographic"), List.of("portal"),
+            new Quota(1, QuotaPeriod.HALF_YEAR, YearMonth.of(2025, 10), null),
+            new Due(LocalDate.of(2025, 12, 15), "Trước ngày 15/12/2025"));
+
+    static final PlannedTask FEEDBACK_TASK = new PlannedTask("task-2025-021-05", 5,
+            "Theo dõi, tổng hợp phản ánh, kiến nghị của người dân về thủ tục hành chính", "Bộ phận Một cửa xã",
+            List.of(), List.of("report"), List.of(), null, new Due(LocalDate.of(2025, 12, 20), null));
+
+    /** The news task after amendment 2: two items a month from October. */
+    static final PlannedTask NEWS_TASK_V2 = new PlannedTask(TASK_NEWS, 1, NEWS_TASK.title(), LEAD_OFFICE,
+            NEWS_TASK.coordinatingUnits(), NEWS_TASK.productKinds(), NEWS_TASK.channels(),
+            new Quota(2, QuotaPeriod.MONTH, YearMonth.of(2025, 10), YearMonth.of(2025, 12)), NEWS_TASK.due());
+
+    private static final Map<EventType, LoaEvent> TYPICAL = new EnumMap<>(EventType.class);
+    private static final Map<String, LoaEvent> VARIANTS = new LinkedHashMap<>();
+
+    static {
+        typical(new PlanIssued(TENANT, PLAN_ID, 1, "21/KH-UBND",
+                "Kế hoạch tuyên truyền cải cách hành chính năm 2025 trên địa bàn xã Kim Thành",
+                LocalDate.of(2025, 8, 1), LocalDate.of(2025, 12, 31), LocalDate.of(2025, 7, 28),
+                Instant.parse("2025-07-28T03:20:00Z"), CHAIRMAN, List.of(NEWS_TASK, DIALOGUE_TASK, RADIO_TASK)));
+        typical(new PlanAmended(TENANT, PLAN_ID, 2, List.of(FEES_TASK, FEEDBACK_TASK),
+                List.of(NEWS_TASK_V2), List.of(TASK_RADIO),
+                "Điều chỉnh theo Công văn số 1152/UBND-NV ngày 25/9/2025 của UBND tỉnh",
+                Instant.parse("2025-09-30T02:00:00Z"), CHAIRMAN));
+        typical(new PlanClosed(TENANT, PLAN_ID, 2, Instant.parse("2026-01-05T01:30:00Z"), CHAIRMAN));
+
+        typical(new TaskCredited(TENANT, TASK_NEWS, PLAN_ID, "credit-0001", ITEM_ID, "news", "portal",
+                Instant.parse("2025-09-02T01:15:00Z"), "2025-09", CreditBasis.EXPLICIT, 1, 1, 2));
+        typical(new TaskCreditWithdrawn(TENANT, TASK_NEWS, PLAN_ID, "credit-0001", ITEM_ID, "2025-09",
+                "Tin bài đã bị gỡ khỏi mọi kênh đã được tính", null, Instant.parse("2025-09-03T07:45:00Z"), 0, 1,
+                1));
+        typical(new TaskPeriodClosed(TENANT, TASK_NEWS, PLAN_ID, "2025-08", 1, 1, PeriodOutcome.MET,
+                Instant.parse("2025-08-31T17:00:00Z")));
+
+        typical(new ContentApproved(TENANT, ITEM_ID, "news", TITLE, VICE_CHAIRMAN,
+                Instant.parse("2025-09-02T00:40:00Z")));
+        typical(new ContentPublished(TENANT, ITEM_ID, "news", TITLE,
+                List.of("dich-vu-cong-truc-tuyen", "chuyen-doi-so"),
+                List.of(TASK_NEWS), LEAD_OFFICE, "portal", Instant.parse("2025-09-02T01:15:00Z"), URL));
+        typical(new ContentRetracted(TENANT, ITEM_ID, "zalo-oa", Instant.parse("2025-09-03T07:30:00Z"),
+                "Số liệu hồ sơ trực tuyến chưa chính xác, gỡ để cập nhật"));
+
+        typical(new PublicationRequested(TENANT, "req-2025-0917-portal", ITEM_ID, "portal", "news", TITLE,
+                "Từ đầu năm đến nay, 87% hồ sơ thủ tục hành chính của xã được tiếp nhận trực tuyến.",
+                "<p>Sáng 01/9, UBND xã Kim Thành tổ chức hội nghị triển khai các giải pháp đẩy mạnh cung cấp dịch vụ"
+                        + " công trực tuyến toàn trình.</p>",
+                List.of(new Attachment("att-01", "hoi-nghi-cchc.jpg", "image/jpeg", 245_760,
+                        "https://loa.vn/api/content/items/item-2025-0917/files/att-01")),
+                Instant.parse("2025-09-02T01:10:00Z")));
+        typical(new PublicationSucceeded(TENANT, "req-2025-0917-portal", ITEM_ID, "portal", URL,
+                Instant.parse("2025-09-02T01:15:00Z"), "news-48213"));
+        typical(new PublicationFailed(TENANT, "req-2025-0917-zalo-oa", ITEM_ID, "zalo-oa",
+                "Zalo OA từ chối yêu cầu: vượt hạn mức tin nhắn trong ngày (HTTP 429)", true,
+                Instant.parse("2025-09-02T01:16:00Z")));
+        typical(new ChannelRegistered("portal", "Cổng thông tin điện tử xã", List.of("news", "article", "announcement"),
+                true, true, Instant.parse("2025-09-02T00:00:00Z")));
+
+        variant("PlanAmended without reason, only a withdrawal", new PlanAmended(TENANT, PLAN_ID, 3, List.of(),
+                List.of(), List.of(TASK_DIALOGUE), null, Instant.parse("2025-11-20T08:00:00Z"), CHAIRMAN));
+        variant("TaskCredited by an activity held (no channel), matched", new TaskCredited(TENANT, TASK_DIALOGUE,
+                PLAN_ID, "credit-0007", ACTIVITY_ID, "meeting", null, Instant.parse("2025-10-14T17:00:00Z"), "PLAN",
+                CreditBasis.MATCHED, 1, 1, 1));
+        variant("TaskCreditWithdrawn by a leader", new TaskCreditWithdrawn(TENANT, TASK_NEWS, PLAN_ID,
+                "credit-0005", "item-2025-1008", "2025-10", "Tin không thuộc nhiệm vụ này", VICE_CHAIRMAN,
+                Instant.parse("2025-10-09T09:00:00Z"), 1, 2, 3));
+        variant("TaskPeriodClosed missed, half-year bucket", new TaskPeriodClosed(TENANT, TASK_FEES, PLAN_ID,
+                "2025-H2", 1, 0, PeriodOutcome.MISSED, Instant.parse("2025-12-31T17:00:00Z")));
+        variant("ContentPublished for an activity held (no channel, unit, url)", new ContentPublished(TENANT,
+                ACTIVITY_ID, "meeting",
+                "Hội nghị đối thoại giữa lãnh đạo UBND xã với Nhân dân về cải cách hành chính năm 2025",
+                List.of("cai-cach-hanh-chinh"), List.of(), null, null, Instant.parse("2025-10-14T17:00:00Z"),
+                null));
+        variant("ContentRetracted activity record without reason",
+                new ContentRetracted(TENANT, ACTIVITY_ID, null, Instant.parse("2025-10-20T02:00:00Z"), null));
+        variant("PublicationRequested without summary nor attachments", new PublicationRequested(TENANT,
+                "req-2025-0917-loa-truyen-thanh", ITEM_ID, "loa-truyen-thanh", "radio",
+                "Chuyên mục cải cách hành chính: dịch vụ công trực tuyến", null,
+                "<p>Kính thưa bà con nhân dân trong xã…</p>", List.of(), Instant.parse("2025-09-02T01:10:00Z")));
+        variant("PublicationSucceeded without url nor external id", new PublicationSucceeded(TENANT,
+                "req-2025-0917-loa-truyen-thanh", ITEM_ID, "loa-truyen-thanh", null,
+                Instant.parse("2025-09-02T10:00:00Z"), null));
+        variant("ChannelRegistered unhealthy", new ChannelRegistered("zalo-oa", "Zalo OA UBND xã",
+                List.of("news", "announcement"), false, false, Instant.parse("2025-09-02T01:16:30Z")));
+    }
+
+    private EventSamples() {
+    }
+
+    private static void typical(LoaEvent event) {
+        TYPICAL.put(EventType.of(event), event);
+    }
+
+    private static void variant(String name, LoaEvent event) {
+        VARIANTS.put(name, event);
+    }
+
+    /** The typical sample of a type, or null if none was written. */
+    static LoaEvent typical(EventType type) {
+        return TYPICAL.get(type);
+    }
+
+    /** Every sample, typical and variant, by a readable name. */
+    static Map<String, LoaEvent> all() {
+        Map<String, LoaEvent> all = new LinkedHashMap<>();
+        Arrays.stream(EventType.values()).filter(TYPICAL::containsKey)
+                .forEach(t -> all.put(t.type(), TYPICAL.get(t)));
+        all.putAll(VARIANTS);
+        return all;
+    }
+}

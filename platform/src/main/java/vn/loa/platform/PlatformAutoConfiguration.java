@@ -1,0 +1,89 @@
+package vn.loa.platform;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import vn.loa.contracts.EventCodec;
+import vn.loa.platform.messaging.LoaTopicsConfiguration;
+import vn.loa.platform.outbox.Outbox;
+import vn.loa.platform.outbox.OutboxRelay;
+import vn.loa.platform.problem.ProblemAdvice;
+import vn.loa.platform.tenancy.CallerArgumentResolver;
+
+/**
+ * What every Loa service gets by depending on the platform: the event codec, the outbox and its relay, the core
+ * topics, the caller from the gateway's headers and Vietnamese problem details. Defaults for the Kafka binder (DLQ, bounded retries) come from
+ * {@code loa-platform.properties} via {@link PlatformDefaults}.
+ */
+@AutoConfiguration
+@Import({LoaTopicsConfiguration.class, ProblemAdvice.class})
+public class PlatformAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventCodec eventCodec() {
+        return new EventCodec();
+    }
+
+    /** Raw bytes and string headers: the CloudEvents headers stay exactly as written. */
+    @Bean
+    KafkaTemplate<String, byte[]> eventKafkaTemplate(KafkaProperties properties) {
+        Map<String, Object> config = properties.buildProducerProperties();
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10000);
+        return new KafkaTemplate<>(
+                new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer()));
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> eventKafkaTemplate, Clock clock,
+            MeterRegistry meters,
+            @Value("${loa.outbox.collections:}") List<String> collections,
+            @Value("${loa.outbox.poll-interval:500ms}") Duration pollInterval,
+            @Value("${loa.outbox.lease:30s}") Duration lease) {
+        return new OutboxRelay(mongo, eventKafkaTemplate, collections, clock, pollInterval, lease,
+                Duration.ofSeconds(15), meters);
+    }
+
+    @Bean
+    Outbox outbox(@Value("${spring.application.name}") String service, EventCodec codec, Clock clock,
+            OutboxRelay relay) {
+        return new Outbox(service, codec, clock, relay);
+    }
+
+    @Bean
+    WebMvcConfigurer callerResolver() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CallerArgumentResolver());
+            }
+        };
+    }
+}

@@ -1,0 +1,48 @@
+package vn.loa.platform.outbox;
+
+import java.time.Clock;
+import java.util.List;
+import org.springframework.data.mongodb.core.query.Update;
+import vn.loa.contracts.EventCodec;
+import vn.loa.contracts.LoaEvent;
+
+/**
+ * Adds events to an aggregate's single-document update. A feature builds its {@link Update} (the state change),
+ * passes it through {@link #append}, runs it with a filter that checks the expected state, and then calls
+ * {@link #flush()} so the relay sends at once rather than at its next poll.
+ */
+public class Outbox {
+
+    /** The array field on aggregate documents that holds pending events. */
+    public static final String FIELD = "outbox";
+
+    private final String service;
+    private final EventCodec codec;
+    private final Clock clock;
+    private final OutboxRelay relay;
+
+    public Outbox(String service, EventCodec codec, Clock clock, OutboxRelay relay) {
+        this.service = service;
+        this.codec = codec;
+        this.clock = clock;
+        this.relay = relay;
+    }
+
+    public List<OutboxEntry> entries(List<? extends LoaEvent> events) {
+        var now = clock.instant();
+        return events.stream().map(e -> OutboxEntry.of(e, service, now, codec)).toList();
+    }
+
+    /** The update with the events pushed onto the document's outbox, in order. */
+    public Update append(Update update, List<? extends LoaEvent> events) {
+        if (!events.isEmpty()) {
+            update.push(FIELD).each(entries(events).stream().map(OutboxEntry::toDocument).toArray());
+        }
+        return update;
+    }
+
+    /** Asks the relay to send now. */
+    public void flush() {
+        relay.wakeUp();
+    }
+}

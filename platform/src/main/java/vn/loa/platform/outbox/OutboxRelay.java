@@ -1,0 +1,178 @@
+package vn.loa.platform.outbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * Sends what aggregates left in their {@code outbox} arrays, in order per aggregate, and removes each entry only
+ * after the broker acknowledged it ({@code acks=all}). A document is leased while one relay works on it, so several
+ * instances share the work without sending the same aggregate's events out of order. While the broker is down,
+ * entries simply wait; a crash between the send and the removal sends an entry again with the same {@code ce_id},
+ * which consumers recognise.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final String LEASE = "outboxLease";
+
+    private final MongoTemplate mongo;
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final List<String> collections;
+    private final Clock clock;
+    private final Duration pollInterval;
+    private final Duration lease;
+    private final Duration sendTimeout;
+    private final Semaphore wake = new Semaphore(0);
+    private final Counter published;
+    private final Counter failures;
+    private volatile Thread worker;
+    private volatile boolean running;
+
+    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, List<String> collections,
+            Clock clock, Duration pollInterval, Duration lease, Duration sendTimeout, MeterRegistry meters) {
+        this.mongo = mongo;
+        this.kafka = kafka;
+        this.collections = List.copyOf(collections);
+        this.clock = clock;
+        this.pollInterval = pollInterval;
+        this.lease = lease;
+        this.sendTimeout = sendTimeout;
+        this.published = Counter.builder("loa.outbox.published").description("Events sent from the outbox")
+                .register(meters);
+        this.failures = Counter.builder("loa.outbox.failures").description("Outbox sends that failed (retried)")
+                .register(meters);
+    }
+
+    public void wakeUp() {
+        wake.release();
+    }
+
+    /** Sends everything pending now; returns how many events went out. Used by the loop and by tests. */
+    public int relayPending() {
+        int sent = 0;
+        for (String collection : collections) {
+            Document doc;
+            while ((doc = claim(collection)) != null) {
+                int n = send(collection, doc);
+                if (n < 0) {
+                    return sent; // broker trouble: back off until the next poll
+                }
+                sent += n;
+            }
+        }
+        return sent;
+    }
+
+    private Document claim(String collection) {
+        Instant now = clock.instant();
+        Query query = new Query(new Criteria().andOperator(
+                Criteria.where(Outbox.FIELD + ".0").exists(true),
+                new Criteria().orOperator(Criteria.where(LEASE).exists(false), Criteria.where(LEASE).is(null),
+                        Criteria.where(LEASE).lt(Date.from(now)))));
+        query.fields().include(Outbox.FIELD);
+        Update update = new Update().set(LEASE, Date.from(now.plus(lease)));
+        return mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), Document.class,
+                collection);
+    }
+
+    private int send(String collection, Document doc) {
+        List<String> sentIds = new ArrayList<>();
+        boolean failed = false;
+        for (Document entry : doc.getList(Outbox.FIELD, Document.class)) {
+            OutboxEntry e = OutboxEntry.fromDocument(entry);
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(e.topic(), e.key(),
+                    e.data().getBytes(StandardCharsets.UTF_8));
+            e.envelope().headers().forEach((name, value) ->
+                    record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
+            try {
+                kafka.send(record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                sentIds.add(e.id());
+                published.increment();
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                failed = true;
+                break;
+            } catch (Exception ex) {
+                failures.increment();
+                log.warn("Outbox: could not send {} {} to {} ({}); it stays in the outbox and is retried",
+                        e.type(), e.id(), e.topic(), ex.toString());
+                failed = true;
+                break;
+            }
+        }
+        Update done = new Update();
+        if (!sentIds.isEmpty()) {
+            done.pull(Outbox.FIELD, new Document("ceId", new Document("$in", sentIds)));
+        }
+        if (failed) {
+            done.set(LEASE, Date.from(clock.instant())); // free it for the next attempt
+        } else {
+            done.unset(LEASE);
+        }
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(doc.get("_id"))), done, collection);
+        return failed ? -1 : sentIds.size();
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                relayPending();
+            } catch (RuntimeException e) {
+                log.warn("Outbox relay pass failed: {}", e.toString());
+            }
+            try {
+                wake.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                wake.drainPermits();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::loop);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread t = worker;
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

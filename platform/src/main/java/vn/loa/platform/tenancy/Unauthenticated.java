@@ -1,0 +1,9 @@
+package vn.loa.platform.tenancy;
+
+/** No trustworthy caller on the request (HTTP 401). */
+public class Unauthenticated extends RuntimeException {
+
+    public Unauthenticated(String message) {
+        super(message);
+    }
+}

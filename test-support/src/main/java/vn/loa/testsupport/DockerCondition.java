@@ -1,0 +1,18 @@
+package vn.loa.testsupport;
+
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/** Skips {@link RequiresDocker} tests, with the reason, where no Docker engine answers. */
+public class DockerCondition implements ExecutionCondition {
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (LoaInfrastructure.dockerAvailable()) {
+            return ConditionEvaluationResult.enabled("Docker engine available");
+        }
+        return ConditionEvaluationResult.disabled(
+                "SKIPPED: needs a Docker engine for the real mongo/apache-kafka images; none answers on this machine");
+    }
+}
