@@ -16,6 +16,27 @@ public record Caller(String tenantId, String userId, Set<Role> roles) {
         return roles.contains(role);
     }
 
+    /** Whether the caller is staff of a commune (as opposed to a province reviewer or a system administrator). */
+    public boolean isCommune() {
+        return CommuneDirectory.instance().isCommune(tenantId);
+    }
+
+    /**
+     * Whether the caller may read a commune's data: its own staff, a VIEWER of the commune's province, or a
+     * SYSADMIN. Writing is for the commune's own staff only ({@link #canWrite}).
+     */
+    public boolean canRead(String communeCode) {
+        if (tenantId.equals(communeCode) || has(Role.SYSADMIN)) {
+            return true;
+        }
+        return has(Role.VIEWER) && CommuneDirectory.instance().inProvince(communeCode, tenantId);
+    }
+
+    /** Whether the caller may change a commune's data: only that commune's own staff. */
+    public boolean canWrite(String communeCode) {
+        return tenantId.equals(communeCode) && (has(Role.EDITOR) || has(Role.LEADER) || has(Role.ADMIN));
+    }
+
     /** Throws {@link Forbidden} unless the caller holds one of the roles. */
     public void require(Role... anyOf) {
         for (Role role : anyOf) {
