@@ -20,6 +20,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import vn.loa.contracts.EventCodec;
+import vn.loa.platform.health.DatabaseHealth;
 import vn.loa.platform.messaging.LoaTopicsConfiguration;
 import vn.loa.platform.outbox.Outbox;
 import vn.loa.platform.outbox.OutboxRelay;
@@ -28,10 +29,10 @@ import vn.loa.platform.tenancy.CallerArgumentResolver;
 
 /**
  * What every Loa service gets by depending on the platform: the event codec, the outbox and its relay, the core
- * topics, the caller from the gateway's headers and Vietnamese problem details. Defaults for the Kafka binder (DLQ, bounded retries) come from
+ * topics, the caller from the gateway's headers, Vietnamese problem details and a ping-based MongoDB health check. Defaults for the Kafka binder (DLQ, bounded retries) come from
  * {@code loa-platform.properties} via {@link PlatformDefaults}.
  */
-@AutoConfiguration
+@AutoConfiguration(beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
 @Import({LoaTopicsConfiguration.class, ProblemAdvice.class})
 public class PlatformAutoConfiguration {
 
@@ -75,6 +76,12 @@ public class PlatformAutoConfiguration {
     Outbox outbox(@Value("${spring.application.name}") String service, EventCodec codec, Clock clock,
             OutboxRelay relay) {
         return new Outbox(service, codec, clock, relay);
+    }
+
+    /** Takes the place of Boot's Mongo health indicator (same bean name), which mongo-java-server cannot answer. */
+    @Bean(name = "mongoHealthIndicator")
+    DatabaseHealth mongoHealthIndicator(MongoTemplate mongo) {
+        return new DatabaseHealth(mongo);
     }
 
     @Bean

@@ -55,6 +55,18 @@ class WiringSmokeTest {
     @Autowired
     Outbox outbox;
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Test
+    void theDatabaseHealthIsUpOnEveryMongoCompatibleServer() {
+        var health = context.getBean("mongoHealthIndicator",
+                org.springframework.boot.health.contributor.HealthIndicator.class);
+        assertThat(health).isInstanceOf(vn.loa.platform.health.DatabaseHealth.class);
+        assertThat(health.health(true).getStatus())
+                .isEqualTo(org.springframework.boot.health.contributor.Status.UP);
+    }
+
     @Test
     void anEventLeavesThroughTheOutboxAsACloudEventAndIsConsumedIntoMongo() {
         String planId = "plan-" + UUID.randomUUID();
