@@ -1,0 +1,64 @@
+package vn.loa.plan.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+import vn.loa.contracts.plan.PlanIssued;
+import vn.loa.plan.annex.AnnexTask;
+import vn.loa.plan.annex.TaskDetails;
+import vn.loa.plan.plan.Plan;
+import vn.loa.plan.plan.PlanRules;
+import vn.loa.plan.plan.Stamp;
+
+/** The five demo plans pass the API's rules and can be issued. */
+class DemoPlanTest {
+
+    private final List<DemoPlan> demos = DemoPlan.all(JsonMapper.builder().build());
+
+    @Test
+    void oneIssuablePlanPerSeedCommune() {
+        assertThat(demos).extracting(DemoPlan::tenantId)
+                .containsExactlyInAnyOrder("10804", "11791", "11242", "00292", "18838");
+        for (DemoPlan demo : demos) {
+            List<TaskDetails> tasks = demo.checkedTasks(new PlanRules()); // throws on any rule broken
+            List<AnnexTask> annex = tasks.stream().map(t -> AnnexTask.of("t" + tasks.indexOf(t), 1, t)).toList();
+            assertThat(new PlanRules().readyToIssue(demo.plan(), annex)).as(demo.source()).isEmpty();
+            PlanIssued issued = (PlanIssued) Plan.draft(demo.id(), demo.tenantId(), demo.plan(), annex, List.of(),
+                    new Stamp("u", Instant.now())).issue(new Stamp("leader", Instant.now())).events().getFirst();
+            assertThat(issued.tasks()).as(demo.source()).isNotEmpty().allSatisfy(t -> {
+                assertThat(t.leadUnit()).isNotBlank();
+                assertThat(t.productKinds()).isNotEmpty();
+            });
+        }
+    }
+
+    @Test
+    void theSeedsPeriodsAndQuotas() {
+        DemoPlan kimThanh = demo("10804");
+        assertThat(kimThanh.plan().period().from()).hasToString("2025-08-01");
+        assertThat(kimThanh.plan().period().to()).hasToString("2025-12-31");
+        assertThat(demo("11791").plan().period().from()).hasToString("2026-01-01");
+        assertThat(demo("11242").plan().number()).isEqualTo("21/KH-UBND");
+        assertThat(demo("11242").plan().signer().name()).isEqualTo("Đoàn Văn Cát");
+        assertThat(demo("11242").id()).isEqualTo("demo-11242-21-kh-ubnd");
+        List<TaskDetails> bachMai = demo("00292").checkedTasks(new PlanRules());
+        assertThat(bachMai.get(2).quota()).hasToString("Quota[count=1, per=MONTH, from=2025-08, to=2025-12]");
+        assertThat(bachMai.get(3).quota()).hasToString("Quota[count=2, per=QUARTER, from=null, to=null]");
+        assertThat(bachMai.getFirst().due().date()).hasToString("2025-09-11");
+        List<TaskDetails> tienMinh = demo("11791").checkedTasks(new PlanRules());
+        assertThat(tienMinh.get(1).quota()).hasToString("Quota[count=2, per=PLAN, from=null, to=null]");
+        assertThat(demo("18838").plan().targets()).hasSize(4);
+    }
+
+    @Test
+    void theDemoIdsAreDistinct() {
+        assertThat(demos).extracting(DemoPlan::id).doesNotHaveDuplicates().allMatch(id -> id.matches("demo-\\d{5}-.+"));
+    }
+
+    private DemoPlan demo(String tenant) {
+        return demos.stream().filter(d -> d.tenantId().equals(tenant)).findFirst().orElseThrow();
+    }
+}
