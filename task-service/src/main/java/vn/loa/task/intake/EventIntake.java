@@ -1,0 +1,69 @@
+package vn.loa.task.intake;
+
+import java.util.List;
+import java.util.function.Consumer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+import vn.loa.contracts.EventCodec;
+import vn.loa.contracts.UnreadableEvent;
+import vn.loa.contracts.content.ContentApproved;
+import vn.loa.contracts.content.ContentEvent;
+import vn.loa.contracts.content.ContentPublished;
+import vn.loa.contracts.content.ContentRetracted;
+import vn.loa.contracts.plan.PlanAmended;
+import vn.loa.contracts.plan.PlanClosed;
+import vn.loa.contracts.plan.PlanEvent;
+import vn.loa.contracts.plan.PlanIssued;
+import vn.loa.platform.messaging.IncomingEvent;
+import vn.loa.task.crediting.Crediting;
+import vn.loa.task.task.TaskLifecycle;
+
+/**
+ * The two bindings of task-service (group {@code task-service}, see application.yml): plan events make and change
+ * tasks, content events feed the item ledgers. Both are idempotent by construction, so no inbox of processed
+ * {@code ce_id}s is needed: a redelivered, duplicated or replayed event settles to the same state.
+ */
+@Configuration(proxyBeanMethods = false)
+public class EventIntake {
+
+    @Bean
+    Consumer<Message<byte[]>> onPlanEvent(EventCodec codec, TaskLifecycle lifecycle, Crediting crediting) {
+        return message -> {
+            if (!(IncomingEvent.read(message, codec).event() instanceof PlanEvent event)) {
+                throw new UnreadableEvent("not a plan event on the plan topic");
+            }
+            handle(event, lifecycle, crediting);
+        };
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> onContentEvent(EventCodec codec, Crediting crediting) {
+        return message -> {
+            if (!(IncomingEvent.read(message, codec).event() instanceof ContentEvent event)) {
+                throw new UnreadableEvent("not a content event on the content topic");
+            }
+            handle(event, crediting);
+        };
+    }
+
+    /** A plan event makes or changes tasks, then their credits are settled against the ledgers. */
+    public static void handle(PlanEvent event, TaskLifecycle lifecycle, Crediting crediting) {
+        List<String> concerned = switch (event) {
+            case PlanIssued issued -> lifecycle.issued(issued);
+            case PlanAmended amended -> lifecycle.amended(amended);
+            case PlanClosed closed -> lifecycle.closed(closed);
+        };
+        crediting.settleTasks(concerned);
+    }
+
+    public static void handle(ContentEvent event, Crediting crediting) {
+        switch (event) {
+            case ContentPublished published -> crediting.published(published);
+            case ContentRetracted retracted -> crediting.retracted(retracted);
+            case ContentApproved approved -> {
+                // approval credits nothing: only a publication does
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package vn.loa.task.task;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * What task-service remembers of a plan itself: its period, so that a task added by a later amendment (which
+ * carries no period) gets its buckets over the same plan period.
+ */
+@Component
+public class Plans {
+
+    static final String COLLECTION = "plans";
+
+    private final MongoTemplate mongo;
+
+    public Plans(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** The period of an issued plan. */
+    public record PlanPeriod(LocalDate from, LocalDate to) {
+    }
+
+    /** Idempotent: the first issue of a plan is kept, a replay changes nothing. */
+    public void recordIssued(String tenantId, String planId, LocalDate from, LocalDate to) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(key(tenantId, planId))),
+                new Update().setOnInsert("tenantId", tenantId).setOnInsert("planId", planId)
+                        .setOnInsert("periodFrom", from.toString()).setOnInsert("periodTo", to.toString()),
+                COLLECTION);
+    }
+
+    /** Plan ids are unique within a commune only. */
+    private static String key(String tenantId, String planId) {
+        return tenantId + ":" + planId;
+    }
+
+    public Optional<PlanPeriod> period(String tenantId, String planId) {
+        Document plan = mongo.findById(key(tenantId, planId), Document.class, COLLECTION);
+        return Optional.ofNullable(plan).map(p -> new PlanPeriod(LocalDate.parse(p.getString("periodFrom")),
+                LocalDate.parse(p.getString("periodTo"))));
+    }
+}

@@ -1,0 +1,449 @@
+package vn.loa.task.task;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Transient;
+import org.springframework.data.mongodb.core.mapping.Document;
+import vn.loa.contracts.plan.PlannedTask;
+import vn.loa.contracts.plan.QuotaPeriod;
+import vn.loa.contracts.task.TaskCreditWithdrawn;
+import vn.loa.contracts.task.TaskCredited;
+import vn.loa.contracts.task.TaskEvent;
+import vn.loa.contracts.task.TaskPeriodClosed;
+import vn.loa.task.quota.Period;
+import vn.loa.task.task.Credit.Withdrawal;
+
+/**
+ * A task of an issued plan (Nhiệm vụ): its quota split into period buckets, and the items credited to it.
+ *
+ * <p>The aggregate is plain Java: every change is a method that updates the state and records the events it
+ * causes ({@link #pendingEvents()}). {@link Tasks#save} then writes the whole change and its events in one
+ * single-document update that only succeeds if nobody changed the task since it was read ({@code revision}).
+ * Bucket counts are never incremented blindly: they are recounted from the active credits after every change, so
+ * they cannot drift from the credits they summarise.
+ */
+@Document(Tasks.COLLECTION)
+public class Task {
+
+    @Id
+    private String id;
+    private String tenantId;
+    private String taskId;
+    private String planId;
+    private int planVersion;
+    private long revision;
+    private int order;
+    private String title;
+    private String leadUnit;
+    private List<String> coordinatingUnits;
+    private List<Terms> terms;
+    private TaskQuota quota;
+    /** The plan period, ISO dates (kept as text so no time zone can shift them). */
+    private String planFrom;
+    private String planTo;
+    private String dueDate;
+    private String dueText;
+    private TaskState state;
+    /** Publications (and retractions) from this instant on no longer change the task; null while it is live. */
+    private Instant creditsUntil;
+    private List<Bucket> buckets;
+    private int credited;
+    private List<Credit> credits;
+    /** Items a leader withdrew by hand: they never credit this task again. */
+    private List<String> refusedItems;
+
+    @Transient
+    private List<TaskEvent> pending = new ArrayList<>();
+
+    Task() {
+        // for the mapping
+    }
+
+    /** The document id: task ids are unique within a commune only. */
+    public static String id(String tenantId, String taskId) {
+        return tenantId + ":" + taskId;
+    }
+
+    /** A task as its plan issues it (or an amendment adds it), with its buckets and no credit yet. */
+    public static Task issue(String tenantId, String planId, int planVersion, LocalDate planFrom, LocalDate planTo,
+            PlannedTask planned) {
+        Task t = new Task();
+        t.id = id(tenantId, planned.taskId());
+        t.tenantId = tenantId;
+        t.taskId = planned.taskId();
+        t.planId = planId;
+        t.planVersion = planVersion;
+        t.planFrom = planFrom.toString();
+        t.planTo = planTo.toString();
+        t.describe(planned);
+        t.terms = List.of(new Terms(null, planned.productKinds(), planned.channels()));
+        t.buckets = t.plannedBuckets();
+        t.state = TaskState.ISSUED;
+        t.credits = List.of();
+        t.refusedItems = List.of();
+        return t;
+    }
+
+    // ---- plan changes ------------------------------------------------------------------------------------------
+
+    /**
+     * Applies an amended definition, once per plan version. Credits earned are never lost: buckets whose period had
+     * started when the plan was amended stay as they were (a bucket of the same period takes the new target unless it
+     * is closed), the new quota's buckets fill the rest, and new kinds and channels apply to publications from the
+     * amendment on.
+     */
+    public boolean amend(int version, Instant amendedAt, PlannedTask planned) {
+        if (version <= planVersion) {
+            return false;
+        }
+        boolean oldHadTarget = quota != null;
+        planVersion = version;
+        describe(planned);
+        Terms next = new Terms(amendedAt, planned.productKinds(), planned.channels());
+        if (!next.sameAs(currentTerms())) {
+            List<Terms> all = new ArrayList<>(terms);
+            all.add(next);
+            terms = List.copyOf(all);
+        }
+        List<Period> wanted = plannedPeriods();
+        int target = target();
+        List<Bucket> result = new ArrayList<>();
+        for (Bucket old : buckets) {
+            boolean history = old.closed() || (oldHadTarget && old.start().isBefore(amendedAt));
+            if (!history) {
+                continue;
+            }
+            boolean samePeriod = wanted.stream().anyMatch(p -> p.equals(old.asPeriod()));
+            result.add(samePeriod && !old.closed() ? old.withTarget(target) : old);
+        }
+        for (Period p : wanted) {
+            if (result.stream().noneMatch(b -> b.asPeriod().overlaps(p))) {
+                result.add(Bucket.open(p, target));
+            }
+        }
+        result.sort(Comparator.comparing(Bucket::start));
+        buckets = List.copyOf(result);
+        recount();
+        return true;
+    }
+
+    /**
+     * The plan withdrew the task: it takes no more credit from the amendment on, its credits stay, and buckets that
+     * had not ended are cancelled (never closed, never judged).
+     */
+    public boolean withdrawFromPlan(int version, Instant amendedAt) {
+        if (version <= planVersion || state != TaskState.ISSUED) {
+            return false;
+        }
+        planVersion = version;
+        state = TaskState.WITHDRAWN;
+        creditsUntil = amendedAt;
+        buckets = buckets.stream().map(b -> !b.closed() && b.end().isAfter(amendedAt) ? b.cancelling() : b).toList();
+        return true;
+    }
+
+    /**
+     * The plan was closed: the task takes no more credit from {@code closedAt} on; every bucket that had begun is
+     * closed now (emitting {@link TaskPeriodClosed}), the ones that had not are cancelled.
+     */
+    public boolean closePlan(int version, Instant closedAt) {
+        if (state != TaskState.ISSUED) {
+            return false;
+        }
+        planVersion = Math.max(planVersion, version);
+        state = TaskState.CLOSED;
+        creditsUntil = closedAt;
+        List<Bucket> result = new ArrayList<>();
+        for (Bucket b : buckets) {
+            if (b.closed() || b.cancelled()) {
+                result.add(b);
+            } else if (!b.start().isBefore(closedAt)) {
+                result.add(b.cancelling());
+            } else {
+                Bucket closed = b.closing();
+                result.add(closed);
+                pending.add(closedEvent(closed, b.end().isBefore(closedAt) ? b.end() : closedAt));
+            }
+        }
+        buckets = List.copyOf(result);
+        return true;
+    }
+
+    // ---- crediting ---------------------------------------------------------------------------------------------
+
+    /** Whether a publication at this instant can credit the task at all: before the cut-off and inside a bucket. */
+    public boolean takesCreditAt(Instant at) {
+        return (creditsUntil == null || at.isBefore(creditsUntil)) && bucketAt(at).isPresent();
+    }
+
+    /** The kinds and channels in force at an instant. */
+    public Terms termsAt(Instant at) {
+        Terms found = terms.get(0);
+        for (Terms t : terms) {
+            if (t.since() == null || !t.since().isAfter(at)) {
+                found = t;
+            }
+        }
+        return found;
+    }
+
+    public boolean refuses(String itemId) {
+        return refusedItems.contains(itemId);
+    }
+
+    /**
+     * Credits the item by this publication. Nothing happens if it is already credited by it; if it is credited in
+     * the same bucket by another publication, the record is corrected without an event (the counts do not move);
+     * if it is credited in another bucket, that credit is withdrawn and the item credited in the right one.
+     */
+    public boolean credit(String itemId, Qualification q, Instant now) {
+        Bucket bucket = bucketAt(q.publishedAt())
+                .orElseThrow(() -> new IllegalArgumentException("No bucket of " + taskId + " at " + q.publishedAt()));
+        Optional<Credit> current = activeCreditOf(itemId);
+        if (current.isPresent()) {
+            Credit c = current.get();
+            if (c.period().equals(bucket.period())) {
+                if (c.restsOn(q)) {
+                    return false;
+                }
+                replace(c, c.restingOn(q));
+                return true;
+            }
+            withdraw(c, "Tính lại vào kỳ " + bucket.period() + " theo lần đăng sớm nhất còn hiệu lực.", null, now);
+        }
+        Credit credit = new Credit(UUID.randomUUID().toString(), itemId, q.kind(), q.channel(), q.publishedAt(),
+                bucket.period(), q.basis(), now, null);
+        List<Credit> all = new ArrayList<>(credits);
+        all.add(credit);
+        credits = List.copyOf(all);
+        recount();
+        Bucket after = bucket(credit.period()).orElseThrow();
+        pending.add(new TaskCredited(tenantId, taskId, planId, credit.creditId(), itemId, q.kind(), q.channel(),
+                q.publishedAt(), credit.period(), q.basis(), after.credited(), after.target(), credited));
+        return true;
+    }
+
+    /** Takes back the item's credit, if it has one, because the item no longer qualifies. */
+    public boolean uncredit(String itemId, String reason, Instant now) {
+        Optional<Credit> current = activeCreditOf(itemId);
+        current.ifPresent(c -> withdraw(c, reason, null, now));
+        return current.isPresent();
+    }
+
+    /**
+     * A leader takes back a wrong credit by hand. The item is refused for good: republishing or replaying it never
+     * credits this task again.
+     */
+    public void withdrawByLeader(Credit credit, String leader, String reason, Instant now) {
+        if (!credit.active()) {
+            throw new IllegalStateException("Credit " + credit.creditId() + " is already withdrawn");
+        }
+        List<String> refused = new ArrayList<>(refusedItems);
+        refused.add(credit.itemId());
+        refusedItems = List.copyOf(refused);
+        withdraw(credit, reason, leader, now);
+    }
+
+    // ---- closing -----------------------------------------------------------------------------------------------
+
+    /** Closes every bucket whose period has ended by {@code now}, each with its own {@link TaskPeriodClosed}. */
+    public boolean closeEndedBuckets(Instant now) {
+        if (buckets.stream().noneMatch(b -> b.endedAndOpen(now))) {
+            return false;
+        }
+        List<Bucket> result = new ArrayList<>();
+        for (Bucket b : buckets) {
+            if (b.endedAndOpen(now)) {
+                Bucket closed = b.closing();
+                result.add(closed);
+                pending.add(closedEvent(closed, b.end()));
+            } else {
+                result.add(b);
+            }
+        }
+        buckets = List.copyOf(result);
+        return true;
+    }
+
+    // ---- reading -----------------------------------------------------------------------------------------------
+
+    public Optional<Credit> activeCreditOf(String itemId) {
+        return credits.stream().filter(c -> c.active() && c.itemId().equals(itemId)).findFirst();
+    }
+
+    public Optional<Credit> credit(String creditId) {
+        return credits.stream().filter(c -> c.creditId().equals(creditId)).findFirst();
+    }
+
+    public Optional<Bucket> bucket(String period) {
+        return buckets.stream().filter(b -> b.period().equals(period)).findFirst();
+    }
+
+    Optional<Bucket> bucketAt(Instant at) {
+        return buckets.stream().filter(b -> b.contains(at)).findFirst();
+    }
+
+    public Terms currentTerms() {
+        return terms.get(terms.size() - 1);
+    }
+
+    /** Every kind the task ever accepted (to find the items that may qualify). */
+    public List<String> everyKind() {
+        return terms.stream().flatMap(t -> t.productKinds().stream()).distinct().toList();
+    }
+
+    public List<TaskEvent> pendingEvents() {
+        return List.copyOf(pending);
+    }
+
+    void saved() {
+        revision++;
+        pending = new ArrayList<>();
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String tenantId() {
+        return tenantId;
+    }
+
+    public String taskId() {
+        return taskId;
+    }
+
+    public String planId() {
+        return planId;
+    }
+
+    public int planVersion() {
+        return planVersion;
+    }
+
+    public long revision() {
+        return revision;
+    }
+
+    public int order() {
+        return order;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String leadUnit() {
+        return leadUnit;
+    }
+
+    public List<String> coordinatingUnits() {
+        return coordinatingUnits;
+    }
+
+    public TaskQuota quota() {
+        return quota;
+    }
+
+    public LocalDate planFrom() {
+        return LocalDate.parse(planFrom);
+    }
+
+    public LocalDate planTo() {
+        return LocalDate.parse(planTo);
+    }
+
+    public LocalDate dueDate() {
+        return dueDate == null ? null : LocalDate.parse(dueDate);
+    }
+
+    public String dueText() {
+        return dueText;
+    }
+
+    public TaskState state() {
+        return state;
+    }
+
+    public Instant creditsUntil() {
+        return creditsUntil;
+    }
+
+    public List<Bucket> buckets() {
+        return buckets;
+    }
+
+    public int credited() {
+        return credited;
+    }
+
+    public List<Credit> credits() {
+        return credits;
+    }
+
+    public List<String> refusedItems() {
+        return refusedItems;
+    }
+
+    // ---- internals ---------------------------------------------------------------------------------------------
+
+    private void describe(PlannedTask planned) {
+        order = planned.order();
+        title = planned.title();
+        leadUnit = planned.leadUnit();
+        coordinatingUnits = planned.coordinatingUnits();
+        quota = TaskQuota.of(planned.quota());
+        dueDate = planned.due() == null || planned.due().date() == null ? null : planned.due().date().toString();
+        dueText = planned.due() == null ? null : planned.due().text();
+    }
+
+    /** A task without a quota still records what was published for it, in one bucket with target 0. */
+    private List<Period> plannedPeriods() {
+        if (quota == null) {
+            return new TaskQuota(1, QuotaPeriod.PLAN, null, null)
+                    .periods(planFrom(), planTo());
+        }
+        return quota.periods(planFrom(), planTo());
+    }
+
+    private int target() {
+        return quota == null ? 0 : quota.count();
+    }
+
+    private List<Bucket> plannedBuckets() {
+        int target = target();
+        return plannedPeriods().stream().map(p -> Bucket.open(p, target)).toList();
+    }
+
+    private void withdraw(Credit credit, String reason, String by, Instant now) {
+        replace(credit, credit.withdrawn(new Withdrawal(now, by, reason)));
+        recount();
+        Optional<Bucket> bucket = bucket(credit.period());
+        pending.add(new TaskCreditWithdrawn(tenantId, taskId, planId, credit.creditId(), credit.itemId(),
+                credit.period(), reason, by, now, bucket.map(Bucket::credited).orElse(0),
+                bucket.map(Bucket::target).orElse(0), credited));
+    }
+
+    private void replace(Credit old, Credit next) {
+        credits = credits.stream().map(c -> c.creditId().equals(old.creditId()) ? next : c).toList();
+    }
+
+    private void recount() {
+        buckets = buckets.stream()
+                .map(b -> b.withCredited((int) credits.stream()
+                        .filter(c -> c.active() && c.period().equals(b.period())).count()))
+                .toList();
+        credited = (int) credits.stream().filter(Credit::active).count();
+    }
+
+    private TaskPeriodClosed closedEvent(Bucket closed, Instant closedAt) {
+        return new TaskPeriodClosed(tenantId, taskId, planId, closed.period(), closed.target(), closed.credited(),
+                closed.outcome(), closedAt);
+    }
+}
