@@ -160,11 +160,16 @@ public class OutboxRelay implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        wake.release();
         Thread t = worker;
         if (t != null) {
-            t.interrupt();
             try {
+                // let the pass under way finish, so that what the broker has is also cleaned from the outbox
                 t.join(5000);
+                if (t.isAlive()) {
+                    t.interrupt();
+                    t.join(2000);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

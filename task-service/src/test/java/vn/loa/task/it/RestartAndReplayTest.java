@@ -62,14 +62,23 @@ class RestartAndReplayTest {
         assertThat(credited(second, news)).isEqualTo(ITEMS);
         List<TaskCredited> credits = broker.taskEvents(news).stream()
                 .filter(TaskCredited.class::isInstance).map(TaskCredited.class::cast).toList();
-        assertThat(credits).hasSize(ITEMS);
+        // the outbox is at-least-once: an instance stopped between the broker's ack and the outbox's clean-up sends
+        // that event again with the same ce_id, which consumers skip; what counts is one event per credit
+        assertThat(distinctEventIds(news)).isEqualTo(ITEMS);
+        assertThat(credits.stream().map(TaskCredited::creditId).distinct()).hasSize(ITEMS);
         assertThat(credits.stream().map(TaskCredited::itemId).distinct()).hasSize(ITEMS);
 
         // a new group reads both topics from the beginning into the same database: a full replay
         ConfigurableApplicationContext replay = started(instances.start(instances.group + "-replay"));
         awaitSettled(replay, instances.group + "-replay");
         assertThat(credited(replay, news)).isEqualTo(ITEMS);
-        assertThat(broker.taskEvents(news)).hasSize(ITEMS);
+        assertThat(distinctEventIds(news)).isEqualTo(ITEMS);
+    }
+
+    private long distinctEventIds(String taskId) {
+        return broker.taskRecords(taskId).stream()
+                .map(r -> vn.loa.testsupport.Events.headers(r).get(vn.loa.contracts.CloudEventHeaders.ID))
+                .distinct().count();
     }
 
     private ConfigurableApplicationContext started(ConfigurableApplicationContext context) {
