@@ -90,6 +90,8 @@ import vn.loa.testsupport.LoaInfrastructure;
  */
 public final class CreditingBenchmark {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CreditingBenchmark.class);
+
     private static final int RATE = Integer.getInteger("bench.rate", 40);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 30);
     private static final int BURST = Integer.getInteger("bench.burst", 2000);
@@ -290,8 +292,8 @@ public final class CreditingBenchmark {
         stats.put("itemsCreditedPerSecond", Math.round(count / (elapsed / 1e9)));
         stats.put("taskCreditedEventsPerSecond",
                 Math.round((creditedEvents.get() - creditedBefore) / (elapsed / 1e9)));
-        System.out.printf(Locale.ROOT, "%s: %d items, p50 %.2f ms, p99 %.2f ms, %s items/s%n", name, count,
-                (double) stats.get("p50Ms"), (double) stats.get("p99Ms"), stats.get("itemsCreditedPerSecond"));
+        log.info(String.format(Locale.ROOT, "%s: %d items, p50 %.2f ms, p99 %.2f ms, %s items/s", name, count,
+                (double) stats.get("p50Ms"), (double) stats.get("p99Ms"), stats.get("itemsCreditedPerSecond")));
         return stats;
     }
 
@@ -492,8 +494,7 @@ public final class CreditingBenchmark {
                     + " matches two), hence more TaskCredited than items. The burst's latencies are mostly queueing:"
                     + " its figure is the sustained rate.");
             String markdown = String.join("\n", lines) + "\n";
-            System.out.println();
-            System.out.println(markdown);
+            log.info("\n{}", markdown);
 
             Path dir = Path.of(System.getProperty("bench.out",
                     Files.isDirectory(Path.of("bench")) ? "bench/results" : "results"));
@@ -501,7 +502,7 @@ public final class CreditingBenchmark {
             String date = LocalDate.now().toString();
             Files.writeString(dir.resolve("crediting-" + date + ".md"), markdown);
             Files.writeString(dir.resolve("crediting-" + date + ".json"), Json.write(r) + "\n");
-            System.out.println("Written to " + dir.toAbsolutePath().resolve("crediting-" + date + ".{md,json}"));
+            log.info("Written to {}", dir.toAbsolutePath().resolve("crediting-" + date + ".{md,json}"));
         }
 
         private static String row(String name, Map<String, Object> s, String throughput, double floorP50,

@@ -29,6 +29,8 @@ import org.apache.poi.xwpf.usermodel.XWPFTableCell;
  */
 public final class DocxFixtures {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DocxFixtures.class);
+
     private static final Path SEEDS = Path.of("src/test/resources/seeds");
     private static final Path OUT = Path.of("src/test/resources/docx");
 
@@ -290,6 +292,6 @@ public final class DocxFixtures {
         try (doc; OutputStream out = Files.newOutputStream(OUT.resolve(name))) {
             doc.write(out);
         }
-        System.out.println("wrote " + OUT.resolve(name));
+        log.info("wrote {}", OUT.resolve(name));
     }
 }

@@ -1,5 +1,6 @@
 package vn.loa.task.it;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
@@ -19,16 +20,39 @@ import vn.loa.testsupport.LoaInfrastructure;
  * restart, a second instance in the same consumer group, a fresh group replaying the topics. Each test gets a group
  * and a database of its own, so the shared test context (group {@code task-service}) never takes its partitions.
  */
-final class Instances {
+final class Instances implements AutoCloseable {
 
     final String group = "task-service-" + UUID.randomUUID();
     final String database = "instances-" + UUID.randomUUID();
+    private final List<ConfigurableApplicationContext> running = new ArrayList<>();
 
     ConfigurableApplicationContext start() {
         return start(group);
     }
 
     ConfigurableApplicationContext start(String consumerGroup) {
+        ConfigurableApplicationContext context = run(consumerGroup);
+        running.add(context);
+        return context;
+    }
+
+    /** Stops one instance now (the rest are stopped by {@link #close}). */
+    void stop(ConfigurableApplicationContext context) {
+        context.close();
+        running.remove(context);
+    }
+
+    ConfigurableApplicationContext get(int index) {
+        return running.get(index);
+    }
+
+    @Override
+    public void close() {
+        running.forEach(ConfigurableApplicationContext::close);
+        running.clear();
+    }
+
+    private ConfigurableApplicationContext run(String consumerGroup) {
         LoaInfrastructure.Endpoints infra = LoaInfrastructure.endpoints();
         // as command-line arguments: SpringApplicationBuilder.properties() would lose to the platform's defaults
         return new SpringApplicationBuilder(TaskServiceApplication.class)

@@ -30,18 +30,17 @@ class RestartAndReplayTest {
     private final Instances instances = new Instances();
     private final String tenant = Samples.someCommune();
     private final String plan = "plan-" + UUID.randomUUID();
-    private final List<ConfigurableApplicationContext> running = new ArrayList<>();
 
     @AfterEach
     void stop() {
-        running.forEach(ConfigurableApplicationContext::close);
+        instances.close();
         broker.close();
     }
 
     @Test
     void aRestartMidStreamAndAReplayFromTheStartCreditEveryItemExactlyOnce() {
         String news = Samples.news(plan);
-        ConfigurableApplicationContext first = started(instances.start());
+        ConfigurableApplicationContext first = instances.start();
         List<ProducerRecord<String, byte[]>> sent = new ArrayList<>();
         sent.add(broker.send(Samples.plan(tenant, plan)));
         for (int i = 0; i < ITEMS / 2; i++) {
@@ -49,15 +48,14 @@ class RestartAndReplayTest {
         }
         // stop the first instance while it is still working through the stream
         eventually().until(() -> credited(first, news) >= 3);
-        first.close();
-        running.remove(first);
+        instances.stop(first);
         for (int i = ITEMS / 2; i < ITEMS; i++) {
             sent.add(broker.send(publication(i)));
         }
         // what the first instance may have processed without committing comes again too
         sent.subList(1, 6).forEach(broker::send);
 
-        ConfigurableApplicationContext second = started(instances.start());
+        ConfigurableApplicationContext second = instances.start();
         awaitSettled(second, instances.group);
         assertThat(credited(second, news)).isEqualTo(ITEMS);
         List<TaskCredited> credits = broker.taskEvents(news).stream()
@@ -69,7 +67,7 @@ class RestartAndReplayTest {
         assertThat(credits.stream().map(TaskCredited::itemId).distinct()).hasSize(ITEMS);
 
         // a new group reads both topics from the beginning into the same database: a full replay
-        ConfigurableApplicationContext replay = started(instances.start(instances.group + "-replay"));
+        ConfigurableApplicationContext replay = instances.start(instances.group + "-replay");
         awaitSettled(replay, instances.group + "-replay");
         assertThat(credited(replay, news)).isEqualTo(ITEMS);
         assertThat(distinctEventIds(news)).isEqualTo(ITEMS);
@@ -79,11 +77,6 @@ class RestartAndReplayTest {
         return broker.taskRecords(taskId).stream()
                 .map(r -> vn.loa.testsupport.Events.headers(r).get(vn.loa.contracts.CloudEventHeaders.ID))
                 .distinct().count();
-    }
-
-    private ConfigurableApplicationContext started(ConfigurableApplicationContext context) {
-        running.add(context);
-        return context;
     }
 
     private void awaitSettled(ConfigurableApplicationContext context, String group) {

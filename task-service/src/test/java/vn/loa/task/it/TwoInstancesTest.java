@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.loa.task.it.IntegrationTest.eventually;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -33,18 +32,17 @@ class TwoInstancesTest {
     private final Instances instances = new Instances();
     private final String tenant = Samples.someCommune();
     private final String plan = "plan-" + UUID.randomUUID();
-    private final List<ConfigurableApplicationContext> running = new ArrayList<>();
 
     @AfterEach
     void stop() {
-        running.forEach(ConfigurableApplicationContext::close);
+        instances.close();
         broker.close();
     }
 
     @Test
     void twoInstancesInOneGroupCreditEveryItemOnce() {
-        running.add(instances.start());
-        running.add(instances.start());
+        instances.start();
+        instances.start();
         eventually().until(() -> broker.membersConsuming(instances.group, Topics.CONTENT_EVENTS) == 2);
 
         broker.send(Samples.plan(tenant, plan));
@@ -61,10 +59,10 @@ class TwoInstancesTest {
             broker.send(Samples.retracted(tenant, item(i), "zalo-oa", "2026-01-10T00:00:00Z"));
         }
         eventually().until(() -> broker.caughtUp(instances.group, Topics.PLAN_EVENTS, Topics.CONTENT_EVENTS));
-        eventually().until(() -> Instances.outboxesEmpty(running.get(0), plan));
+        eventually().until(() -> Instances.outboxesEmpty(instances.get(0), plan));
 
         String news = Samples.news(plan);
-        Task task = running.get(1).getBean(Tasks.class).find(Task.id(tenant, news)).orElseThrow();
+        Task task = instances.get(1).getBean(Tasks.class).find(Task.id(tenant, news)).orElseThrow();
         assertThat(task.credited()).isEqualTo(ITEMS - RETRACTED);
         assertThat(task.buckets().stream().mapToInt(b -> b.credited()).sum()).isEqualTo(ITEMS - RETRACTED);
         List<TaskEvent> events = broker.taskEvents(news);
