@@ -121,7 +121,7 @@ final class EventSamples {
                         "https://loa.vn/api/content/items/item-2025-0917/files/att-01")),
                 Instant.parse("2025-09-02T01:10:00Z")));
         typical(new PublicationSucceeded(TENANT, "req-2025-0917-portal", ITEM_ID, "portal", URL,
-                Instant.parse("2025-09-02T01:15:00Z"), "news-48213"));
+                Instant.parse("2025-09-02T01:15:00Z"), "news-48213", List.of()));
         typical(new PublicationFailed(TENANT, "req-2025-0917-zalo-oa", ITEM_ID, "zalo-oa",
                 "Zalo OA từ chối yêu cầu: vượt hạn mức tin nhắn trong ngày (HTTP 429)", true,
                 Instant.parse("2025-09-02T01:16:00Z")));
@@ -151,7 +151,9 @@ final class EventSamples {
                 "<p>Kính thưa bà con nhân dân trong xã…</p>", List.of(), Instant.parse("2025-09-02T01:10:00Z")));
         variant("PublicationSucceeded without url nor external id", new PublicationSucceeded(TENANT,
                 "req-2025-0917-loa-truyen-thanh", ITEM_ID, "loa-truyen-thanh", null,
-                Instant.parse("2025-09-02T10:00:00Z"), null));
+                Instant.parse("2025-09-02T10:00:00Z"), null,
+                List.of(new Attachment("radio-2025-0917", "ban-tin-cchc-2025-09-02.ogg", "audio/ogg", 412_300,
+                        "https://loa.vn/radio/35566/audio/radio-2025-0917.ogg"))));
         variant("ChannelRegistered unhealthy", new ChannelRegistered("zalo-oa", "Zalo OA UBND xã",
                 List.of("news", "announcement"), false, false, Instant.parse("2025-09-02T01:16:30Z")));
     }
