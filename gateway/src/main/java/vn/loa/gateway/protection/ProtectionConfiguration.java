@@ -1,0 +1,26 @@
+package vn.loa.gateway.protection;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Request ids, size limit and rate limits of the gateway. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RateLimitProperties.class)
+public class ProtectionConfiguration {
+
+    @Bean
+    RequestIds requestIds() {
+        return new RequestIds();
+    }
+
+    @Bean
+    RequestSizeLimit requestSizeLimit(RateLimitProperties limits) {
+        return new RequestSizeLimit(limits);
+    }
+
+    @Bean
+    RateLimits rateLimits(RateLimitProperties limits) {
+        return new RateLimits(limits);
+    }
+}
