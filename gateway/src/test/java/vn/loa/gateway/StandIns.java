@@ -77,6 +77,7 @@ final class StandIns {
 
     void register(DynamicPropertyRegistry registry) {
         registry.add("loa.auth.issuer", this::issuer);
+        registry.add("loa.auth.internal-issuer", this::issuer);
         for (String service : List.of("LOA_PLAN_URL", "LOA_TASK_URL", "LOA_CONTENT_URL", "LOA_REPORT_URL",
                 "LOA_PORTAL_URL", "LOA_RADIO_URL")) {
             registry.add(service, this::base);

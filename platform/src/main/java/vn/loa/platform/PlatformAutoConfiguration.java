@@ -8,6 +8,9 @@ import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -15,6 +18,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.integration.channel.interceptor.GlobalChannelInterceptorWrapper;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -22,6 +26,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import vn.loa.contracts.EventCodec;
 import vn.loa.platform.health.DatabaseHealth;
 import vn.loa.platform.messaging.LoaTopicsConfiguration;
+import vn.loa.platform.observability.ConsumedEvents;
+import vn.loa.platform.observability.TraceHeaders;
 import vn.loa.platform.outbox.Outbox;
 import vn.loa.platform.outbox.OutboxRelay;
 import vn.loa.platform.problem.ProblemAdvice;
@@ -72,10 +78,22 @@ public class PlatformAutoConfiguration {
                 Duration.ofSeconds(15), meters);
     }
 
+    /** Keeps the producing request's trace with each event (when tracing is on), so it crosses Kafka. */
     @Bean
     Outbox outbox(@Value("${spring.application.name}") String service, EventCodec codec, Clock clock,
-            OutboxRelay relay) {
-        return new Outbox(service, codec, clock, relay);
+            OutboxRelay relay, ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        Tracer t = tracer.getIfUnique();
+        Propagator p = propagator.getIfUnique();
+        return new Outbox(service, codec, clock, relay,
+                t == null || p == null ? TraceHeaders.NONE : new TraceHeaders(t, p));
+    }
+
+    /** {@code loa.events.consumed} on every consumer binding's input channel ({@code <function>-in-<n>}). */
+    @Bean
+    GlobalChannelInterceptorWrapper loaConsumedEvents(MeterRegistry meters) {
+        GlobalChannelInterceptorWrapper wrapper = new GlobalChannelInterceptorWrapper(new ConsumedEvents(meters));
+        wrapper.setPatterns(new String[] {"*-in-*"});
+        return wrapper;
     }
 
     /** Takes the place of Boot's Mongo health indicator (same bean name), which mongo-java-server cannot answer. */

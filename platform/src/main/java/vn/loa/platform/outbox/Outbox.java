@@ -2,6 +2,8 @@ package vn.loa.platform.outbox;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.data.mongodb.core.query.Update;
 import vn.loa.contracts.EventCodec;
 import vn.loa.contracts.LoaEvent;
@@ -20,17 +22,29 @@ public class Outbox {
     private final EventCodec codec;
     private final Clock clock;
     private final OutboxRelay relay;
+    private final Supplier<Map<String, String>> traceHeaders;
 
     public Outbox(String service, EventCodec codec, Clock clock, OutboxRelay relay) {
+        this(service, codec, clock, relay, Map::of);
+    }
+
+    /**
+     * @param traceHeaders the current trace context as W3C headers (see
+     *                     {@link vn.loa.platform.observability.TraceHeaders}), kept with each event
+     */
+    public Outbox(String service, EventCodec codec, Clock clock, OutboxRelay relay,
+            Supplier<Map<String, String>> traceHeaders) {
         this.service = service;
         this.codec = codec;
         this.clock = clock;
         this.relay = relay;
+        this.traceHeaders = traceHeaders;
     }
 
     public List<OutboxEntry> entries(List<? extends LoaEvent> events) {
         var now = clock.instant();
-        return events.stream().map(e -> OutboxEntry.of(e, service, now, codec)).toList();
+        Map<String, String> trace = events.isEmpty() ? Map.of() : traceHeaders.get();
+        return events.stream().map(e -> OutboxEntry.of(e, service, now, codec, trace)).toList();
     }
 
     /** The update with the events pushed onto the document's outbox, in order. */

@@ -1,6 +1,7 @@
 package vn.loa.platform.outbox;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -30,6 +31,10 @@ import org.springframework.kafka.core.KafkaTemplate;
  * instances share the work without sending the same aggregate's events out of order. While the broker is down,
  * entries simply wait; a crash between the send and the removal sends an entry again with the same {@code ce_id},
  * which consumers recognise.
+ *
+ * <p>Metrics: {@code loa.events.produced} (tags {@code topic}, {@code type}) for every event the broker acknowledged,
+ * {@code loa.outbox.failures} for failed sends, {@code loa.outbox.pending} (events waiting in outboxes, counted at
+ * most every few seconds). The W3C trace headers stored with an entry go out as Kafka headers.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -44,8 +49,10 @@ public class OutboxRelay implements SmartLifecycle {
     private final Duration lease;
     private final Duration sendTimeout;
     private final Semaphore wake = new Semaphore(0);
+    private final MeterRegistry meters;
     private final Counter published;
     private final Counter failures;
+    private final PendingCount pending = new PendingCount();
     private volatile Thread worker;
     private volatile boolean running;
 
@@ -58,11 +65,16 @@ public class OutboxRelay implements SmartLifecycle {
         this.pollInterval = pollInterval;
         this.lease = lease;
         this.sendTimeout = sendTimeout;
+        this.meters = meters;
         this.published = Counter.builder("loa.outbox.published").description("Events sent from the outbox")
                 .register(meters);
         this.failures = Counter.builder("loa.outbox.failures").description("Outbox sends that failed (retried)")
                 .register(meters);
+        Gauge.builder("loa.outbox.pending", pending, PendingCount::value)
+                .description("Events waiting in this service's outboxes").register(meters);
     }
+
+    public static final String PRODUCED = "loa.events.produced";
 
     public void wakeUp() {
         wake.release();
@@ -105,10 +117,14 @@ public class OutboxRelay implements SmartLifecycle {
                     e.data().getBytes(StandardCharsets.UTF_8));
             e.envelope().headers().forEach((name, value) ->
                     record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
+            e.trace().forEach((name, value) ->
+                    record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
             try {
                 kafka.send(record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
                 sentIds.add(e.id());
                 published.increment();
+                Counter.builder(PRODUCED).description("Events the broker acknowledged, per topic and type")
+                        .tag("topic", e.topic()).tag("type", e.type()).register(meters).increment();
             } catch (InterruptedException ie) {
                 Thread.currentThread().interrupt();
                 failed = true;
@@ -132,6 +148,42 @@ public class OutboxRelay implements SmartLifecycle {
         }
         mongo.updateFirst(Query.query(Criteria.where("_id").is(doc.get("_id"))), done, collection);
         return failed ? -1 : sentIds.size();
+    }
+
+    /** Events waiting in every outbox collection now (one aggregation per collection). */
+    public long countPending() {
+        long n = 0;
+        for (String collection : collections) {
+            List<Document> pipeline = List.of(
+                    new Document("$match", new Document(Outbox.FIELD + ".0", new Document("$exists", true))),
+                    new Document("$project", new Document("n", new Document("$size", "$" + Outbox.FIELD))),
+                    new Document("$group", new Document("_id", null).append("n", new Document("$sum", "$n"))));
+            Document total = mongo.getCollection(collection).aggregate(pipeline).first();
+            if (total != null) {
+                n += ((Number) total.get("n")).longValue();
+            }
+        }
+        return n;
+    }
+
+    /** The gauge's value: counted again when older than five seconds, so a scrape costs at most one count. */
+    private final class PendingCount {
+        private static final long TTL_NANOS = Duration.ofSeconds(5).toNanos();
+        private volatile double value = 0;
+        private volatile long countedAt = System.nanoTime() - TTL_NANOS - 1;
+
+        double value() {
+            long now = System.nanoTime();
+            if (now - countedAt > TTL_NANOS) {
+                countedAt = now;
+                try {
+                    value = countPending();
+                } catch (RuntimeException e) {
+                    value = Double.NaN; // the database does not answer: unknown, not zero
+                }
+            }
+            return value;
+        }
     }
 
     private void loop() {

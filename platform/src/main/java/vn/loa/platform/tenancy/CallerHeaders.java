@@ -16,8 +16,8 @@ public final class CallerHeaders {
     public static final String USER = "X-Loa-User";
     public static final String ROLES = "X-Loa-Roles";
 
-    /** Commune codes have 5 digits, province codes 2. */
-    private static final Pattern TENANT_ID = Pattern.compile("[0-9]{2}|[0-9]{5}");
+    /** Commune codes have 5 digits, province codes 2; a system administrator belongs to {@code platform}. */
+    private static final Pattern TENANT_ID = Pattern.compile("[0-9]{2}|[0-9]{5}|platform");
 
     private CallerHeaders() {
     }

@@ -67,6 +67,19 @@ class CallerTest {
     }
 
     @Test
+    void aSystemAdministratorBelongsToThePlatformReadsEveryCommuneAndWritesNone() {
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        request.addHeader(CallerHeaders.TENANT, "platform");
+        request.addHeader(CallerHeaders.USER, "admin");
+        request.addHeader(CallerHeaders.ROLES, "SYSADMIN");
+        Caller admin = CallerHeaders.read(request);
+        assertThat(admin.canRead(KIM_THANH)).isTrue();
+        assertThat(admin.canRead(BACH_MAI)).isTrue();
+        assertThat(admin.canWrite(KIM_THANH)).isFalse();
+        assertThat(admin.isCommune()).isFalse();
+    }
+
+    @Test
     void noHeadersOrAMalformedTenantIsUnauthenticated() {
         assertThatThrownBy(() -> CallerHeaders.read(new MockHttpServletRequest()))
                 .isInstanceOf(Unauthenticated.class);
