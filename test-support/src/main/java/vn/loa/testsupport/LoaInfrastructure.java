@@ -26,6 +26,7 @@ public final class LoaInfrastructure {
     private static final String MONGO_IMAGE = "mongo:8.0";
 
     private static Endpoints endpoints;
+    private static KafkaContainer kafkaContainer;
 
     private LoaInfrastructure() {
     }
@@ -46,6 +47,27 @@ public final class LoaInfrastructure {
         Endpoints e = endpoints();
         registry.add("spring.kafka.bootstrap-servers", e::kafkaBootstrapServers);
         registry.add("spring.mongodb.uri", () -> e.mongoUri() + "/" + database);
+    }
+
+    /**
+     * Freezes the broker (docker pause): connections stay open but nothing answers, as in a network partition or a
+     * stalled broker. Only with containers; {@link #resumeBroker()} undoes it.
+     */
+    public static synchronized void pauseBroker() {
+        endpoints();
+        if (kafkaContainer == null) {
+            throw new IllegalStateException("pausing the broker needs the containers (a Docker engine)");
+        }
+        DockerClientFactory.instance().client().pauseContainerCmd(kafkaContainer.getContainerId()).exec();
+        log.info("Test infrastructure: broker paused");
+    }
+
+    public static synchronized void resumeBroker() {
+        if (kafkaContainer == null) {
+            throw new IllegalStateException("pausing the broker needs the containers (a Docker engine)");
+        }
+        DockerClientFactory.instance().client().unpauseContainerCmd(kafkaContainer.getContainerId()).exec();
+        log.info("Test infrastructure: broker resumed");
     }
 
     public static boolean dockerAvailable() {
@@ -70,6 +92,7 @@ public final class LoaInfrastructure {
         MongoDBContainer mongo = new MongoDBContainer(MONGO_IMAGE); // a single-node replica set
         kafka.start();
         mongo.start();
+        kafkaContainer = kafka;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             kafka.stop();
             mongo.stop();

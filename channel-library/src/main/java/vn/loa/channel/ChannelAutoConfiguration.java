@@ -1,0 +1,53 @@
+package vn.loa.channel;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.messaging.Message;
+import vn.loa.channel.internal.ChannelIntake;
+import vn.loa.contracts.EventCodec;
+import vn.loa.platform.PlatformAutoConfiguration;
+import vn.loa.platform.outbox.Outbox;
+
+/**
+ * Everything a channel app gets by depending on {@code channel-library} and declaring {@link Channel} beans (their
+ * ids listed in {@code loa.channel.ids}): the request and retraction bindings, idempotency per request id, results
+ * through the outbox, and the registration heartbeat. See docs/new-channel.md.
+ */
+@AutoConfiguration(after = PlatformAutoConfiguration.class)
+public class ChannelAutoConfiguration {
+
+    @Bean
+    ChannelIntake loaChannelIntake(List<Channel> channels, ConfigurableEnvironment env, MongoTemplate mongo,
+            Outbox outbox, Clock clock, MeterRegistry meters, EventCodec codec,
+            KafkaTemplate<String, byte[]> eventKafkaTemplate,
+            @Value("${spring.application.name}") String service,
+            @Value("${loa.channel.lease:PT2M}") Duration lease,
+            @Value("${loa.channel.heartbeat:PT30S}") Duration heartbeat) {
+        return ChannelIntake.create(channels, env, mongo, outbox, clock, meters, codec, eventKafkaTemplate, service,
+                lease, heartbeat);
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> loaChannelRequests(ChannelIntake intake) {
+        return intake::onRequest;
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> loaChannelRetractions(ChannelIntake intake) {
+        return intake::onContentEvent;
+    }
+
+    @Bean
+    vn.loa.channel.internal.Heartbeat loaChannelHeartbeat(ChannelIntake intake) {
+        return intake.heartbeat();
+    }
+}

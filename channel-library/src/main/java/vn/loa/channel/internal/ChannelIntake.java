@@ -1,0 +1,75 @@
+package vn.loa.channel.internal;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.messaging.Message;
+import vn.loa.channel.Channel;
+import vn.loa.contracts.EventCodec;
+import vn.loa.contracts.UnreadableEvent;
+import vn.loa.contracts.channel.PublicationRequested;
+import vn.loa.contracts.content.ContentRetracted;
+import vn.loa.platform.messaging.IncomingEvent;
+import vn.loa.platform.outbox.Outbox;
+
+/**
+ * The library's two consumers. A message that cannot be read as the expected event throws {@link UnreadableEvent}
+ * and goes straight to the dead-letter topic ({@code error.<topic>.<group>}, platform binder defaults); an exception
+ * from the database is retried by the binder (3 attempts) and then dead-lettered too.
+ */
+public final class ChannelIntake {
+
+    private final EventCodec codec;
+    private final PublicationDesk publications;
+    private final RetractionDesk retractions;
+    private final Heartbeat heartbeat;
+    private final Channels channels;
+
+    private ChannelIntake(EventCodec codec, PublicationDesk publications, RetractionDesk retractions,
+            Heartbeat heartbeat, Channels channels) {
+        this.codec = codec;
+        this.publications = publications;
+        this.retractions = retractions;
+        this.heartbeat = heartbeat;
+        this.channels = channels;
+    }
+
+    public static ChannelIntake create(List<Channel> beans, ConfigurableEnvironment env, MongoTemplate mongo,
+            Outbox outbox, Clock clock, MeterRegistry meters, EventCodec codec,
+            KafkaTemplate<String, byte[]> kafka, String service, Duration lease, Duration heartbeatInterval) {
+        Channels channels = new Channels(beans, ChannelBindings.ids(env));
+        Duration poll = Duration.ofMillis(250);
+        PublicationDesk publications = new PublicationDesk(channels,
+                new Ledger(mongo, RequestLedger.COLLECTION, clock, lease, poll, meters), outbox, clock, meters);
+        RetractionDesk retractions = new RetractionDesk(channels,
+                new Ledger(mongo, RequestLedger.RETRACTIONS, clock, lease, poll, meters), meters);
+        Heartbeat heartbeat = new Heartbeat(channels, kafka, codec, clock, service, heartbeatInterval);
+        return new ChannelIntake(codec, publications, retractions, heartbeat, channels);
+    }
+
+    public void onRequest(Message<byte[]> message) {
+        if (!(IncomingEvent.read(message, codec).event() instanceof PublicationRequested request)) {
+            throw new UnreadableEvent("not a PublicationRequested on a channel request topic");
+        }
+        publications.handle(request);
+    }
+
+    public void onContentEvent(Message<byte[]> message) {
+        IncomingEvent incoming = IncomingEvent.read(message, codec);
+        if (incoming.event() instanceof ContentRetracted retracted) {
+            retractions.handle(incoming.id(), retracted);
+        }
+    }
+
+    public Heartbeat heartbeat() {
+        return heartbeat;
+    }
+
+    public Channels channels() {
+        return channels;
+    }
+}

@@ -1,0 +1,540 @@
+// Tin bài & hoạt động: list with a status filter, write (rich text, kind, themes, tasks, channels, attachments),
+// submit, approve / reject (leader), publish now or at a time, each channel's result and retry, record an outside
+// publication, retract; record an activity held.
+
+import { get, post, put, upload, download, paths } from '../api.js';
+import {
+  h, mount, keepFocus, refocus, pageTitle, field, checkboxes, checkedValues, select, options, action, showProblem, clearProblem, notice,
+  date, dateTime, num, isoDate, isoLocalDateTime, list, label, statusBadge, emptyRow,
+  CONTENT_STATUS, PUBLICATION_STATUS, CONTENT_KINDS, ACTIVITY_KINDS, CHANNELS,
+} from '../ui.js';
+import { richText, safeFragment } from '../editor.js';
+import { nameOf } from '../places.js';
+import { debounce } from '../live.js';
+
+const PAGE_SIZE = 20;
+
+function canWrite(who) {
+  return who.isCommune && (who.has('EDITOR') || who.has('LEADER') || who.has('ADMIN'));
+}
+
+function channelName(id, offered) {
+  return offered?.find((c) => c.id === id)?.displayName || label(CHANNELS, id);
+}
+
+// ---- list ----
+
+export async function listPage(main, ctx) {
+  const { who, query } = ctx;
+  const status = query.get('status') || '';
+  const page = Math.max(0, Number(query.get('page') || 0));
+  const result = await get(paths.contents({ status, page, size: PAGE_SIZE }));
+  if (!ctx.current()) return;
+  const filter = select({ id: 'content-status-filter', dataset: { testid: 'content-status-filter' } },
+    [{ value: '', label: 'Tất cả trạng thái' }, ...options(CONTENT_STATUS)], status);
+  filter.addEventListener('change', () => ctx.navigate(`#/tin-bai${filter.value ? `?status=${filter.value}` : ''}`));
+  const link = (p) => `#/tin-bai?${new URLSearchParams({ ...(status ? { status } : {}), page: String(p) })}`;
+  const pages = Math.max(1, Math.ceil((result.total || 0) / PAGE_SIZE));
+  mount(main,
+    pageTitle('Tin bài & hoạt động', canWrite(who) ? h('div', { class: 'actions' },
+      h('a', { class: 'button primary', href: '#/tin-bai/moi', id: 'content-new-link', dataset: { testid: 'content-new-link' } }, 'Viết tin bài'),
+      h('a', { class: 'button', href: '#/hoat-dong/moi', id: 'activity-new-link', dataset: { testid: 'activity-new-link' } }, 'Ghi nhận hoạt động'),
+      h('a', { class: 'button', href: '#/hoat-dong', id: 'activities-link', dataset: { testid: 'activities-link' } }, 'Hoạt động đã tổ chức'))
+      : h('div', { class: 'actions' }, h('a', { class: 'button', href: '#/hoat-dong', id: 'activities-link', dataset: { testid: 'activities-link' } }, 'Hoạt động đã tổ chức'))),
+    h('div', { class: 'toolbar' }, h('label', { for: 'content-status-filter' }, 'Lọc theo trạng thái'), filter,
+      h('span', { class: 'count', role: 'status' }, `${num(result.total)} tin, bài`)),
+    h('div', { class: 'table-wrap' }, h('table', { class: 'data', id: 'content-list', dataset: { testid: 'content-list' } },
+      h('caption', { class: 'visually-hidden' }, 'Danh sách tin, bài'),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Tiêu đề'), h('th', { scope: 'col' }, 'Loại'),
+        h('th', { scope: 'col' }, 'Trạng thái'), h('th', { scope: 'col' }, 'Kênh'), h('th', { scope: 'col' }, 'Người viết'),
+        h('th', { scope: 'col' }, 'Cập nhật'))),
+      h('tbody', {}, (result.items || []).length === 0 ? emptyRow(6, 'Không có tin, bài nào.') : result.items.map((i) => h('tr', {
+        dataset: { testid: 'content-row', id: i.id, status: i.status },
+      },
+        h('td', {}, h('a', { href: `#/tin-bai/${encodeURIComponent(i.id)}`, dataset: { testid: 'content-link' } }, i.title || '(chưa có tiêu đề)')),
+        h('td', {}, label(CONTENT_KINDS, i.kind)),
+        h('td', {}, statusBadge(CONTENT_STATUS, i.status)),
+        h('td', {}, (i.channels || []).map((c) => label(CHANNELS, c)).join(', ') || '—'),
+        h('td', {}, i.author || '—'),
+        h('td', {}, dateTime(i.updatedAt))))))),
+    pages > 1 ? h('nav', { class: 'pager', 'aria-label': 'Phân trang' },
+      page > 0 ? h('a', { href: link(page - 1), class: 'button', dataset: { testid: 'page-prev' } }, 'Trang trước') : null,
+      h('span', {}, `Trang ${num(page + 1)}/${num(pages)}`),
+      page + 1 < pages ? h('a', { href: link(page + 1), class: 'button', dataset: { testid: 'page-next' } }, 'Trang sau') : null) : null);
+}
+
+// ---- tasks an item or activity may serve: the tasks of the live plans ----
+
+async function liveTasks() {
+  try {
+    const plans = (await get(paths.plans())).filter((p) => p.status === 'ISSUED' || p.status === 'AMENDED');
+    const all = await Promise.all(plans.map((p) => get(paths.tasks(p.id)).then((ts) => ts.map((t) => ({ ...t, planNumber: p.number })))
+      .catch(() => [])));
+    return all.flat();
+  } catch {
+    return [];
+  }
+}
+
+function taskOptions(tasks) {
+  return tasks.map((t) => ({ value: t.id, label: `${t.planNumber ? `${t.planNumber} — ` : ''}${t.order ?? ''}. ${t.title}` }));
+}
+
+// ---- write / edit ----
+
+export async function editPage(main, ctx) {
+  const [id] = ctx.params;
+  const [item, offered, tasks] = await Promise.all([
+    id ? get(paths.content(id)) : Promise.resolve(null),
+    get(paths.channels()).catch(() => []),
+    liveTasks(),
+  ]);
+  if (!ctx.current()) return;
+  const v = item || {};
+  const channelOptions = offered.map((c) => ({ value: c.id, label: c.displayName || label(CHANNELS, c.id) }));
+  for (const c of v.channels || []) {
+    if (!channelOptions.some((o) => o.value === c)) channelOptions.push({ value: c, label: `${label(CHANNELS, c)} (hiện không hoạt động)` });
+  }
+  const inputs = {
+    title: h('input', { type: 'text', required: true, value: v.title || '', maxlength: 300, dataset: { testid: 'content-title' } }),
+    summary: h('textarea', { rows: 3, dataset: { testid: 'content-summary' } }, v.summary || ''),
+    kind: select({ dataset: { testid: 'content-kind' } }, options(CONTENT_KINDS), v.kind || 'NEWS'),
+    themes: h('input', { type: 'text', value: (v.themes || []).join(', '), dataset: { testid: 'content-themes' } }),
+    unit: h('input', { type: 'text', value: v.unit || '', dataset: { testid: 'content-unit' } }),
+  };
+  const body = richText('content-body', 'content-body-label', v.body || '');
+  const submit = h('button', { type: 'submit', class: 'primary', id: 'content-save', dataset: { testid: 'content-save' } },
+    item ? 'Lưu thay đổi' : 'Lưu bản nháp');
+  const form = h('form', { class: 'form', id: 'content-form', novalidate: true },
+    field('Tiêu đề', 'title', inputs.title),
+    field('Tóm tắt', 'summary', inputs.summary),
+    h('div', { class: 'field', dataset: { field: 'body' } },
+      h('span', { class: 'label', id: 'content-body-label' }, 'Nội dung'),
+      body.element,
+      h('p', { class: 'field-error', hidden: true })),
+    h('div', { class: 'row' },
+      field('Loại tin, bài', 'kind', inputs.kind),
+      field('Đơn vị thực hiện', 'unit', inputs.unit)),
+    field('Chủ đề', 'themes', inputs.themes, 'Cách nhau bởi dấu phẩy, ví dụ: Dịch vụ công trực tuyến, Chuyển đổi số'),
+    checkboxes('Phục vụ nhiệm vụ (không bắt buộc)', 'taskIds', taskOptions(tasks), v.taskIds, 'content-task'),
+    checkboxes('Đăng trên các kênh', 'channels', channelOptions, v.channels, 'content-channel'),
+    item && ['APPROVED'].includes(item.status) ? h('p', { class: 'hint' }, 'Tin đã duyệt: sửa nội dung sẽ phải trình duyệt lại.') : null,
+    h('div', { class: 'actions' }, submit, h('a', { class: 'button', href: item ? `#/tin-bai/${encodeURIComponent(item.id)}` : '#/tin-bai' }, 'Hủy')));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    clearProblem(form);
+    const payload = {
+      title: inputs.title.value.trim(),
+      summary: inputs.summary.value.trim() || null,
+      body: body.getHtml(),
+      kind: inputs.kind.value,
+      themes: list(inputs.themes.value),
+      taskIds: checkedValues(form, 'taskIds'),
+      channels: checkedValues(form, 'channels'),
+      unit: inputs.unit.value.trim() || null,
+    };
+    submit.disabled = true;
+    try {
+      const saved = item ? await put(paths.content(item.id), payload) : await post(paths.contents(), payload);
+      notice(item ? 'Đã lưu thay đổi.' : 'Đã lưu bản nháp.');
+      ctx.navigate(`#/tin-bai/${encodeURIComponent(saved.id)}`);
+    } catch (problem) {
+      showProblem(problem, form);
+    } finally {
+      submit.disabled = false;
+    }
+  });
+  mount(main, pageTitle(item ? 'Sửa tin, bài' : 'Viết tin, bài'),
+    offered.length === 0 ? h('p', { class: 'hint' }, 'Hiện chưa có kênh đăng nào đang hoạt động; bạn vẫn lưu được bản nháp.') : null,
+    form);
+  inputs.title.focus();
+}
+
+// ---- one item ----
+
+export async function detailPage(main, ctx) {
+  const [id] = ctx.params;
+  const { who } = ctx;
+  const offered = await get(paths.channels()).catch(() => []);
+  let item = await get(paths.content(id));
+  if (!ctx.current()) return;
+  let poll = null;
+
+  const reload = async () => {
+    const fresh = await get(paths.content(id));
+    if (!ctx.current()) return;
+    // keep what the user is typing: re-render only when something changed
+    if (fresh.updatedAt !== item.updatedAt || fresh.status !== item.status
+      || JSON.stringify(fresh.publications) !== JSON.stringify(item.publications)) {
+      item = fresh;
+      keepFocus(main, render);
+    }
+  };
+
+  const render = () => {
+    const mine = who.isCommune && who.tenant === item.tenantId;
+    const leader = mine && who.has('LEADER');
+    const writer = mine && canWrite(who);
+    const s = item.status;
+    const actions = h('div', { class: 'actions', id: 'content-actions' });
+    const panel = h('div', { id: 'content-action-panel' });
+    if (writer && ['DRAFT', 'REJECTED', 'SUBMITTED', 'APPROVED'].includes(s)) {
+      actions.appendChild(h('a', { class: 'button', href: `#/tin-bai/${encodeURIComponent(item.id)}/sua`, id: 'content-edit',
+        dataset: { testid: 'content-edit' } }, 'Sửa'));
+    }
+    if (writer && (s === 'DRAFT' || s === 'REJECTED')) {
+      actions.appendChild(action(h('button', { type: 'button', class: 'primary', id: 'content-submit', dataset: { testid: 'content-submit' } },
+        'Gửi duyệt'), async () => {
+        item = await post(paths.contentAction(item.id, 'submit'));
+        notice('Đã gửi lãnh đạo duyệt.');
+        render();
+      }, main));
+    }
+    if (leader && s === 'SUBMITTED') {
+      actions.appendChild(action(h('button', { type: 'button', class: 'primary', id: 'content-approve', dataset: { testid: 'content-approve' } },
+        'Duyệt'), async () => {
+        item = await post(paths.contentAction(item.id, 'approve'));
+        notice('Đã duyệt tin, bài.');
+        render();
+      }, main));
+      const rejectOpen = h('button', { type: 'button', id: 'content-reject-open', dataset: { testid: 'content-reject-open' } }, 'Trả lại');
+      rejectOpen.addEventListener('click', () => openReject(panel));
+      actions.appendChild(rejectOpen);
+    }
+    if (writer && s === 'APPROVED') {
+      actions.appendChild(action(h('button', { type: 'button', class: 'primary', id: 'content-publish', dataset: { testid: 'content-publish' } },
+        'Đăng ngay'), async () => {
+        item = await post(paths.contentAction(item.id, 'publish'), {});
+        notice('Đã gửi yêu cầu đăng tới các kênh.');
+        render();
+      }, main));
+      const scheduleOpen = h('button', { type: 'button', id: 'content-schedule-open', dataset: { testid: 'content-schedule-open' } }, 'Hẹn giờ đăng');
+      scheduleOpen.addEventListener('click', () => openSchedule(panel));
+      actions.appendChild(scheduleOpen);
+    }
+    if (writer && ['APPROVED', 'PUBLISHING', 'PUBLISHED', 'PARTIALLY_PUBLISHED'].includes(s)) {
+      const outsideOpen = h('button', { type: 'button', id: 'outside-open', dataset: { testid: 'outside-open' } }, 'Ghi nhận đã đăng ở nơi khác');
+      outsideOpen.addEventListener('click', () => openOutside(panel));
+      actions.appendChild(outsideOpen);
+    }
+    if (leader && ['PUBLISHING', 'PUBLISHED', 'PARTIALLY_PUBLISHED'].includes(s)) {
+      const retractOpen = h('button', { type: 'button', class: 'danger', id: 'content-retract-open', dataset: { testid: 'content-retract-open' } }, 'Gỡ tin, bài');
+      retractOpen.addEventListener('click', () => openRetract(panel));
+      actions.appendChild(retractOpen);
+    }
+
+    mount(main,
+      pageTitle(item.title || '(chưa có tiêu đề)', actions),
+      panel,
+      h('dl', { class: 'facts', dataset: { testid: 'content-facts' } },
+        h('dt', {}, 'Trạng thái'), h('dd', { id: 'content-status' }, statusBadge(CONTENT_STATUS, s)),
+        h('dt', {}, 'Loại'), h('dd', {}, label(CONTENT_KINDS, item.kind)),
+        !mine ? [h('dt', {}, 'Xã, phường'), h('dd', {}, nameOf(item.tenantId))] : null,
+        h('dt', {}, 'Người viết'), h('dd', {}, item.author || '—'),
+        h('dt', {}, 'Đơn vị'), h('dd', {}, item.unit || '—'),
+        h('dt', {}, 'Chủ đề'), h('dd', {}, (item.themes || []).join(', ') || '—'),
+        h('dt', {}, 'Kênh'), h('dd', {}, (item.channels || []).map((c) => channelName(c, offered)).join(', ') || '—'),
+        h('dt', {}, 'Nhiệm vụ'), h('dd', {}, (item.taskIds || []).length ? item.taskIds.map((t, i) => [i ? ', ' : '',
+          h('a', { href: `#/nhiem-vu/${encodeURIComponent(t)}` }, t)]) : 'Tự khớp theo kênh, loại và kỳ'),
+        h('dt', {}, 'Tạo lúc'), h('dd', {}, dateTime(item.createdAt)),
+        item.approvedBy ? [h('dt', {}, 'Duyệt'), h('dd', {}, `${item.approvedBy}, ${dateTime(item.approvedAt)}`)] : null,
+        item.scheduledAt ? [h('dt', {}, 'Hẹn đăng lúc'), h('dd', { dataset: { testid: 'content-scheduled-at' } }, dateTime(item.scheduledAt))] : null,
+        item.rejectionReason && s === 'REJECTED' ? [h('dt', {}, 'Lý do trả lại'), h('dd', { dataset: { testid: 'content-rejection-reason' } }, item.rejectionReason)] : null),
+      publicationsSection(item, offered, writer, (fresh) => { item = fresh; render(); }),
+      h('section', { class: 'card', 'aria-labelledby': 'body-title' },
+        h('h2', { id: 'body-title' }, 'Nội dung'),
+        item.summary ? h('p', { class: 'summary' }, item.summary) : null,
+        h('div', { class: 'article-body', dataset: { testid: 'content-body-view' } }, safeFragment(item.body || ''))),
+      attachmentsSection(item, writer && ['DRAFT', 'REJECTED', 'SUBMITTED', 'APPROVED'].includes(s), (fresh) => { item = fresh; render(); }),
+      historySection(item));
+
+    clearInterval(poll);
+    poll = s === 'PUBLISHING' || (item.publications || []).some((p) => p.status === 'REQUESTED')
+      ? setInterval(() => reload().catch(() => {}), 4000) : null;
+    refocus(main);
+  };
+
+  function openReject(panel) {
+    const reason = h('textarea', { rows: 3, required: true, id: 'content-reject-reason', dataset: { testid: 'content-reject-reason' } });
+    const confirmButton = h('button', { type: 'submit', class: 'danger', id: 'content-reject', dataset: { testid: 'content-reject' } }, 'Trả lại tin, bài');
+    const form = h('form', { class: 'form card', novalidate: true }, h('h2', {}, 'Trả lại tin, bài'),
+      field('Lý do trả lại', 'reason', reason), h('div', { class: 'actions' }, confirmButton));
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      clearProblem(form);
+      confirmButton.disabled = true;
+      try {
+        item = await post(paths.contentAction(item.id, 'reject'), { reason: reason.value.trim() });
+        notice('Đã trả lại tin, bài cho người viết.');
+        render();
+      } catch (problem) {
+        showProblem(problem, form);
+      } finally {
+        confirmButton.disabled = false;
+      }
+    });
+    mount(panel, form);
+    reason.focus();
+  }
+
+  function openSchedule(panel) {
+    const at = h('input', { type: 'text', placeholder: 'dd/MM/yyyy HH:mm', id: 'content-publish-at', dataset: { testid: 'content-publish-at' } });
+    const go = h('button', { type: 'submit', class: 'primary', id: 'content-publish-schedule', dataset: { testid: 'content-publish-schedule' } }, 'Hẹn giờ');
+    const form = h('form', { class: 'form card', novalidate: true }, h('h2', {}, 'Hẹn giờ đăng'),
+      field('Thời điểm đăng (giờ Việt Nam)', 'at', at, 'Theo dạng dd/MM/yyyy HH:mm, ví dụ 02/09/2025 08:00'), h('div', { class: 'actions' }, go));
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      clearProblem(form);
+      const when = isoLocalDateTime(at.value);
+      if (!when) {
+        showProblem({ title: 'Thời điểm chưa hợp lệ', detail: 'Vui lòng nhập thời điểm theo dạng dd/MM/yyyy HH:mm.',
+          errors: [{ field: 'at', message: 'Ví dụ: 02/09/2025 08:00.' }] }, form);
+        return;
+      }
+      go.disabled = true;
+      try {
+        item = await post(paths.contentAction(item.id, 'publish'), { at: when });
+        notice(`Đã hẹn đăng lúc ${at.value.trim()}.`);
+        render();
+      } catch (problem) {
+        showProblem(problem, form);
+      } finally {
+        go.disabled = false;
+      }
+    });
+    mount(panel, form);
+    at.focus();
+  }
+
+  function openOutside(panel) {
+    const known = { ...CHANNELS };
+    for (const c of offered) known[c.id] = c.displayName || known[c.id] || c.id;
+    const channel = select({ id: 'outside-channel', dataset: { testid: 'outside-channel' } }, options(known), 'province-portal');
+    const url = h('input', { type: 'url', id: 'outside-url', placeholder: 'https://', dataset: { testid: 'outside-url' } });
+    const when = h('input', { type: 'text', id: 'outside-published-at', placeholder: 'dd/MM/yyyy HH:mm', dataset: { testid: 'outside-published-at' } });
+    const save = h('button', { type: 'submit', class: 'primary', id: 'outside-save', dataset: { testid: 'outside-save' } }, 'Ghi nhận');
+    const form = h('form', { class: 'form card', novalidate: true }, h('h2', {}, 'Ghi nhận đã đăng ở nơi khác'),
+      h('p', { class: 'hint' }, 'Ví dụ: trang thông tin CCHC của thành phố, báo, đài. Lượt đăng này được tính như mọi kênh khác.'),
+      field('Kênh', 'channel', channel), field('Đường dẫn bài đã đăng', 'url', url),
+      field('Thời điểm đăng', 'publishedAt', when, 'dd/MM/yyyy HH:mm'), h('div', { class: 'actions' }, save));
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      clearProblem(form);
+      const at = isoLocalDateTime(when.value);
+      if (at === undefined) {
+        showProblem({ title: 'Thời điểm chưa hợp lệ', detail: 'Vui lòng nhập thời điểm theo dạng dd/MM/yyyy HH:mm.',
+          errors: [{ field: 'publishedAt', message: 'Ví dụ: 02/09/2025 08:00.' }] }, form);
+        return;
+      }
+      save.disabled = true;
+      try {
+        item = await post(paths.contentPublications(item.id), { channel: channel.value, url: url.value.trim(), publishedAt: at });
+        notice('Đã ghi nhận lượt đăng.');
+        render();
+      } catch (problem) {
+        showProblem(problem, form);
+      } finally {
+        save.disabled = false;
+      }
+    });
+    mount(panel, form);
+    channel.focus();
+  }
+
+  function openRetract(panel) {
+    const reason = h('textarea', { rows: 2, id: 'content-retract-reason', dataset: { testid: 'content-retract-reason' } });
+    const go = h('button', { type: 'submit', class: 'danger', id: 'content-retract', dataset: { testid: 'content-retract' } }, 'Gỡ khỏi mọi kênh');
+    const form = h('form', { class: 'form card', novalidate: true }, h('h2', {}, 'Gỡ tin, bài'),
+      field('Lý do', 'reason', reason), h('div', { class: 'actions' }, go));
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      clearProblem(form);
+      go.disabled = true;
+      try {
+        item = await post(paths.contentAction(item.id, 'retract'), { reason: reason.value.trim() || null });
+        notice('Đã gửi yêu cầu gỡ tin, bài.');
+        render();
+      } catch (problem) {
+        showProblem(problem, form);
+      } finally {
+        go.disabled = false;
+      }
+    });
+    mount(panel, form);
+    reason.focus();
+  }
+
+  render();
+  const unsubscribe = ctx.live.subscribe(debounce(() => reload().catch(() => {}), 500));
+  return () => {
+    unsubscribe();
+    clearInterval(poll);
+  };
+}
+
+function publicationsSection(item, offered, writer, changed) {
+  const pubs = item.publications || [];
+  const area = h('section', { class: 'card', 'aria-labelledby': 'pubs-title', id: 'publications', dataset: { testid: 'publications' } });
+  mount(area,
+    h('h2', { id: 'pubs-title' }, 'Kết quả đăng trên từng kênh'),
+    h('div', { class: 'table-wrap' }, h('table', { class: 'data' },
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Kênh'), h('th', { scope: 'col' }, 'Kết quả'),
+        h('th', { scope: 'col' }, 'Đường dẫn'), h('th', { scope: 'col' }, 'Thời điểm'), h('th', { scope: 'col' }, 'Ghi chú'),
+        h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Thao tác')))),
+      h('tbody', {}, pubs.length === 0 ? emptyRow(6, 'Chưa đăng trên kênh nào.') : pubs.map((p) => h('tr', {
+        dataset: { testid: 'publication', channel: p.channel, status: p.status },
+      },
+        h('th', { scope: 'row' }, channelName(p.channel, offered), p.outside ? ' (ghi nhận)' : ''),
+        h('td', {}, statusBadge(PUBLICATION_STATUS, p.status, 'pub-')),
+        h('td', {}, p.url ? h('a', { href: p.url, target: '_blank', rel: 'noopener noreferrer', dataset: { testid: 'publication-url' } }, p.url) : '—'),
+        h('td', {}, p.publishedAt ? dateTime(p.publishedAt) : (p.requestedAt ? `Gửi lúc ${dateTime(p.requestedAt)}` : '—')),
+        h('td', { dataset: { testid: 'publication-reason' } },
+          p.reason || '', p.attempt > 1 ? ` (lần thử ${num(p.attempt)})` : '',
+          p.nextTryAt && p.status === 'REQUESTED' ? ` Thử lại lúc ${dateTime(p.nextTryAt)}.` : '',
+          p.retractedAt ? ` Gỡ lúc ${dateTime(p.retractedAt)}.` : ''),
+        h('td', {}, writer && p.status === 'FAILED' ? action(h('button', {
+          type: 'button', class: 'small', id: `publication-retry-${p.channel}`, dataset: { testid: 'publication-retry', channel: p.channel },
+          'aria-label': `Thử đăng lại trên ${channelName(p.channel, offered)}`,
+        }, 'Thử lại'), async () => {
+          changed(await post(paths.contentRetry(item.id, p.channel)));
+          notice('Đã gửi lại yêu cầu đăng.');
+        }, area) : null)))))));
+  return area;
+}
+
+function attachmentsSection(item, canUpload, changed) {
+  const area = h('section', { class: 'card', 'aria-labelledby': 'att-title', dataset: { testid: 'attachments' } });
+  const file = h('input', { type: 'file', id: 'content-attachment-file', dataset: { testid: 'content-attachment-file' },
+    accept: 'image/jpeg,image/png,image/webp,image/gif,application/pdf,.docx,audio/mpeg,audio/ogg' });
+  const send = h('button', { type: 'submit', id: 'content-attachment-upload', dataset: { testid: 'content-attachment-upload' } }, 'Tải lên');
+  const form = canUpload ? h('form', { class: 'form inline', novalidate: true },
+    field('Thêm tệp (ảnh, âm thanh, PDF, Word; tối đa 10 MB)', 'file', file), h('div', { class: 'actions' }, send)) : null;
+  form?.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    clearProblem(form);
+    if (!file.files.length) {
+      showProblem({ title: 'Chưa chọn tệp', detail: 'Vui lòng chọn tệp cần tải lên.', errors: [] }, form);
+      return;
+    }
+    send.disabled = true;
+    try {
+      changed(await upload(paths.contentAttachments(item.id), file.files[0]));
+      notice('Đã tải tệp lên.');
+    } catch (problem) {
+      showProblem(problem, form);
+    } finally {
+      send.disabled = false;
+    }
+  });
+  const files = item.attachments || [];
+  mount(area, h('h2', { id: 'att-title' }, `Tệp đính kèm (${num(files.length)})`),
+    files.length === 0 ? h('p', {}, 'Chưa có tệp nào.') : h('ul', { class: 'files' }, files.map((a) => {
+      const b = h('button', { type: 'button', class: 'link-button', dataset: { testid: 'attachment-download' } },
+        `${a.fileName} (${a.mediaType || 'tệp'}, ${num(Math.ceil((a.size || 0) / 1024))} KB)`);
+      if (a.url && a.url.startsWith('/api/')) {
+        action(b, () => download(a.url, a.fileName), area);
+        return h('li', {}, b, a.source ? ` — do kênh ${label(CHANNELS, a.source)} tạo` : '');
+      }
+      return h('li', {}, h('a', { href: a.url, target: '_blank', rel: 'noopener noreferrer' }, a.fileName),
+        a.source ? ` — do kênh ${label(CHANNELS, a.source)} tạo` : '');
+    })),
+    form);
+  return area;
+}
+
+function historySection(item) {
+  const steps = item.history || [];
+  return h('details', { class: 'card' }, h('summary', {}, `Lịch sử xử lý (${num(steps.length)})`),
+    h('ol', { class: 'history' }, steps.map((t) => h('li', {},
+      `${dateTime(t.at)} — ${t.by || 'hệ thống'}: ${t.from ? `${label(CONTENT_STATUS, t.from)} → ` : ''}${label(CONTENT_STATUS, t.to)}`,
+      t.why ? ` (${t.why})` : ''))));
+}
+
+// ---- activities ----
+
+export async function activitiesPage(main, ctx) {
+  const { who, query } = ctx;
+  const page = Math.max(0, Number(query.get('page') || 0));
+  const result = await get(paths.activities({ page, size: PAGE_SIZE }));
+  if (!ctx.current()) return;
+  const pages = Math.max(1, Math.ceil((result.total || 0) / PAGE_SIZE));
+  mount(main,
+    pageTitle('Hoạt động đã tổ chức', h('div', { class: 'actions' },
+      canWrite(who) ? h('a', { class: 'button primary', href: '#/hoat-dong/moi', id: 'activity-new-link', dataset: { testid: 'activity-new-link' } }, 'Ghi nhận hoạt động') : null,
+      h('a', { class: 'button', href: '#/tin-bai' }, 'Về tin, bài'))),
+    h('div', { class: 'table-wrap' }, h('table', { class: 'data', id: 'activity-list', dataset: { testid: 'activity-list' } },
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Ngày'), h('th', { scope: 'col' }, 'Hoạt động'),
+        h('th', { scope: 'col' }, 'Hình thức'), h('th', { scope: 'col' }, 'Địa điểm'), h('th', { scope: 'col', class: 'num' }, 'Người tham dự'),
+        h('th', { scope: 'col' }, 'Trạng thái'))),
+      h('tbody', {}, (result.items || []).length === 0 ? emptyRow(6, 'Chưa ghi nhận hoạt động nào.') : result.items.map((a) => h('tr', {
+        dataset: { testid: 'activity-row', id: a.id },
+      },
+        h('td', {}, date(a.heldOn)),
+        h('td', {}, a.title, who.isCommune ? '' : ` — ${nameOf(a.tenantId)}`),
+        h('td', {}, label(ACTIVITY_KINDS, a.kind)),
+        h('td', {}, a.place || '—'),
+        h('td', { class: 'num' }, num(a.participants)),
+        h('td', {}, a.status === 'WITHDRAWN' ? `Đã rút${a.withdrawalReason ? `: ${a.withdrawalReason}` : ''}` : 'Đã tổ chức')))))),
+    pages > 1 ? h('nav', { class: 'pager', 'aria-label': 'Phân trang' },
+      page > 0 ? h('a', { href: `#/hoat-dong?page=${page - 1}`, class: 'button' }, 'Trang trước') : null,
+      h('span', {}, `Trang ${num(page + 1)}/${num(pages)}`),
+      page + 1 < pages ? h('a', { href: `#/hoat-dong?page=${page + 1}`, class: 'button' }, 'Trang sau') : null) : null);
+}
+
+export async function activityPage(main, ctx) {
+  const tasks = await liveTasks();
+  if (!ctx.current()) return;
+  const inputs = {
+    kind: select({ dataset: { testid: 'activity-kind' } }, options(ACTIVITY_KINDS), 'DIALOGUE'),
+    title: h('input', { type: 'text', required: true, dataset: { testid: 'activity-title' } }),
+    summary: h('textarea', { rows: 3, dataset: { testid: 'activity-summary' } }),
+    heldOn: h('input', { type: 'text', inputmode: 'numeric', placeholder: 'dd/MM/yyyy', dataset: { testid: 'activity-held-on' } }),
+    place: h('input', { type: 'text', dataset: { testid: 'activity-place' } }),
+    participants: h('input', { type: 'number', min: 0, step: 1, dataset: { testid: 'activity-participants' } }),
+    themes: h('input', { type: 'text', dataset: { testid: 'activity-themes' } }),
+    unit: h('input', { type: 'text', dataset: { testid: 'activity-unit' } }),
+  };
+  const save = h('button', { type: 'submit', class: 'primary', id: 'activity-save', dataset: { testid: 'activity-save' } }, 'Ghi nhận');
+  const form = h('form', { class: 'form', id: 'activity-form', novalidate: true },
+    h('div', { class: 'row' }, field('Hình thức', 'kind', inputs.kind), field('Ngày tổ chức', 'heldOn', inputs.heldOn, 'dd/MM/yyyy')),
+    field('Tên hoạt động', 'title', inputs.title),
+    field('Tóm tắt kết quả', 'summary', inputs.summary),
+    h('div', { class: 'row' }, field('Địa điểm', 'place', inputs.place), field('Số người tham dự', 'participants', inputs.participants)),
+    h('div', { class: 'row' }, field('Chủ đề', 'themes', inputs.themes, 'Cách nhau bởi dấu phẩy'), field('Đơn vị tổ chức', 'unit', inputs.unit)),
+    checkboxes('Phục vụ nhiệm vụ (không bắt buộc)', 'taskIds', taskOptions(tasks), [], 'activity-task'),
+    h('div', { class: 'actions' }, save, h('a', { class: 'button', href: '#/hoat-dong' }, 'Hủy')));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    clearProblem(form);
+    const heldOn = isoDate(inputs.heldOn.value);
+    if (heldOn === undefined) {
+      showProblem({ title: 'Ngày chưa hợp lệ', detail: 'Vui lòng nhập ngày tổ chức theo dạng dd/MM/yyyy.',
+        errors: [{ field: 'heldOn', message: 'Ví dụ: 15/10/2025.' }] }, form);
+      return;
+    }
+    save.disabled = true;
+    try {
+      await post(paths.activities(), {
+        kind: inputs.kind.value,
+        title: inputs.title.value.trim(),
+        summary: inputs.summary.value.trim() || null,
+        heldOn,
+        place: inputs.place.value.trim() || null,
+        participants: inputs.participants.value === '' ? null : Number(inputs.participants.value),
+        themes: list(inputs.themes.value),
+        taskIds: checkedValues(form, 'taskIds'),
+        unit: inputs.unit.value.trim() || null,
+      });
+      notice('Đã ghi nhận hoạt động.');
+      ctx.navigate('#/hoat-dong');
+    } catch (problem) {
+      showProblem(problem, form);
+    } finally {
+      save.disabled = false;
+    }
+  });
+  mount(main, pageTitle('Ghi nhận hoạt động đã tổ chức'),
+    h('p', {}, 'Đối thoại, hội nghị, tọa đàm, cuộc thi, tập huấn đã tổ chức: ghi nhận để tính cho nhiệm vụ và đưa vào báo cáo.'),
+    form);
+  inputs.title.focus();
+}

@@ -1,0 +1,154 @@
+// Nhiệm vụ: the board of a plan's tasks with the current period's progress (credited / target), status colours,
+// and, per task, every period and the credits behind each number. Refreshes live on dashboard changes.
+
+import { get, paths } from '../api.js';
+import {
+  h, mount, keepFocus, pageTitle, select, num, date, dateTime, label, kindLabel, quotaText, periodName, emptyRow, statusBadge,
+  TASK_STATUS, BUCKET_STATUS, CHANNELS, CREDIT_BASIS,
+} from '../ui.js';
+import { nameOf } from '../places.js';
+import { debounce } from '../live.js';
+
+/** The period running now, else the next, else the last. */
+export function currentPeriod(periods, now = Date.now()) {
+  const list = periods || [];
+  return list.find((p) => Date.parse(p.start) <= now && now < Date.parse(p.end))
+    || list.find((p) => Date.parse(p.start) > now)
+    || list[list.length - 1] || null;
+}
+
+/** The colour class of a period: met, at risk, missed, open, upcoming. */
+export function tone(p) {
+  if (!p) return 'none';
+  if (p.status === 'MET') return 'met';
+  if (p.status === 'MISSED') return 'missed';
+  if (p.status === 'OPEN' && p.atRisk) return 'risk';
+  if (p.status === 'UPCOMING' || p.status === 'CANCELLED') return 'upcoming';
+  return 'open';
+}
+
+const TONE_TEXT = { met: 'Đạt', missed: 'Không đạt', risk: 'Có nguy cơ không đạt', open: 'Đang thực hiện', upcoming: 'Chưa đến kỳ', none: '' };
+
+/** A labelled progress bar: credited / target of a period. */
+export function progressBar(p, testid, taskId) {
+  const target = p?.target || 0;
+  const credited = p?.credited || 0;
+  const pct = target > 0 ? Math.min(100, Math.round((credited / target) * 100)) : (credited > 0 ? 100 : 0);
+  const t = tone(p);
+  const text = p ? `${num(credited)}/${num(target)} — ${TONE_TEXT[t]}` : 'Không có chỉ tiêu theo kỳ';
+  return h('div', { class: `progress tone-${t}` },
+    h('div', {
+      class: 'bar', role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': target || 1, 'aria-valuenow': credited,
+      'aria-valuetext': text, 'aria-label': p ? `Tiến độ ${periodName(p.period)}` : 'Tiến độ',
+      dataset: { testid, taskId: taskId || '', credited: String(credited), target: String(target), tone: t },
+    }, h('span', { class: 'fill', style: `width: ${pct}%` })),
+    h('span', { class: 'progress-text' }, text));
+}
+
+export async function boardPage(main, ctx) {
+  const { who, query } = ctx;
+  const plans = (await get(paths.plans())).filter((p) => p.status !== 'DRAFT');
+  if (!ctx.current()) return;
+  let planId = query.get('plan') || plans.find((p) => p.status === 'ISSUED' || p.status === 'AMENDED')?.id || plans[0]?.id;
+  const picker = select({ id: 'task-plan', dataset: { testid: 'task-plan' } },
+    plans.map((p) => ({ value: p.id, label: `${who.isCommune ? '' : `${nameOf(p.tenantId)} — `}${p.number || ''} ${p.title || ''}`.trim() })),
+    planId);
+  picker.addEventListener('change', () => ctx.navigate(`#/nhiem-vu?plan=${encodeURIComponent(picker.value)}`));
+  const board = h('div', { id: 'task-board', dataset: { testid: 'task-board' }, 'aria-live': 'polite' });
+  mount(main, pageTitle('Nhiệm vụ'),
+    plans.length === 0 ? h('p', {}, 'Chưa có kế hoạch nào được ban hành. Nhiệm vụ xuất hiện ở đây khi kế hoạch được ban hành.')
+      : h('div', { class: 'toolbar' }, h('label', { for: 'task-plan' }, 'Kế hoạch'), picker),
+    board);
+  if (!planId) return undefined;
+
+  const load = async () => {
+    const tasks = await get(paths.tasks(planId));
+    if (!ctx.current()) return;
+    keepFocus(board, () => renderBoard(board, tasks));
+  };
+  await load();
+  const refresh = debounce(() => load().catch(() => {}), 500);
+  return ctx.live.subscribe(refresh);
+}
+
+function renderBoard(board, tasks) {
+  const sorted = tasks.slice().sort((a, b) => a.order - b.order);
+  const counts = { met: 0, risk: 0, missed: 0 };
+  for (const t of sorted) {
+    const tn = tone(currentPeriod(t.periods));
+    if (tn in counts) counts[tn] += 1;
+  }
+  mount(board,
+    h('p', { class: 'legend' },
+      h('span', { class: 'chip tone-met' }, `Đạt: ${num(counts.met)}`), ' ',
+      h('span', { class: 'chip tone-risk' }, `Có nguy cơ: ${num(counts.risk)}`), ' ',
+      h('span', { class: 'chip tone-missed' }, `Không đạt: ${num(counts.missed)}`), ' ',
+      h('span', { class: 'updated' }, `Cập nhật lúc ${dateTime(new Date().toISOString())}`)),
+    sorted.length === 0 ? h('p', {}, 'Kế hoạch này chưa có nhiệm vụ.') : h('ul', { class: 'task-cards' }, sorted.map((t) => {
+      const p = currentPeriod(t.periods);
+      return h('li', { class: `task-card tone-${tone(p)}`, dataset: { testid: 'task-card', taskId: t.id } },
+        h('h2', { class: 'task-title' }, h('a', { href: `#/nhiem-vu/${encodeURIComponent(t.id)}`, dataset: { testid: 'task-link' } },
+          `${t.order ?? ''}. ${t.title}`)),
+        h('p', { class: 'meta' }, `${t.leadUnit || 'Chưa rõ đơn vị chủ trì'} · ${quotaText(t.quota)}`),
+        h('p', { class: 'meta' }, p ? `${periodName(p.period)}${p.end ? ` (đến ${date(new Date(Date.parse(p.end) - 1).toISOString())})` : ''}` : ''),
+        progressBar(p, 'task-progress', t.id),
+        h('p', { class: 'meta' }, statusBadge(TASK_STATUS, t.status, 'task-'), ` · Tổng đã tính: ${num(t.credited)}`,
+          t.dueDate ? ` · Hạn: ${date(t.dueDate)}` : (t.dueText ? ` · ${t.dueText}` : '')));
+    })));
+}
+
+export async function detailPage(main, ctx) {
+  const [id] = ctx.params;
+  const area = h('div', { 'aria-live': 'polite' });
+  const load = async () => {
+    const t = await get(paths.task(id));
+    if (!ctx.current()) return;
+    keepFocus(area, () => renderDetail(area, t));
+  };
+  mount(main, area);
+  await load();
+  document.title = 'Nhiệm vụ — Loa';
+  const refresh = debounce(() => load().catch(() => {}), 500);
+  return ctx.live.subscribe(refresh);
+}
+
+function renderDetail(area, t) {
+  const credits = (t.credits || []).slice().sort((a, b) => String(b.publishedAt).localeCompare(String(a.publishedAt)));
+  mount(area,
+    h('div', { class: 'page-head' }, h('h1', { id: 'page-title', tabindex: '-1' }, t.title),
+      h('div', { class: 'actions' }, h('a', { class: 'button', href: `#/nhiem-vu?plan=${encodeURIComponent(t.planId)}` }, 'Về bảng nhiệm vụ'))),
+    h('dl', { class: 'facts' },
+      h('dt', {}, 'Đơn vị chủ trì'), h('dd', {}, t.leadUnit || '—'),
+      h('dt', {}, 'Phối hợp'), h('dd', {}, (t.coordinatingUnits || []).join(', ') || '—'),
+      h('dt', {}, 'Chỉ tiêu'), h('dd', {}, quotaText(t.quota)),
+      h('dt', {}, 'Sản phẩm'), h('dd', {}, (t.productKinds || []).map(kindLabel).join(', ') || '—'),
+      h('dt', {}, 'Kênh'), h('dd', {}, (t.channels || []).map((c) => label(CHANNELS, c)).join(', ') || '—'),
+      h('dt', {}, 'Trạng thái'), h('dd', {}, statusBadge(TASK_STATUS, t.status, 'task-')),
+      h('dt', {}, 'Tổng đã tính'), h('dd', {}, num(t.credited))),
+    h('section', { class: 'card', 'aria-labelledby': 'periods-title' },
+      h('h2', { id: 'periods-title' }, 'Tiến độ theo kỳ'),
+      h('div', { class: 'table-wrap' }, h('table', { class: 'data', dataset: { testid: 'task-periods' } },
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Kỳ'), h('th', { scope: 'col' }, 'Tiến độ'),
+          h('th', { scope: 'col' }, 'Trạng thái'))),
+        h('tbody', {}, (t.periods || []).length === 0 ? emptyRow(3, 'Nhiệm vụ không có chỉ tiêu theo kỳ.')
+          : t.periods.map((p) => h('tr', { dataset: { testid: 'task-period', period: p.period } },
+            h('th', { scope: 'row' }, periodName(p.period)),
+            h('td', {}, progressBar(p, 'period-progress', t.id)),
+            h('td', {}, label(BUCKET_STATUS, p.status), p.atRisk ? ' — có nguy cơ không đạt' : ''))))))),
+    h('section', { class: 'card', 'aria-labelledby': 'credits-title' },
+      h('h2', { id: 'credits-title' }, `Các lượt tính (${num(credits.length)})`),
+      h('p', { class: 'hint' }, 'Mỗi lượt tính là một tin, bài đã đăng trên một kênh và được tính cho nhiệm vụ này.'),
+      h('div', { class: 'table-wrap' }, h('table', { class: 'data', dataset: { testid: 'task-credits' } },
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Tin, bài'), h('th', { scope: 'col' }, 'Kênh'),
+          h('th', { scope: 'col' }, 'Thời điểm đăng'), h('th', { scope: 'col' }, 'Kỳ'), h('th', { scope: 'col' }, 'Cách tính'),
+          h('th', { scope: 'col' }, 'Ghi chú'))),
+        h('tbody', {}, credits.length === 0 ? emptyRow(6, 'Chưa có lượt tính nào.') : credits.map((c) => h('tr', {
+          class: c.withdrawn ? 'withdrawn' : '', dataset: { testid: 'task-credit', itemId: c.itemId || '' },
+        },
+          h('td', {}, c.itemId ? h('a', { href: `#/tin-bai/${encodeURIComponent(c.itemId)}` }, c.kind ? `${kindLabel(c.kind)} (${c.itemId})` : c.itemId) : '—'),
+          h('td', {}, label(CHANNELS, c.channel)),
+          h('td', {}, dateTime(c.publishedAt)),
+          h('td', {}, periodName(c.period)),
+          h('td', {}, label(CREDIT_BASIS, c.basis)),
+          h('td', {}, c.withdrawn ? `Đã rút ${dateTime(c.withdrawn.at)}${c.withdrawn.by ? ` bởi ${c.withdrawn.by}` : ''}${c.withdrawn.reason ? `: ${c.withdrawn.reason}` : ''}` : ''))))))));
+}

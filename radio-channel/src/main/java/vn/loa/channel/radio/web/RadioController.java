@@ -1,0 +1,82 @@
+package vn.loa.channel.radio.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import vn.loa.channel.radio.bulletin.Bulletin;
+import vn.loa.channel.radio.bulletin.Bulletins;
+import vn.loa.platform.tenancy.CommuneDirectory;
+
+/**
+ * The broadcast schedule, public (the loudspeaker players fetch it): a day's playlist as M3U with absolute URLs, and
+ * the audio. Every lookup is by the tenant in the path: another commune's audio answers 404 like a missing one; a
+ * retracted bulletin leaves the playlist and its audio answers 404.
+ */
+@RestController
+public class RadioController {
+
+    static final MediaType M3U = MediaType.parseMediaType("audio/x-mpegurl;charset=UTF-8");
+
+    private final Bulletins bulletins;
+    private final String publicUrl;
+
+    public RadioController(Bulletins bulletins, @Value("${loa.public-url:http://127.0.0.1:8080}") String publicUrl) {
+        this.bulletins = bulletins;
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
+    }
+
+    @GetMapping("/radio/{tenant}/playlists/{day}.m3u")
+    public ResponseEntity<byte[]> playlist(@PathVariable String tenant, @PathVariable String day) {
+        var commune = CommuneDirectory.instance().commune(tenant);
+        LocalDate date;
+        try {
+            date = LocalDate.parse(day, DateTimeFormatter.ISO_LOCAL_DATE);
+        } catch (DateTimeParseException e) {
+            return ResponseEntity.notFound().build();
+        }
+        if (commune.isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        StringBuilder m3u = new StringBuilder("#EXTM3U\n");
+        String name = commune.get().name();
+        m3u.append("#PLAYLIST:Đài truyền thanh ").append(name.substring(0, 1).toLowerCase(java.util.Locale.forLanguageTag("vi")))
+                .append(name.substring(1)).append(" — ")
+                .append(DateTimeFormatter.ofPattern("dd/MM/yyyy").format(date)).append('\n');
+        for (Bulletin b : bulletins.day(tenant, day)) {
+            m3u.append("#EXTINF:").append(b.durationSeconds()).append(',').append(oneLine(b.title())).append('\n');
+            m3u.append(publicUrl).append("/radio/").append(tenant).append("/audio/").append(b.audioFileId())
+                    .append(".mp3\n");
+        }
+        return ResponseEntity.ok().contentType(M3U).cacheControl(CacheControl.noCache())
+                .header("Content-Disposition", "inline; filename=\"" + tenant + "-" + day + ".m3u\"")
+                .body(m3u.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @GetMapping("/radio/{tenant}/audio/{id}.mp3")
+    public ResponseEntity<?> audio(@PathVariable String tenant, @PathVariable String id) throws IOException {
+        if (bulletins.byAudio(tenant, id).isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        var file = bulletins.audio(tenant, id);
+        if (file.isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("audio/mpeg"))
+                .contentLength(file.get().contentLength()).cacheControl(CacheControl.noCache())
+                .body(new InputStreamResource(file.get().getInputStream()));
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("[\\r\\n]+", " ").strip();
+    }
+}
