@@ -262,6 +262,15 @@ class OneDoorTest {
         }
 
         @Test
+        void theApiIsNeverCachedTheWebAppRevalidatesAndWebJarsAreKeptADay() {
+            get("/api/tasks", STAND_INS.token("kim-thanh.editor", KIM_THANH, "EDITOR"))
+                    .expectStatus().isOk().expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "no-store");
+            get("/", null).expectStatus().isOk().expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "no-cache");
+            get("/webjars/echarts/5.3.1/dist/echarts.esm.min.js", null).expectStatus().isOk()
+                    .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "public, max-age=86400");
+        }
+
+        @Test
         void publicPortalPagesNeedNoToken() {
             get("/p/10804/cchc", null).expectStatus().isOk();
         }

@@ -79,7 +79,7 @@ final class StandIns {
         registry.add("loa.auth.issuer", this::issuer);
         registry.add("loa.auth.internal-issuer", this::issuer);
         for (String service : List.of("LOA_PLAN_URL", "LOA_TASK_URL", "LOA_CONTENT_URL", "LOA_REPORT_URL",
-                "LOA_PORTAL_URL", "LOA_RADIO_URL")) {
+                "LOA_PORTAL_URL", "LOA_RADIO_URL", "LOA_MANUAL_URL")) {
             registry.add(service, this::base);
         }
     }

@@ -69,6 +69,7 @@ public class SecurityConfiguration {
                 .exceptionHandling(eh -> eh
                         .authenticationEntryPoint((exchange, e) -> unauthenticated(exchange, e)))
                 .headers(h -> h
+                        .cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable) // protection/CachePolicy decides
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; "
                                 + "img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
                                 + "media-src 'self' blob:; connect-src 'self'; frame-ancestors 'none'; "

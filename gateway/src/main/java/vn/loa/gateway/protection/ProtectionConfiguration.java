@@ -20,6 +20,11 @@ public class ProtectionConfiguration {
     }
 
     @Bean
+    CachePolicy cachePolicy() {
+        return new CachePolicy();
+    }
+
+    @Bean
     RateLimits rateLimits(RateLimitProperties limits) {
         return new RateLimits(limits);
     }

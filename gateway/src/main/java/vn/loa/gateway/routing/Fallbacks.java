@@ -23,7 +23,9 @@ public class Fallbacks {
             "contents", "Tin bài và hoạt động",
             "reports", "Báo cáo và bảng theo dõi",
             "portal", "Trang thông tin điện tử",
-            "radio", "Truyền thanh");
+            "radio", "Truyền thanh",
+            "manual", "Xác nhận đăng tin trên kênh ngoài",
+            "issuer", "Đăng nhập");
 
     @RequestMapping("/fallback/{route}")
     ResponseEntity<Object> unavailable(@PathVariable String route, ServerWebExchange exchange) {
