@@ -1,0 +1,31 @@
+package vn.loa.content.attachment;
+
+import java.util.List;
+
+/** A file type Loa accepts, recognised by its content (magic bytes), with the extensions its name may carry. */
+public enum FileType {
+    JPEG("image/jpeg", List.of("jpg", "jpeg")),
+    PNG("image/png", List.of("png")),
+    WEBP("image/webp", List.of("webp")),
+    GIF("image/gif", List.of("gif")),
+    PDF("application/pdf", List.of("pdf")),
+    DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document", List.of("docx")),
+    MP3("audio/mpeg", List.of("mp3")),
+    OGG("audio/ogg", List.of("ogg", "oga", "opus"));
+
+    private final String mediaType;
+    private final List<String> extensions;
+
+    FileType(String mediaType, List<String> extensions) {
+        this.mediaType = mediaType;
+        this.extensions = extensions;
+    }
+
+    public String mediaType() {
+        return mediaType;
+    }
+
+    public List<String> extensions() {
+        return extensions;
+    }
+}

@@ -1,0 +1,61 @@
+package vn.loa.content.attachment;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.multipart.MultipartFile;
+import vn.loa.platform.problem.InvalidInput;
+
+/** Checks an uploaded file: present, not too large, a known type by its content, a name that matches the type. */
+@Component
+public class Uploads {
+
+    private static final String ACCEPTED = "ảnh JPEG, PNG, WebP, GIF; tài liệu PDF, DOCX; âm thanh MP3, OGG";
+
+    private final long maxBytes;
+
+    public Uploads(@Value("${loa.content.attachments.max-size:10MB}") DataSize max) {
+        this.maxBytes = max.toBytes();
+    }
+
+    /** A checked file: its safe name, its type by content and its bytes. */
+    public record Checked(String fileName, FileType type, byte[] data) {
+    }
+
+    public Checked check(MultipartFile file) {
+        if (file == null || file.isEmpty()) {
+            throw new InvalidInput("file", "Vui lòng chọn tệp cần tải lên.");
+        }
+        if (file.getSize() > maxBytes) {
+            throw tooBig();
+        }
+        byte[] data;
+        try (InputStream in = file.getInputStream()) {
+            data = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (data.length > maxBytes) {
+            throw tooBig();
+        }
+        String name = FileNames.sanitise(file.getOriginalFilename());
+        FileType type = ContentSniffer.sniff(data).orElseThrow(() -> new InvalidInput("file",
+                "Tệp '" + name + "' không thuộc loại được chấp nhận (" + ACCEPTED
+                        + "). Hệ thống kiểm tra theo nội dung tệp, không theo tên tệp."));
+        FileNames.extension(name).ifPresent(ext -> {
+            if (!type.extensions().contains(ext)) {
+                throw new InvalidInput("file", "Tệp '" + name + "' có đuôi ." + ext + " nhưng nội dung là "
+                        + type.mediaType() + ". Vui lòng kiểm tra lại tệp.");
+            }
+        });
+        return new Checked(FileNames.withExtension(name, type), type, data);
+    }
+
+    private InvalidInput tooBig() {
+        String limit = maxBytes >= 1024 * 1024 ? (maxBytes / (1024 * 1024)) + " MB" : maxBytes + " byte";
+        return new InvalidInput("file", "Tệp vượt quá dung lượng cho phép (" + limit + ").");
+    }
+}

@@ -1,0 +1,32 @@
+package vn.loa.content.channel;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.loa.content.item.VnTime;
+import vn.loa.platform.tenancy.Caller;
+
+/** The channels an item may be published on now: registered, healthy, heard from in the last 90 s. */
+@RestController
+@Tag(name = "Kênh đăng", description = "Các kênh đã đăng ký và đang hoạt động")
+class ChannelController {
+
+    private final ChannelRegistry registry;
+
+    ChannelController(ChannelRegistry registry) {
+        this.registry = registry;
+    }
+
+    record ChannelView(String id, String displayName, List<String> acceptedKinds, boolean needsUrl,
+            String lastSeen) {
+    }
+
+    @GetMapping("/api/channels")
+    @Operation(summary = "Kênh đã đăng ký và đang hoạt động")
+    List<ChannelView> offered(Caller caller) {
+        return registry.offered().stream().map(c -> new ChannelView(c.id(), c.displayName(), c.acceptedKinds(),
+                c.needsUrl(), VnTime.offset(c.lastSeen()))).toList();
+    }
+}

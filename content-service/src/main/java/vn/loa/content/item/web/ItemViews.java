@@ -1,0 +1,75 @@
+package vn.loa.content.item.web;
+
+import java.util.List;
+import vn.loa.content.item.Attachment;
+import vn.loa.content.item.ContentItem;
+import vn.loa.content.item.Publication;
+import vn.loa.content.item.Transition;
+import vn.loa.content.item.VnTime;
+
+/** What the API shows of an item. Instants carry the +07:00 offset ("2025-09-02T08:15:00+07:00"). */
+public final class ItemViews {
+
+    private ItemViews() {
+    }
+
+    public record ItemView(String id, String tenantId, String title, String summary, String body, String kind,
+            String kindCode, List<String> themes, List<String> taskIds, List<String> channels, String unit,
+            String author, String status, String createdAt, String updatedAt, String approvedBy, String approvedAt,
+            String rejectionReason, String scheduledAt, List<PublicationView> publications,
+            List<PublicationView> failures, List<AttachmentView> attachments, List<TransitionView> history) {
+    }
+
+    public record ItemSummary(String id, String title, String kind, String status, List<String> channels,
+            List<String> taskIds, String author, String createdAt, String updatedAt,
+            List<PublicationView> publications) {
+    }
+
+    public record PublicationView(String channel, String status, String url, String publishedAt, String externalId,
+            String reason, int attempt, String requestId, String requestedAt, int tries, String nextTryAt,
+            boolean outside, String retractedAt) {
+    }
+
+    public record AttachmentView(String id, String fileName, String mediaType, long size, String url,
+            String source) {
+    }
+
+    public record TransitionView(String at, String by, String from, String to, String why) {
+    }
+
+    public record Page<T>(List<T> items, int page, int size, long total) {
+    }
+
+    public static ItemView of(ContentItem i) {
+        List<PublicationView> publications = i.publications().stream().map(ItemViews::of).toList();
+        return new ItemView(i.id(), i.tenantId(), i.title(), i.summary(), i.body(), i.kind().name(),
+                i.kind().code(), i.themes(), i.taskIds(), i.channels(), i.unit(), i.author(), i.status().name(),
+                VnTime.offset(i.createdAt()), VnTime.offset(i.updatedAt()), i.approvedBy(),
+                VnTime.offset(i.approvedAt()), i.rejectionReason(), VnTime.offset(i.scheduledAt()), publications,
+                publications.stream().filter(p -> p.status().equals("FAILED")).toList(),
+                i.attachments().stream().map(a -> of(i, a)).toList(),
+                i.history().stream().map(ItemViews::of).toList());
+    }
+
+    public static ItemSummary summary(ContentItem i) {
+        return new ItemSummary(i.id(), i.title(), i.kind().name(), i.status().name(), i.channels(), i.taskIds(),
+                i.author(), VnTime.offset(i.createdAt()), VnTime.offset(i.updatedAt()),
+                i.publications().stream().map(ItemViews::of).toList());
+    }
+
+    static PublicationView of(Publication p) {
+        return new PublicationView(p.channel(), p.status().name(), p.url(), VnTime.offset(p.publishedAt()),
+                p.externalId(), p.reason(), p.attempt(), p.requestId(), VnTime.offset(p.requestedAt()), p.tries(),
+                VnTime.offset(p.nextTryAt()), p.outside(), VnTime.offset(p.retractedAt()));
+    }
+
+    static AttachmentView of(ContentItem item, Attachment a) {
+        String url = a.uploaded() ? "/api/contents/" + item.id() + "/attachments/" + a.id() : a.url();
+        return new AttachmentView(a.id(), a.fileName(), a.mediaType(), a.size(), url, a.source());
+    }
+
+    static TransitionView of(Transition t) {
+        return new TransitionView(VnTime.offset(t.at()), t.by(), t.from() == null ? null : t.from().name(),
+                t.to().name(), t.why());
+    }
+}

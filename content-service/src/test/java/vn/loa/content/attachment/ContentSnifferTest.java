@@ -1,0 +1,70 @@
+package vn.loa.content.attachment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+
+/** Types are told by content, not by name; names are made safe. */
+class ContentSnifferTest {
+
+    static byte[] bytes(int... values) {
+        byte[] b = new byte[Math.max(values.length, 16)];
+        for (int i = 0; i < values.length; i++) {
+            b[i] = (byte) values[i];
+        }
+        return b;
+    }
+
+    static byte[] zip(String... entries) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (String e : entries) {
+                zip.putNextEntry(new ZipEntry(e));
+                zip.write("<x/>".getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void recognisesTheAcceptedTypesByTheirFirstBytes() throws IOException {
+        assertThat(ContentSniffer.sniff(bytes(0xFF, 0xD8, 0xFF, 0xE0))).contains(FileType.JPEG);
+        assertThat(ContentSniffer.sniff(bytes(0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A))).contains(FileType.PNG);
+        assertThat(ContentSniffer.sniff("RIFF\0\0\0\0WEBPVP8 ".getBytes(StandardCharsets.ISO_8859_1)))
+                .contains(FileType.WEBP);
+        assertThat(ContentSniffer.sniff("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII))).contains(FileType.PDF);
+        assertThat(ContentSniffer.sniff("ID3\u0004\0\0\0\0\0\0".getBytes(StandardCharsets.ISO_8859_1)))
+                .contains(FileType.MP3);
+        assertThat(ContentSniffer.sniff(bytes(0xFF, 0xFB, 0x90, 0x64))).contains(FileType.MP3);
+        assertThat(ContentSniffer.sniff("OggS\0\2".getBytes(StandardCharsets.ISO_8859_1))).contains(FileType.OGG);
+        assertThat(ContentSniffer.sniff(zip("[Content_Types].xml", "word/document.xml"))).contains(FileType.DOCX);
+    }
+
+    @Test
+    void rejectsAnExecutableWhateverItsNameAndAZipThatIsNotAWordDocument() throws IOException {
+        assertThat(ContentSniffer.sniff("MZ\u0090\0\3\0\0\0".getBytes(StandardCharsets.ISO_8859_1))).isEmpty();
+        assertThat(ContentSniffer.sniff("\u007fELF\2\1\1".getBytes(StandardCharsets.ISO_8859_1))).isEmpty();
+        assertThat(ContentSniffer.sniff("<html><script>".getBytes(StandardCharsets.US_ASCII))).isEmpty();
+        assertThat(ContentSniffer.sniff(zip("evil.exe"))).isEmpty();
+        assertThat(ContentSniffer.sniff(new byte[0])).isEmpty();
+        // an MPEG sync word with a reserved layer is not an MP3
+        assertThat(ContentSniffer.sniff(bytes(0xFF, 0xF9, 0x90, 0x64))).isEmpty();
+    }
+
+    @Test
+    void fileNamesLoseTheirPathsAndDangerousCharacters() {
+        assertThat(FileNames.sanitise("../../etc/passwd")).isEqualTo("passwd");
+        assertThat(FileNames.sanitise("C:\\Windows\\system32\\ảnh hội nghị.jpg")).isEqualTo("ảnh hội nghị.jpg");
+        assertThat(FileNames.sanitise("..")).isEqualTo("tep");
+        assertThat(FileNames.sanitise(".htaccess")).isEqualTo("htaccess");
+        assertThat(FileNames.sanitise("a<b>c\u0000d;rm -rf.png")).isEqualTo("a_b_c_d_rm -rf.png");
+        assertThat(FileNames.sanitise(null)).isEqualTo("tep");
+        assertThat(FileNames.sanitise("x".repeat(300) + ".pdf")).hasSize(120).endsWith(".pdf");
+    }
+}

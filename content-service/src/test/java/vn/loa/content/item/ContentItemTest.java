@@ -1,0 +1,224 @@
+package vn.loa.content.item;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import vn.loa.contracts.channel.PublicationFailed;
+import vn.loa.contracts.channel.PublicationRequested;
+import vn.loa.contracts.channel.PublicationSucceeded;
+import vn.loa.contracts.content.ContentApproved;
+import vn.loa.contracts.content.ContentPublished;
+import vn.loa.contracts.content.ContentRetracted;
+import vn.loa.platform.problem.Conflict;
+import vn.loa.platform.problem.InvalidInput;
+import vn.loa.platform.tenancy.Forbidden;
+
+/** The editorial workflow as plain Java: who may do what, in which state, and which events each step causes. */
+class ContentItemTest {
+
+    static final Instant T0 = Instant.parse("2025-09-01T01:00:00Z");
+    static final Function<Attachment, String> URLS = a -> "http://content/internal/files/x/" + a.id();
+    static final Duration BACKOFF = Duration.ofSeconds(30);
+
+    static ContentItem item(List<String> channels) {
+        return ContentItem.create("item-1", "10804", "writer", new ContentDraft("Tiêu đề", "Tóm tắt", "<p>Bài</p>",
+                ContentKind.ARTICLE, List.of("CCHC"), List.of("task-1"), channels, "Văn phòng"), T0);
+    }
+
+    static ContentItem approved(List<String> channels) {
+        ContentItem item = item(channels);
+        item.submit("writer", T0);
+        item.approve("leader", true, T0);
+        item.saved();
+        return item;
+    }
+
+    static PublicationSucceeded success(String channel, String requestId) {
+        return new PublicationSucceeded("10804", requestId, "item-1", channel, "https://p/" + channel,
+                T0.plusSeconds(60), "ext-1", List.of());
+    }
+
+    static PublicationFailed failure(String channel, String requestId, boolean retryable) {
+        return new PublicationFailed("10804", requestId, "item-1", channel, "Máy chủ kênh lỗi", retryable,
+                T0.plusSeconds(60));
+    }
+
+    @Test
+    void theAuthorCannotApproveTheirOwnItemEvenAsALeader() {
+        ContentItem item = item(List.of("portal"));
+        item.submit("writer", T0);
+        assertThatThrownBy(() -> item.approve("writer", true, T0)).isInstanceOf(Forbidden.class)
+                .hasMessageContaining("không được tự duyệt");
+        assertThat(item.status()).isEqualTo(ContentStatus.SUBMITTED);
+        assertThat(item.pendingEvents()).isEmpty();
+    }
+
+    @Test
+    void anEditorWhoIsNotALeaderCannotApprove() {
+        ContentItem item = item(List.of("portal"));
+        item.submit("writer", T0);
+        assertThatThrownBy(() -> item.approve("editor-2", false, T0)).isInstanceOf(Forbidden.class);
+        assertThat(item.status()).isEqualTo(ContentStatus.SUBMITTED);
+    }
+
+    @Test
+    void aLeaderApprovesASubmittedItemAndContentApprovedIsQueued() {
+        ContentItem item = item(List.of("portal"));
+        assertThatThrownBy(() -> item.approve("leader", true, T0)).isInstanceOf(Conflict.class);
+        item.submit("writer", T0);
+        item.approve("leader", true, T0.plusSeconds(5));
+        assertThat(item.status()).isEqualTo(ContentStatus.APPROVED);
+        assertThat(item.pendingEvents()).containsExactly(
+                new ContentApproved("10804", "item-1", "article", "Tiêu đề", "leader", T0.plusSeconds(5)));
+        assertThat(item.history()).extracting(Transition::to)
+                .containsExactly(ContentStatus.DRAFT, ContentStatus.SUBMITTED, ContentStatus.APPROVED);
+        assertThat(item.history().get(2).by()).isEqualTo("leader");
+    }
+
+    @Test
+    void aRejectionNeedsAReasonAndSendsTheItemBackToTheWriter() {
+        ContentItem item = item(List.of("portal"));
+        item.submit("writer", T0);
+        assertThatThrownBy(() -> item.reject("leader", true, "  ", T0)).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> item.reject("writer", false, "Sai", T0)).isInstanceOf(Forbidden.class);
+        item.reject("leader", true, "Thiếu ảnh minh họa", T0);
+        assertThat(item.status()).isEqualTo(ContentStatus.REJECTED);
+        assertThat(item.rejectionReason()).isEqualTo("Thiếu ảnh minh họa");
+        assertThat(item.history().getLast().why()).isEqualTo("Thiếu ảnh minh họa");
+        item.edit(new ContentDraft("Tiêu đề mới", null, "", ContentKind.NEWS, List.of(), List.of(),
+                List.of("portal"), null), "writer", T0);
+        assertThat(item.status()).isEqualTo(ContentStatus.DRAFT);
+        item.submit("writer", T0);
+        assertThat(item.status()).isEqualTo(ContentStatus.SUBMITTED);
+    }
+
+    @Test
+    void editingAnApprovedItemSendsItBackForApproval() {
+        ContentItem item = approved(List.of("portal"));
+        item.schedule(T0.plusSeconds(3600), "writer", T0, "01/09/2025 09:00");
+        item.edit(new ContentDraft("Tiêu đề đã sửa", null, "<p>x</p>", ContentKind.ARTICLE, List.of(), List.of(),
+                List.of("portal"), null), "writer", T0);
+        assertThat(item.status()).isEqualTo(ContentStatus.SUBMITTED);
+        assertThat(item.approvedBy()).isNull();
+        assertThat(item.scheduledAt()).isNull();
+        assertThat(item.history().getLast().from()).isEqualTo(ContentStatus.APPROVED);
+        assertThatThrownBy(() -> item.publish("writer", T0, URLS)).isInstanceOf(Conflict.class);
+    }
+
+    @Test
+    void publishingSendsOneRequestPerChannelAndPublishingAgainChangesNothing() {
+        ContentItem item = approved(List.of("portal", "radio"));
+        assertThat(item.publish("editor", T0, URLS)).isTrue();
+        assertThat(item.status()).isEqualTo(ContentStatus.PUBLISHING);
+        assertThat(item.pendingEvents()).hasSize(2).allMatch(e -> e instanceof PublicationRequested);
+        assertThat(item.pendingEvents()).extracting(e -> ((PublicationRequested) e).requestId())
+                .containsExactly("item-1:portal:1", "item-1:radio:1");
+        item.saved();
+        assertThat(item.publish("editor", T0, URLS)).isFalse();
+        assertThat(item.pendingEvents()).isEmpty();
+        assertThatThrownBy(() -> item.edit(new ContentDraft("x", null, "", ContentKind.NEWS, List.of(), List.of(),
+                List.of(), null), "editor", T0)).isInstanceOf(Conflict.class);
+    }
+
+    @Test
+    void everyChannelConfirmedMakesItPublishedWithOneContentPublishedPerChannelEvenWhenAnswersRepeat() {
+        ContentItem item = approved(List.of("portal", "radio"));
+        item.publish("editor", T0, URLS);
+        item.saved();
+        assertThat(item.succeeded(success("portal", "item-1:portal:1"), "ce-1", T0)).isTrue();
+        assertThat(item.succeeded(success("portal", "item-1:portal:1"), "ce-1", T0)).isFalse();
+        assertThat(item.succeeded(success("portal", "item-1:portal:1"), "ce-1-resent", T0)).isFalse();
+        assertThat(item.status()).isEqualTo(ContentStatus.PUBLISHING);
+        assertThat(item.succeeded(success("radio", "item-1:radio:0"), "ce-stale", T0)).isFalse();
+        assertThat(item.succeeded(success("radio", "item-1:radio:1"), "ce-2", T0)).isTrue();
+        assertThat(item.status()).isEqualTo(ContentStatus.PUBLISHED);
+        List<ContentPublished> published = item.pendingEvents().stream()
+                .filter(e -> e instanceof ContentPublished).map(e -> (ContentPublished) e).toList();
+        assertThat(published).extracting(ContentPublished::channel).containsExactly("portal", "radio");
+        assertThat(published.getFirst().kind()).isEqualTo("article");
+        assertThat(published.getFirst().taskIds()).containsExactly("task-1");
+        assertThat(item.publication("portal").orElseThrow().url()).isEqualTo("https://p/portal");
+    }
+
+    @Test
+    void aPermanentFailureGivesPartiallyPublishedAndARetryIsANewAttempt() {
+        ContentItem item = approved(List.of("portal", "radio"));
+        item.publish("editor", T0, URLS);
+        item.succeeded(success("portal", "item-1:portal:1"), "ce-1", T0);
+        item.failed(failure("radio", "item-1:radio:1", false), "ce-2", T0, 3, BACKOFF);
+        assertThat(item.status()).isEqualTo(ContentStatus.PARTIALLY_PUBLISHED);
+        assertThat(item.publication("radio").orElseThrow().status()).isEqualTo(PublicationStatus.FAILED);
+        assertThat(item.publication("radio").orElseThrow().reason()).isEqualTo("Máy chủ kênh lỗi");
+        item.saved();
+        item.retry("radio", "editor", T0, URLS);
+        assertThat(item.status()).isEqualTo(ContentStatus.PUBLISHING);
+        assertThat(item.pendingEvents()).singleElement()
+                .extracting(e -> ((PublicationRequested) e).requestId()).isEqualTo("item-1:radio:2");
+        assertThatThrownBy(() -> item.retry("portal", "editor", T0, URLS)).isInstanceOf(Conflict.class);
+        item.succeeded(success("radio", "item-1:radio:2"), "ce-3", T0);
+        assertThat(item.status()).isEqualTo(ContentStatus.PUBLISHED);
+    }
+
+    @Test
+    void retryableFailuresAreSentAgainAsNewAttemptsAfterABackOffThenGiveUp() {
+        ContentItem item = approved(List.of("radio"));
+        item.publish("editor", T0, URLS);
+        item.saved();
+        item.failed(failure("radio", "item-1:radio:1", true), "f1", T0, 3, BACKOFF);
+        Publication p = item.publication("radio").orElseThrow();
+        assertThat(p.status()).isEqualTo(PublicationStatus.REQUESTED);
+        assertThat(p.nextTryAt()).isEqualTo(T0.plusSeconds(30));
+        assertThat(item.status()).isEqualTo(ContentStatus.PUBLISHING);
+        assertThat(item.resendDue(T0.plusSeconds(29), URLS)).isFalse();
+        assertThat(item.resendDue(T0.plusSeconds(30), URLS)).isTrue();
+        assertThat(item.pendingEvents()).singleElement()
+                .extracting(e -> ((PublicationRequested) e).requestId()).isEqualTo("item-1:radio:2");
+        // the first attempt's failure again (another ce_id) is stale now
+        assertThat(item.failed(failure("radio", "item-1:radio:1", true), "f1-again", T0, 3, BACKOFF)).isFalse();
+        item.failed(failure("radio", "item-1:radio:2", true), "f2", T0.plusSeconds(31), 3, BACKOFF);
+        assertThat(item.publication("radio").orElseThrow().nextTryAt()).isEqualTo(T0.plusSeconds(91));
+        item.resendDue(T0.plusSeconds(91), URLS);
+        item.failed(failure("radio", "item-1:radio:3", true), "f3", T0.plusSeconds(92), 3, BACKOFF);
+        assertThat(item.publication("radio").orElseThrow().status()).isEqualTo(PublicationStatus.FAILED);
+        assertThat(item.publication("radio").orElseThrow().reason()).contains("đã thử 3 lần");
+        assertThat(item.status()).isEqualTo(ContentStatus.PARTIALLY_PUBLISHED);
+    }
+
+    @Test
+    void retractingTakesTheItemDownFromEveryChannelItIsOn() {
+        ContentItem item = approved(List.of("portal", "radio"));
+        item.publish("editor", T0, URLS);
+        item.succeeded(success("portal", "item-1:portal:1"), "ce-1", T0);
+        item.saved();
+        item.retract("leader", "Thông tin chưa chính xác", T0);
+        assertThat(item.status()).isEqualTo(ContentStatus.RETRACTED);
+        assertThat(item.pendingEvents()).containsExactly(
+                new ContentRetracted("10804", "item-1", "portal", T0, "Thông tin chưa chính xác"));
+        item.saved();
+        // the radio answers late: taken down at once, never announced as published
+        assertThat(item.succeeded(success("radio", "item-1:radio:1"), "ce-2", T0)).isTrue();
+        assertThat(item.pendingEvents()).singleElement().isInstanceOf(ContentRetracted.class);
+        assertThat(item.status()).isEqualTo(ContentStatus.RETRACTED);
+    }
+
+    @Test
+    void anOutsidePublicationOfAnApprovedItemCountsLikeAnyOther() {
+        ContentItem item = approved(List.of());
+        item.recordOutside("press", "https://baohaiphong.vn/bai-1", T0, "editor", T0);
+        assertThat(item.status()).isEqualTo(ContentStatus.PUBLISHED);
+        assertThat(item.pendingEvents()).singleElement().isInstanceOfSatisfying(ContentPublished.class, e -> {
+            assertThat(e.channel()).isEqualTo("press");
+            assertThat(e.url()).isEqualTo("https://baohaiphong.vn/bai-1");
+        });
+        assertThatThrownBy(() -> item.recordOutside("press", "https://x.vn", T0, "editor", T0))
+                .isInstanceOf(Conflict.class);
+        ContentItem draft = item(List.of());
+        assertThatThrownBy(() -> draft.recordOutside("press", "https://x.vn", T0, "editor", T0))
+                .isInstanceOf(Conflict.class);
+    }
+}
