@@ -1,0 +1,48 @@
+package vn.loa.report.document;
+
+import java.time.LocalDate;
+import java.util.List;
+import vn.loa.report.dashboard.CommuneDashboard.Commune;
+import vn.loa.report.dashboard.CommuneDashboard.Count;
+
+/**
+ * The figures of one commune's report for one period — what the json format returns and what the docx and xlsx
+ * print. Achievements count what was published (and not retracted) within the data cut-off window; targets sum the
+ * quota buckets (calendar periods) that begin within the window.
+ */
+public record ReportData(
+        Commune commune,
+        Period period,
+        LocalDate generatedOn,
+        Totals totals,
+        List<TaskResult> tasks,
+        List<ChannelKind> publications,
+        List<Count> byChannel,
+        List<Count> byKind,
+        List<ActivityRow> activities,
+        Notes notes,
+        String submissionState,
+        String submissionLabel) {
+
+    public record Period(String label, String kind, String inWords, LocalDate from, LocalDate to,
+            String windowInWords) {
+    }
+
+    public record Totals(int tasks, int tasksMet, int tasksWithTarget, long publications, int channels,
+            long activities) {
+    }
+
+    public record TaskResult(int no, String taskId, String planNumber, String title, String leadUnit, String quota,
+            int target, int achieved, String assessment) {
+    }
+
+    public record ChannelKind(String channel, String channelLabel, String kind, String kindLabel, long count) {
+    }
+
+    public record ActivityRow(LocalDate heldOn, String title, String kind, String kindLabel, String unit) {
+    }
+
+    public boolean empty() {
+        return tasks.isEmpty() && publications.isEmpty() && activities.isEmpty();
+    }
+}

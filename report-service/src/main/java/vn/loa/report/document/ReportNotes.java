@@ -1,0 +1,44 @@
+package vn.loa.report.document;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import java.time.Clock;
+import java.util.Date;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/** The notes a commune wrote for a period's report (local state of report-service, not rebuilt from events). */
+@Component
+public class ReportNotes {
+
+    static final String COLLECTION = "report_notes";
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    public ReportNotes(MongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    public Notes of(String commune, String period) {
+        Document d = mongo.getCollection(COLLECTION).find(Filters.eq("_id", commune + "|" + period)).first();
+        if (d == null) {
+            return Notes.EMPTY;
+        }
+        return new Notes(d.getString("highlights"), d.getString("difficulties"), d.getString("proposals"),
+                d.getString("number"), d.getString("signer"));
+    }
+
+    public Notes save(String commune, String period, Notes notes, String by) {
+        mongo.getCollection(COLLECTION).replaceOne(Filters.eq("_id", commune + "|" + period),
+                new Document("_id", commune + "|" + period).append("commune", commune).append("period", period)
+                        .append("highlights", notes.highlights()).append("difficulties", notes.difficulties())
+                        .append("proposals", notes.proposals()).append("number", notes.number())
+                        .append("signer", notes.signer()).append("updatedBy", by)
+                        .append("updatedAt", Date.from(clock.instant())),
+                new ReplaceOptions().upsert(true));
+        return notes;
+    }
+}

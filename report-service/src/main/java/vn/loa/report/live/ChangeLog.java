@@ -1,0 +1,133 @@
+package vn.loa.report.live;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import jakarta.annotation.PostConstruct;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import vn.loa.contracts.Tenants;
+import vn.loa.platform.tenancy.CommuneDirectory;
+import vn.loa.report.projection.Change;
+
+/**
+ * The bounded change log behind the live dashboards: every change gets the next number of one sequence (the SSE
+ * event id), its tenant and the tenant's province, so a commune's stream and its province's stream read the same
+ * log. A reconnecting client resumes after its {@code Last-Event-ID}. The log keeps the last
+ * {@code loa.report.live.retain-per-tenant} changes of each tenant; what was pruned is remembered per tenant, so a
+ * client that comes back too late is told to reload ({@code reset}).
+ */
+@Component
+public class ChangeLog {
+
+    static final String CHANGES = "live_changes";
+    static final String META = "live_meta";
+    private static final String SEQUENCE = "sequence";
+
+    /** One change as stored and sent. */
+    public record Entry(long seq, String tenant, String province, String area, String subject, String cause,
+            java.time.Instant at) {
+    }
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+    private final int retain;
+
+    public ChangeLog(MongoTemplate mongo, Clock clock,
+            @Value("${loa.report.live.retain-per-tenant:1000}") int retain) {
+        this.mongo = mongo;
+        this.clock = clock;
+        this.retain = retain;
+    }
+
+    @PostConstruct
+    void indexes() {
+        changes().createIndex(Indexes.ascending("tenant"));
+        changes().createIndex(Indexes.ascending("province"));
+    }
+
+    public Entry append(Change change) {
+        Document counter = meta().findOneAndUpdate(Filters.eq("_id", SEQUENCE), Updates.inc("value", 1L),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        long seq = ((Number) counter.get("value")).longValue();
+        String province = CommuneDirectory.instance().commune(change.tenant())
+                .map(CommuneDirectory.Commune::provinceCode).orElse(null);
+        Entry entry = new Entry(seq, change.tenant(), province, change.area(), change.subject(), change.cause(),
+                clock.instant());
+        changes().insertOne(new Document("_id", seq).append("tenant", entry.tenant())
+                .append("province", province).append("area", entry.area()).append("subject", entry.subject())
+                .append("cause", entry.cause()).append("at", Date.from(entry.at())));
+        return entry;
+    }
+
+    /** The changes after a sequence number that a filter lets through, oldest first. */
+    public List<Entry> after(long seq, Bson visible, int limit) {
+        List<Entry> out = new ArrayList<>();
+        for (Document d : changes().find(Filters.and(Filters.gt("_id", seq), visible))
+                .sort(Sorts.ascending("_id")).limit(limit)) {
+            out.add(new Entry(((Number) d.get("_id")).longValue(), d.getString("tenant"), d.getString("province"),
+                    d.getString("area"), d.getString("subject"), d.getString("cause"),
+                    d.getDate("at").toInstant()));
+        }
+        return out;
+    }
+
+    public long lastSeq() {
+        Document counter = meta().find(Filters.eq("_id", SEQUENCE)).first();
+        return counter == null ? 0 : ((Number) counter.get("value")).longValue();
+    }
+
+    /** Whether changes after {@code seq} that the filter would let through have been pruned. */
+    public boolean prunedAfter(long seq, Bson visible) {
+        return meta().find(Filters.and(Filters.gt("prunedUpTo", seq), visible)).first() != null;
+    }
+
+    /** Who sees what: a commune its own changes, a province its communes', a system administrator everything. */
+    public static Bson visibleTo(String tenant, boolean province, boolean everything) {
+        if (everything) {
+            return new Document();
+        }
+        Bson own = province ? Filters.eq("province", tenant) : Filters.eq("tenant", tenant);
+        return Filters.or(own, Filters.eq("tenant", Tenants.PLATFORM));
+    }
+
+    /** Keeps the newest {@code retain} changes of each tenant. */
+    @Scheduled(fixedDelayString = "${loa.report.live.prune-interval:PT1M}", initialDelayString = "PT1M")
+    public void prune() {
+        for (String tenant : changes().distinct("tenant", String.class)) {
+            Document cut = changes().find(Filters.eq("tenant", tenant)).sort(Sorts.descending("_id"))
+                    .skip(retain).limit(1).first();
+            if (cut == null) {
+                continue;
+            }
+            long upTo = ((Number) cut.get("_id")).longValue();
+            String province = cut.getString("province");
+            changes().deleteMany(Filters.and(Filters.eq("tenant", tenant), Filters.lte("_id", upTo)));
+            meta().updateOne(Filters.eq("_id", "pruned:" + tenant),
+                    new Document("$set", new Document("tenant", tenant).append("province", province))
+                            .append("$max", new Document("prunedUpTo", upTo)),
+                    new UpdateOptions().upsert(true));
+        }
+    }
+
+    private MongoCollection<Document> changes() {
+        return mongo.getCollection(CHANGES);
+    }
+
+    private MongoCollection<Document> meta() {
+        return mongo.getCollection(META);
+    }
+}

@@ -1,0 +1,185 @@
+package vn.loa.report.live;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bson.conversions.Bson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import vn.loa.contracts.Tenants;
+import vn.loa.platform.tenancy.Caller;
+import vn.loa.platform.tenancy.CommuneDirectory;
+import vn.loa.platform.tenancy.Role;
+import vn.loa.report.live.ChangeLog.Entry;
+
+/**
+ * Pushes the change log to the open dashboards. One poller per instance reads new changes from the log (so every
+ * instance's clients see every change, whichever instance applied the event) and hands each to the subscribers
+ * allowed to see it. A subscriber remembers the last id it sent, so the resume from {@code Last-Event-ID} and the
+ * poller never send a change twice or out of order.
+ */
+@Component
+public class LiveStream {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveStream.class);
+    /** A gap in the sequence younger than this is waited for (a writer that took its number but has not inserted). */
+    private static final Duration GAP_WAIT = Duration.ofSeconds(2);
+
+    private final ChangeLog changeLog;
+    private final Clock clock;
+    private final long timeoutMillis;
+    private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+    private volatile long cursor = -1;
+
+    public LiveStream(ChangeLog changeLog, Clock clock,
+            @Value("${loa.report.live.emitter-timeout:PT30M}") Duration timeout) {
+        this.changeLog = changeLog;
+        this.clock = clock;
+        this.timeoutMillis = timeout.toMillis();
+    }
+
+    /** A dashboard's stream; {@code lastEventId} (the header) resumes after what the client already has. */
+    public SseEmitter subscribe(Caller caller, String lastEventId) {
+        boolean everything = caller.has(Role.SYSADMIN);
+        boolean province = !everything && CommuneDirectory.instance().isProvince(caller.tenantId());
+        Bson filter = ChangeLog.visibleTo(caller.tenantId(), province, everything);
+        SseEmitter emitter = new SseEmitter(timeoutMillis);
+        long start = cursor();
+        Long resumeFrom = parse(lastEventId);
+        Subscriber subscriber = new Subscriber(emitter, caller.tenantId(), province, everything,
+                resumeFrom != null ? resumeFrom : start);
+        emitter.onCompletion(() -> subscribers.remove(subscriber));
+        emitter.onTimeout(() -> subscribers.remove(subscriber));
+        emitter.onError(e -> subscribers.remove(subscriber));
+        synchronized (subscriber) {
+            subscribers.add(subscriber);
+            try {
+                emitter.send(SseEmitter.event().comment("Loa: đã kết nối luồng cập nhật"));
+                if (resumeFrom != null) {
+                    if (changeLog.prunedAfter(resumeFrom, filter)) {
+                        emitter.send(SseEmitter.event().name("reset")
+                                .data(Map.of("message", "Đã bỏ lỡ quá nhiều thay đổi, vui lòng tải lại bảng điều khiển."),
+                                        MediaType.APPLICATION_JSON));
+                    }
+                    List<Entry> missed;
+                    do {
+                        missed = changeLog.after(subscriber.lastSent, filter, 500);
+                        for (Entry e : missed) {
+                            subscriber.send(e);
+                        }
+                    } while (missed.size() == 500);
+                }
+            } catch (IOException | IllegalStateException e) {
+                subscribers.remove(subscriber);
+            }
+        }
+        return emitter;
+    }
+
+    private long cursor() {
+        if (cursor < 0) {
+            synchronized (this) {
+                if (cursor < 0) {
+                    cursor = changeLog.lastSeq();
+                }
+            }
+        }
+        return cursor;
+    }
+
+    @Scheduled(fixedDelayString = "${loa.report.live.poll-interval:PT0.1S}")
+    public void poll() {
+        long from = cursor();
+        List<Entry> entries = changeLog.after(from, new org.bson.Document(), 1000);
+        long next = from;
+        for (Entry e : entries) {
+            if (e.seq() != next + 1 && Duration.between(e.at(), clock.instant()).compareTo(GAP_WAIT) < 0) {
+                break; // a number taken but not yet written: wait a little for it
+            }
+            for (Subscriber s : subscribers) {
+                if (s.sees(e)) {
+                    try {
+                        s.send(e);
+                    } catch (IOException | IllegalStateException ex) {
+                        subscribers.remove(s);
+                    }
+                }
+            }
+            next = e.seq();
+        }
+        cursor = next;
+    }
+
+    @Scheduled(fixedDelayString = "${loa.report.live.heartbeat:PT15S}")
+    public void heartbeat() {
+        for (Subscriber s : subscribers) {
+            try {
+                synchronized (s) {
+                    s.emitter.send(SseEmitter.event().comment("ping"));
+                }
+            } catch (IOException | IllegalStateException e) {
+                subscribers.remove(s);
+            }
+        }
+    }
+
+    public int subscribers() {
+        return subscribers.size();
+    }
+
+    private static Long parse(String id) {
+        if (id == null || id.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(id.strip());
+        } catch (NumberFormatException e) {
+            log.debug("ignoring Last-Event-ID {}", id);
+            return null;
+        }
+    }
+
+    /** The event sent for a change: enough for a dashboard to know what to refresh. */
+    public record ChangeEvent(long id, String tenant, String area, String subject, String cause, String at) {
+    }
+
+    private static final class Subscriber {
+        final SseEmitter emitter;
+        final String tenant;
+        final boolean province;
+        final boolean everything;
+        long lastSent;
+
+        Subscriber(SseEmitter emitter, String tenant, boolean province, boolean everything, long lastSent) {
+            this.emitter = emitter;
+            this.tenant = tenant;
+            this.province = province;
+            this.everything = everything;
+            this.lastSent = lastSent;
+        }
+
+        boolean sees(Entry e) {
+            return everything || Tenants.PLATFORM.equals(e.tenant())
+                    || (province ? tenant.equals(e.province()) : tenant.equals(e.tenant()));
+        }
+
+        synchronized void send(Entry e) throws IOException {
+            if (e.seq() <= lastSent) {
+                return;
+            }
+            emitter.send(SseEmitter.event().id(Long.toString(e.seq())).name("change")
+                    .data(new ChangeEvent(e.seq(), e.tenant(), e.area(), e.subject(), e.cause(), e.at().toString()),
+                            MediaType.APPLICATION_JSON));
+            lastSent = e.seq();
+        }
+    }
+}

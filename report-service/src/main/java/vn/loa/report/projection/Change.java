@@ -1,0 +1,9 @@
+package vn.loa.report.projection;
+
+/**
+ * What an applied event changed, for the live dashboards: the tenant (commune) whose dashboard moved, what moved
+ * ({@code task}, {@code publication}, {@code pipeline}, {@code plan}, {@code submission}, {@code channel}), the id of
+ * the thing and the event type that moved it.
+ */
+public record Change(String tenant, String area, String subject, String cause) {
+}

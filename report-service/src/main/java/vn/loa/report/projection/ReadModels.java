@@ -1,0 +1,167 @@
+package vn.loa.report.projection;
+
+import com.mongodb.client.model.Filters;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+import vn.loa.report.projection.TaskRecord.Closing;
+import vn.loa.report.projection.TaskRecord.CreditRecord;
+import vn.loa.report.projection.TaskRecord.QuotaDef;
+
+/** Reads the read models of one tenant into records. Every query filters by tenant. */
+@Component
+public class ReadModels {
+
+    private final MongoTemplate mongo;
+
+    public ReadModels(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public List<TaskRecord> tasks(String tenant) {
+        List<TaskRecord> out = new ArrayList<>();
+        for (Document d : mongo.getCollection(ReadModel.TASKS).find(Filters.eq("tenant", tenant))) {
+            out.add(task(d));
+        }
+        return out;
+    }
+
+    public Map<String, PlanRecord> plans(String tenant) {
+        Map<String, PlanRecord> out = new HashMap<>();
+        for (Document d : mongo.getCollection(ReadModel.PLANS).find(Filters.eq("tenant", tenant))) {
+            out.put(d.getString("_id"), new PlanRecord(d.getString("_id"), tenant, d.getString("number"),
+                    d.getString("title"), date(d.getString("periodFrom")), date(d.getString("periodTo")),
+                    Boolean.TRUE.equals(d.getBoolean("closed"))));
+        }
+        return out;
+    }
+
+    public List<PublicationRecord> publications(String tenant) {
+        List<PublicationRecord> out = new ArrayList<>();
+        for (Document d : mongo.getCollection(ReadModel.PUBLICATIONS).find(Filters.eq("tenant", tenant))) {
+            Document details = at(d, "details", "lastPublishedAt");
+            Document failure = at(d, "failures", "lastFailedAt");
+            out.add(new PublicationRecord(d.getString("itemId"), tenant, d.getString("channel"),
+                    details.getString("kind"), details.getString("title"), strings(details.get("themes")),
+                    details.getString("unit"), details.getString("url"),
+                    instant(d.get("firstPublishedAt")), instant(d.get("lastPublishedAt")),
+                    instant(d.get("retractedAt")), instant(d.get("lastSucceededAt")), instant(d.get("lastFailedAt")),
+                    failure.getString("reason"), failure.getBoolean("retryable")));
+        }
+        return out;
+    }
+
+    public List<ItemRecord> items(String tenant) {
+        List<ItemRecord> out = new ArrayList<>();
+        for (Document d : mongo.getCollection(ReadModel.ITEMS).find(Filters.eq("tenant", tenant))) {
+            Document approval = at(d, "approvals", "approvedAt");
+            out.add(new ItemRecord(d.getString("_id"), tenant, approval.getString("kind"), approval.getString("title"),
+                    instant(d.get("approvedAt")), approval.getString("approvedBy"),
+                    new LinkedHashSet<>(strings(d.get("publishedOn")))));
+        }
+        return out;
+    }
+
+    /** Display names channels announced for themselves (platform-wide). */
+    public Map<String, String> channelNames() {
+        Map<String, String> out = new HashMap<>();
+        for (Document d : mongo.getCollection(ReadModel.CHANNELS).find()) {
+            out.put(d.getString("_id"), d.getString("displayName"));
+        }
+        return out;
+    }
+
+    /** The payload stored under the time (epoch ms) a field holds: the last word by time. */
+    private static Document at(Document d, String map, String timeField) {
+        Object time = d.get(timeField);
+        Document payloads = d.get(map, Document.class);
+        if (!(time instanceof Date date) || payloads == null) {
+            return new Document();
+        }
+        Document payload = payloads.get("t" + date.getTime(), Document.class);
+        return payload == null ? new Document() : payload;
+    }
+
+    private static TaskRecord task(Document d) {
+        Document defs = d.get("defs", Document.class);
+        Object version = d.get("defVersion");
+        Document def = defs == null || !(version instanceof Number n) ? null
+                : defs.get("v" + n.intValue(), Document.class);
+        QuotaDef quota = null;
+        LocalDate dueDate = null;
+        String dueText = null;
+        if (def != null) {
+            Document q = def.get("quota", Document.class);
+            if (q != null) {
+                quota = new QuotaDef(q.getInteger("count"), q.getString("per"), month(q.getString("from")),
+                        month(q.getString("to")));
+            }
+            Document due = def.get("due", Document.class);
+            if (due != null) {
+                dueDate = date(due.getString("date"));
+                dueText = due.getString("text");
+            }
+        }
+        List<CreditRecord> credits = new ArrayList<>();
+        for (Document c : docs(d.get("credits"))) {
+            credits.add(new CreditRecord(c.getString("creditId"), c.getString("itemId"), c.getString("kind"),
+                    c.getString("channel"), instant(c.get("publishedAt")), c.getString("period"),
+                    c.getString("basis")));
+        }
+        // a credit delivered twice with different bytes still counts once
+        Map<String, CreditRecord> unique = new HashMap<>();
+        credits.forEach(c -> unique.putIfAbsent(c.creditId(), c));
+        Set<String> withdrawals = new HashSet<>(strings(d.get("withdrawals")));
+        List<Closing> closings = new ArrayList<>();
+        for (Document c : docs(d.get("closings"))) {
+            closings.add(new Closing(c.getString("period"), c.getInteger("target"), c.getInteger("credited"),
+                    c.getString("outcome")));
+        }
+        return new TaskRecord(d.getString("_id"), d.getString("tenant"), d.getString("planId"),
+                def == null ? null : def.getInteger("order"), def == null ? null : def.getString("title"),
+                def == null ? null : def.getString("leadUnit"),
+                def == null ? List.of() : strings(def.get("productKinds")),
+                def == null ? List.of() : strings(def.get("channels")), quota, dueDate, dueText,
+                withdrawn(d), List.copyOf(unique.values()), withdrawals, closings);
+    }
+
+    /** Withdrawn by a plan version later than the one that last defined it (a task can be added back). */
+    private static boolean withdrawn(Document d) {
+        Integer withdrawnIn = d.getInteger("withdrawnVersion");
+        Integer definedIn = d.getInteger("defVersion");
+        return withdrawnIn != null && (definedIn == null || withdrawnIn > definedIn);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Document> docs(Object value) {
+        return value instanceof List<?> list ? (List<Document>) list : List.of();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(Object value) {
+        return value instanceof List<?> list ? List.copyOf((List<String>) list) : List.of();
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof Date date ? date.toInstant() : null;
+    }
+
+    private static LocalDate date(String iso) {
+        return iso == null ? null : LocalDate.parse(iso);
+    }
+
+    private static YearMonth month(String iso) {
+        return iso == null ? null : YearMonth.parse(iso);
+    }
+}

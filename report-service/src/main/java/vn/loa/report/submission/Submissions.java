@@ -1,0 +1,140 @@
+package vn.loa.report.submission;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+import vn.loa.platform.problem.Conflict;
+import vn.loa.platform.problem.InvalidInput;
+import vn.loa.platform.problem.NotFound;
+import vn.loa.platform.tenancy.Caller;
+import vn.loa.platform.tenancy.CommuneDirectory;
+import vn.loa.platform.tenancy.Role;
+import vn.loa.report.live.ChangeLog;
+import vn.loa.report.period.ReportPeriod;
+import vn.loa.report.projection.Change;
+import vn.loa.report.submission.Submission.Step;
+
+/**
+ * Report submission: DRAFT → SUBMITTED (the commune's leader) → ACCEPTED or RETURNED (a reviewer of the commune's
+ * province, a return with a reason); a returned report can be submitted again. Local to report-service (no event
+ * contract exists for it). Each step is one conditional single-document update, so two reviewers cannot both win.
+ */
+@Component
+public class Submissions {
+
+    static final String COLLECTION = "submissions";
+
+    private final MongoTemplate mongo;
+    private final ChangeLog changes;
+    private final Clock clock;
+
+    public Submissions(MongoTemplate mongo, ChangeLog changes, Clock clock) {
+        this.mongo = mongo;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    public Submission of(String commune, String period) {
+        Document d = col().find(Filters.eq("_id", id(commune, period))).first();
+        return d == null ? Submission.draft(commune, period) : read(d);
+    }
+
+    /** The state of every commune listed for one period. */
+    public Map<String, SubmissionState> states(List<String> communes, String period) {
+        Map<String, SubmissionState> out = new HashMap<>();
+        for (Document d : col().find(Filters.and(Filters.in("commune", communes), Filters.eq("period", period)))) {
+            out.put(d.getString("commune"), SubmissionState.valueOf(d.getString("state")));
+        }
+        return out;
+    }
+
+    public Submission submit(Caller caller, ReportPeriod period) {
+        if (!caller.isCommune()) {
+            throw new NotFound("Không tìm thấy báo cáo của xã cho kỳ này.");
+        }
+        caller.require(Role.LEADER);
+        return move(caller.tenantId(), period.label(), List.of(SubmissionState.DRAFT, SubmissionState.RETURNED),
+                SubmissionState.SUBMITTED, caller.userId(), null,
+                "Báo cáo kỳ này đã được gửi hoặc đã được tiếp nhận, không thể gửi lại.");
+    }
+
+    public Submission accept(Caller caller, String commune, ReportPeriod period) {
+        reviewer(caller, commune);
+        return move(commune, period.label(), List.of(SubmissionState.SUBMITTED), SubmissionState.ACCEPTED,
+                caller.userId(), null, "Chỉ tiếp nhận được báo cáo đã gửi và đang chờ tiếp nhận.");
+    }
+
+    public Submission giveBack(Caller caller, String commune, ReportPeriod period, String reason) {
+        reviewer(caller, commune);
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInput("reason", "Cần nêu lý do trả lại báo cáo.");
+        }
+        return move(commune, period.label(), List.of(SubmissionState.SUBMITTED), SubmissionState.RETURNED,
+                caller.userId(), reason.strip(), "Chỉ trả lại được báo cáo đã gửi và đang chờ tiếp nhận.");
+    }
+
+    /** A reviewer is a VIEWER of the commune's province; anyone else does not see the commune at all. */
+    private static void reviewer(Caller caller, String commune) {
+        if (commune == null || !caller.has(Role.VIEWER)
+                || !CommuneDirectory.instance().inProvince(commune, caller.tenantId())) {
+            throw new NotFound("Không tìm thấy báo cáo của xã này.");
+        }
+    }
+
+    private Submission move(String commune, String period, List<SubmissionState> from, SubmissionState to,
+            String by, String reason, String conflict) {
+        String id = id(commune, period);
+        col().updateOne(Filters.eq("_id", id), new Document("$setOnInsert", new Document("commune", commune)
+                .append("period", period).append("state", SubmissionState.DRAFT.name())), new UpdateOptions().upsert(true));
+        Document current = col().find(Filters.eq("_id", id)).first();
+        SubmissionState before = SubmissionState.valueOf(current.getString("state"));
+        Instant now = clock.instant();
+        Document step = new Document("from", before.name()).append("to", to.name()).append("by", by)
+                .append("at", Date.from(now)).append("reason", reason);
+        var result = col().updateOne(
+                Filters.and(Filters.eq("_id", id), Filters.eq("state", before.name()),
+                        Filters.in("state", from.stream().map(Enum::name).toList())),
+                new Document("$set", new Document("state", to.name()).append("reason", reason)
+                        .append("updatedAt", Date.from(now)))
+                        .append("$push", new Document("history", step)));
+        if (result.getModifiedCount() == 0) {
+            throw new Conflict(conflict);
+        }
+        changes.append(new Change(commune, "submission", period, to.name()));
+        return of(commune, period);
+    }
+
+    private static Submission read(Document d) {
+        List<Step> history = new ArrayList<>();
+        Object h = d.get("history");
+        if (h instanceof List<?> list) {
+            for (Object o : list) {
+                Document s = (Document) o;
+                history.add(new Step(SubmissionState.valueOf(s.getString("from")),
+                        SubmissionState.valueOf(s.getString("to")), s.getString("by"), s.getDate("at").toInstant(),
+                        s.getString("reason")));
+            }
+        }
+        SubmissionState state = SubmissionState.valueOf(d.getString("state"));
+        return new Submission(d.getString("commune"), d.getString("period"), state, state.label(),
+                d.getString("reason"), List.copyOf(history));
+    }
+
+    private MongoCollection<Document> col() {
+        return mongo.getCollection(COLLECTION);
+    }
+
+    private static String id(String commune, String period) {
+        return commune + "|" + period;
+    }
+}

@@ -1,0 +1,110 @@
+package vn.loa.report.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import vn.loa.contracts.content.ContentPublished;
+import vn.loa.report.support.Broker;
+import vn.loa.report.support.Samples;
+
+/** Events published to the topics move the dashboards; each caller sees only what is theirs. */
+class DashboardOnTheBrokerTest extends IntegrationTest {
+
+    private final Broker broker = new Broker();
+
+    @AfterEach
+    void close() {
+        broker.close();
+    }
+
+    @Test
+    void eventsOnTheTopicsShowOnTheCommuneDashboard() {
+        String commune = freshCommune();
+        Samples.stream(commune, "d-" + commune).forEach(broker::send);
+
+        JsonNode d = eventually().until(() -> get("/api/dashboard", commune, "EDITOR").json(),
+                j -> j.path("tasks").size() == 3 && j.path("pipeline").path("failed").size() == 1
+                        && j.path("activities").path("total").asInt() == 1
+                        && j.path("publications").path("total").asInt() == 2
+                        && j.path("pipeline").path("approvedNotPublished").size() == 2
+                        && "WITHDRAWN".equals(j.path("tasks").get(2).path("status").asString()));
+        assertThat(d.path("commune").path("code").asString()).isEqualTo(commune);
+        assertThat(d.path("tasks").get(0).path("title").asString())
+                .isEqualTo("Đăng tin, bài về CCHC trên Trang thông tin điện tử xã");
+        assertThat(d.path("tasks").get(0).path("totalCredited").asInt()).isEqualTo(2);
+        assertThat(d.path("tasks").get(1).path("totalCredited").asInt()).isZero();
+        assertThat(d.path("publications").path("byChannel").get(0).path("label").asString())
+                .isEqualTo("Trang thông tin điện tử xã");
+        assertThat(d.path("pipeline").path("failed").get(0).path("reason").asString())
+                .isEqualTo("Mã truy cập Fanpage đã hết hạn");
+    }
+
+    @Test
+    void callersSeeOnlyWhatIsTheirs() {
+        String commune = freshCommune();
+        String neighbour = freshCommune();
+        Samples.stream(commune, "t-" + commune).forEach(broker::send);
+        eventually().until(() -> get("/api/dashboard", commune, "EDITOR").json().path("tasks").size() == 3);
+
+        // another commune's staff, even in the same province: not found
+        assertThat(get("/api/dashboard/communes/" + commune, neighbour, "LEADER").status()).isEqualTo(404);
+        // the province's reviewer drills down; another province's reviewer does not find it
+        Answer drill = get("/api/dashboard/communes/" + commune, Samples.HAI_PHONG, "VIEWER");
+        assertThat(drill.status()).isEqualTo(200);
+        assertThat(drill.json().path("tasks").size()).isEqualTo(3);
+        Answer other = get("/api/dashboard/communes/" + commune, Samples.HA_NOI, "VIEWER");
+        assertThat(other.status()).isEqualTo(404);
+        assertThat(other.contentType()).startsWith("application/problem+json");
+        assertThat(other.json().path("title").asString()).isEqualTo("Không tìm thấy");
+        // a commune's staff has no province table
+        assertThat(get("/api/dashboard/province", commune, "LEADER").status()).isEqualTo(404);
+        // the neighbour's own dashboard is empty
+        assertThat(get("/api/dashboard", neighbour, "EDITOR").json().path("tasks").size()).isZero();
+        // a province reviewer's table lists only its own communes
+        JsonNode hanoi = get("/api/dashboard/province", Samples.HA_NOI, "VIEWER").json();
+        assertThat(hanoi.path("communes").valueStream().map(r -> r.path("code").asString()))
+                .doesNotContain(commune).contains(Samples.BACH_MAI);
+    }
+
+    @Test
+    void theProvinceTableShowsEachCommuneAndSorts() {
+        String busy = freshCommune();
+        String quiet = freshCommune();
+        Instant now = Instant.now();
+        for (int i = 0; i < 3; i++) {
+            broker.send(new ContentPublished(busy, "pv-" + busy + "-" + i, "news", "Tin " + i, List.of(), List.of(),
+                    null, i == 2 ? "radio" : "portal", now, null));
+        }
+        broker.send(new ContentPublished(quiet, "pv-" + quiet, "news", "Tin", List.of(), List.of(), null, "portal",
+                now, null));
+
+        JsonNode table = eventually().until(
+                () -> get("/api/dashboard/province?sort=publications&dir=desc", Samples.HAI_PHONG, "VIEWER").json(),
+                t -> row(t, busy).path("publicationsThisMonth").asInt() == 3
+                        && row(t, quiet).path("publicationsThisMonth").asInt() == 1);
+        assertThat(table.path("provinceName").asString()).isEqualTo("Thành phố Hải Phòng");
+        assertThat(row(table, busy).path("byChannel").valueStream()
+                .map(c -> c.path("key").asString() + "=" + c.path("count").asInt()))
+                .containsExactly("portal=2", "radio=1");
+        assertThat(row(table, busy).path("submission").asString()).isEqualTo("DRAFT");
+        List<Integer> counts = table.path("communes").valueStream()
+                .map(r -> r.path("publicationsThisMonth").asInt()).toList();
+        assertThat(counts).isSortedAccordingTo((a, b) -> Integer.compare(b, a));
+        assertThat(table.path("communes").size()).isGreaterThan(100); // every commune of Hải Phòng
+
+        JsonNode byName = get("/api/dashboard/province?sort=name", Samples.HAI_PHONG, "VIEWER").json();
+        assertThat(byName.path("dir").asString()).isEqualTo("asc");
+        Answer bad = get("/api/dashboard/province?sort=size", Samples.HAI_PHONG, "VIEWER");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().path("detail").asString()).startsWith("Không sắp xếp được theo 'size'");
+    }
+
+    private static JsonNode row(JsonNode table, String code) {
+        return table.path("communes").valueStream().filter(r -> r.path("code").asString().equals(code))
+                .findFirst().orElseThrow();
+    }
+}

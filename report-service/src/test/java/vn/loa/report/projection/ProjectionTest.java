@@ -1,0 +1,169 @@
+package vn.loa.report.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.loa.report.support.Samples.KIM_THANH;
+import static vn.loa.report.support.Samples.news;
+import static vn.loa.report.support.Samples.radio;
+import static vn.loa.report.support.Samples.dialogue;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import vn.loa.contracts.LoaEvent;
+import vn.loa.report.dashboard.CommuneDashboard;
+import vn.loa.report.dashboard.CommuneDashboard.TaskView;
+import vn.loa.report.dashboard.Dashboards;
+import vn.loa.report.support.InMemoryMongo;
+import vn.loa.report.support.Samples;
+
+/** The projection fed a recorded event stream: in order, with duplicates, and shuffled, on mongo-java-server. */
+class ProjectionTest {
+
+    private static final LocalDate TODAY = LocalDate.parse("2025-09-20");
+    private static InMemoryMongo mongo;
+
+    @BeforeAll
+    static void start() {
+        mongo = new InMemoryMongo();
+    }
+
+    @AfterAll
+    static void stop() {
+        mongo.close();
+    }
+
+    private record Model(Projection projection, Dashboards dashboards) {
+        static Model in(MongoTemplate template) {
+            return new Model(new Projection(template), new Dashboards(new ReadModels(template)));
+        }
+    }
+
+    @Test
+    void theRecordedStreamInOrderGivesTheExpectedDashboard() {
+        Model m = Model.in(mongo.template("in-order"));
+        Samples.stream(KIM_THANH, "p").forEach(m.projection()::apply);
+        CommuneDashboard d = m.dashboards().commune(KIM_THANH, TODAY);
+
+        assertThat(d.commune().name()).isEqualTo("Xã Kim Thành");
+        assertThat(d.commune().provinceName()).isEqualTo("Thành phố Hải Phòng");
+        assertThat(d.tasks()).extracting(TaskView::taskId).containsExactly(news("p"), radio("p"), dialogue("p"));
+        TaskView newsTask = d.tasks().get(0);
+        // renamed by the amendment
+        assertThat(newsTask.title()).isEqualTo("Đăng tin, bài về CCHC trên Trang thông tin điện tử xã");
+        assertThat(newsTask.planNumber()).isEqualTo("21/KH-UBND");
+        assertThat(newsTask.status()).isEqualTo("ON_TRACK");
+        assertThat(newsTask.current().period()).isEqualTo("2025-09");
+        assertThat(newsTask.current().target()).isEqualTo(1);
+        assertThat(newsTask.current().credited()).isEqualTo(1);
+        assertThat(newsTask.current().status()).isEqualTo("MET");
+        assertThat(newsTask.current().daysLeft()).isEqualTo(11);
+        assertThat(newsTask.totalCredited()).isEqualTo(2);
+        TaskView radioTask = d.tasks().get(1);
+        // the radio credit was withdrawn: 0 of 2 with 50 of 61 days of Q3 (clipped to August–September) gone
+        assertThat(radioTask.current().period()).isEqualTo("2025-Q3");
+        assertThat(radioTask.current().from()).isEqualTo(LocalDate.parse("2025-08-01"));
+        assertThat(radioTask.current().credited()).isZero();
+        assertThat(radioTask.status()).isEqualTo("AT_RISK");
+        assertThat(d.atRisk()).extracting(CommuneDashboard.TaskRef::taskId).containsExactly(radio("p"));
+        assertThat(d.tasks().get(2).status()).isEqualTo("WITHDRAWN");
+        assertThat(d.taskSummary().total()).isEqualTo(3);
+        assertThat(d.taskSummary().withdrawn()).isEqualTo(1);
+
+        // item2 was retracted from the radio: two live publications, both on the portal
+        assertThat(d.publications().total()).isEqualTo(2);
+        assertThat(d.publications().byChannel()).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.key()).isEqualTo("portal");
+                    assertThat(c.label()).isEqualTo("Trang thông tin điện tử xã");
+                    assertThat(c.count()).isEqualTo(2);
+                });
+        assertThat(d.publications().byMonth()).extracting(CommuneDashboard.Count::key)
+                .containsExactly("2025-08", "2025-09");
+        assertThat(d.publications().byTheme()).singleElement().extracting(CommuneDashboard.Count::count)
+                .isEqualTo(2L);
+        assertThat(d.activities().total()).isEqualTo(1);
+        assertThat(d.activities().recent().getFirst().heldOn()).isEqualTo(LocalDate.parse("2025-09-10"));
+        assertThat(d.activities().recent().getFirst().kindLabel()).isEqualTo("Đối thoại");
+
+        assertThat(d.pipeline().approvedNotPublished()).extracting(CommuneDashboard.Waiting::itemId)
+                .containsExactly("p-item4", "p-item5");
+        assertThat(d.pipeline().failed()).singleElement().satisfies(f -> {
+            assertThat(f.itemId()).isEqualTo("p-item4");
+            assertThat(f.channel()).isEqualTo("facebook");
+            // the later failure wins although the earlier one was read last
+            assertThat(f.reason()).isEqualTo("Mã truy cập Fanpage đã hết hạn");
+            assertThat(f.title()).isEqualTo("Bài item4");
+        });
+    }
+
+    @Test
+    void duplicatesChangeNothingAndReportNoChange() {
+        Model m = Model.in(mongo.template("duplicates"));
+        List<LoaEvent> stream = Samples.stream(KIM_THANH, "p");
+        stream.forEach(m.projection()::apply);
+        CommuneDashboard once = m.dashboards().commune(KIM_THANH, TODAY);
+        List<Change> changes = new ArrayList<>();
+        stream.forEach(e -> changes.addAll(m.projection().apply(e)));
+        assertThat(changes).isEmpty();
+        assertThat(m.dashboards().commune(KIM_THANH, TODAY)).isEqualTo(once);
+    }
+
+    @Test
+    void anyOrderWithDuplicatesGivesTheSameDashboard() {
+        Model reference = Model.in(mongo.template("reference"));
+        List<LoaEvent> stream = Samples.stream(KIM_THANH, "p");
+        stream.forEach(reference.projection()::apply);
+        CommuneDashboard expected = reference.dashboards().commune(KIM_THANH, TODAY);
+        for (long seed = 1; seed <= 8; seed++) {
+            Random random = new Random(seed);
+            List<LoaEvent> shuffled = new ArrayList<>(stream);
+            for (int i = 0; i < 6; i++) {
+                shuffled.add(stream.get(random.nextInt(stream.size())));
+            }
+            Collections.shuffle(shuffled, random);
+            Model m = Model.in(mongo.template("shuffled-" + seed));
+            shuffled.forEach(m.projection()::apply);
+            assertThat(m.dashboards().commune(KIM_THANH, TODAY)).as("seed %d: %s", seed, shuffled)
+                    .isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void aLateIssueDoesNotUndoAnAmendmentNorALateCreditLoseItsTask() {
+        Model m = Model.in(mongo.template("late"));
+        m.projection().apply(Samples.credited(KIM_THANH, news("q"), "q", "q-c1", "q-item1", "portal",
+                "2025-08-10T02:00:00Z", "2025-08", 1, 1));
+        assertThat(m.dashboards().commune(KIM_THANH, TODAY).tasks()).singleElement()
+                .satisfies(t -> {
+                    assertThat(t.status()).isEqualTo("UNKNOWN");
+                    assertThat(t.totalCredited()).isEqualTo(1);
+                });
+        m.projection().apply(Samples.planAmended(KIM_THANH, "q"));
+        m.projection().apply(Samples.planIssued(KIM_THANH, "q"));
+        CommuneDashboard d = m.dashboards().commune(KIM_THANH, TODAY);
+        assertThat(d.tasks()).extracting(TaskView::title).containsExactly(
+                "Đăng tin, bài về CCHC trên Trang thông tin điện tử xã",
+                "Phát tin CCHC trên hệ thống truyền thanh",
+                "Tổ chức đối thoại với Nhân dân về CCHC");
+        assertThat(d.tasks().get(2).status()).isEqualTo("WITHDRAWN");
+        assertThat(d.tasks().get(0).totalCredited()).isEqualTo(1);
+    }
+
+    @Test
+    void tenantsDoNotSeeEachOther() {
+        Model m = Model.in(mongo.template("tenants"));
+        Samples.stream(KIM_THANH, "a").forEach(m.projection()::apply);
+        Samples.stream(Samples.TIEN_MINH, "b").forEach(m.projection()::apply);
+        assertThat(m.dashboards().commune(KIM_THANH, TODAY).tasks()).extracting(TaskView::taskId)
+                .allMatch(id -> id.startsWith("a-"));
+        assertThat(m.dashboards().commune(Samples.TIEN_MINH, TODAY).tasks()).extracting(TaskView::taskId)
+                .allMatch(id -> id.startsWith("b-")).hasSize(3);
+        assertThat(m.dashboards().commune(Samples.BACH_MAI, TODAY).tasks()).isEmpty();
+    }
+}
