@@ -24,13 +24,13 @@ import org.springframework.mock.web.MockMultipartFile;
 import vn.loa.content.activity.Activities;
 import vn.loa.content.item.Items;
 import vn.loa.content.item.VnTime;
-import vn.loa.content.support.Broker;
+import vn.loa.contracts.LoaEvent;
 import vn.loa.contracts.Topics;
 import vn.loa.contracts.channel.ChannelRegistered;
 import vn.loa.contracts.content.ContentPublished;
 import vn.loa.contracts.content.ContentRetracted;
-import vn.loa.contracts.LoaEvent;
 import vn.loa.testsupport.EventSchemas;
+import vn.loa.testsupport.TestBroker;
 
 /** Tenants kept apart, channels checked, outside publications, activities, uploads: the API's rules. */
 class ApiRulesTest extends IntegrationTest {
@@ -38,7 +38,7 @@ class ApiRulesTest extends IntegrationTest {
     List<LoaEvent> events(String collection, String id) {
         eventually().until(() -> drained(collection, id));
         List<ConsumerRecord<String, byte[]>> records = broker.records(Topics.CONTENT_EVENTS, id);
-        records.forEach(r -> assertThat(EventSchemas.violations(Broker.type(r), r.value())).isEmpty());
+        records.forEach(r -> assertThat(EventSchemas.violations(TestBroker.type(r), r.value())).isEmpty());
         return records.stream().map(broker::decode).toList();
     }
 
@@ -106,7 +106,7 @@ class ApiRulesTest extends IntegrationTest {
         // a replayed old announcement (5 minutes old) does not make a channel look alive
         String gone = channelId("gone");
         broker.send(new ChannelRegistered(gone, "Kênh đã tắt", List.of(), false, true,
-                Instant.now().minusSeconds(300)), gone);
+                Instant.now().minusSeconds(300)));
         eventually().until(() -> registry.find(gone).isPresent());
         http.perform(as(get("/api/channels"), COMMUNE, "w", "EDITOR"))
                 .andExpect(jsonPath("$[*].id", not(hasItem(gone))));

@@ -25,10 +25,10 @@ import org.springframework.test.web.servlet.request.AbstractMockHttpServletReque
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import vn.loa.content.ContentServiceApplication;
 import vn.loa.content.channel.ChannelRegistry;
-import vn.loa.content.support.Broker;
 import vn.loa.contracts.channel.ChannelRegistered;
 import vn.loa.platform.tenancy.CallerHeaders;
 import vn.loa.testsupport.LoaInfrastructure;
+import vn.loa.testsupport.TestBroker;
 
 /**
  * content-service as it runs, on the real broker and a MongoDB-compatible database. Subclasses share one context;
@@ -51,7 +51,7 @@ abstract class IntegrationTest {
     static final String NEIGHBOUR = "10525";
     static final String OTHER_PROVINCE = "01";
 
-    static final Broker broker = new Broker();
+    static final TestBroker broker = new TestBroker();
     private static final Random RANDOM = new Random();
 
     @Autowired
@@ -93,7 +93,7 @@ abstract class IntegrationTest {
     /** A channel announces itself as its service would; waits until content-service knows it. */
     void register(String id, List<String> kinds, boolean healthy) {
         Instant now = Instant.now();
-        broker.send(new ChannelRegistered(id, "Kênh thử " + id, kinds, false, healthy, now), id);
+        broker.send(new ChannelRegistered(id, "Kênh thử " + id, kinds, false, healthy, now));
         eventually().until(() -> registry.find(id).map(c -> !c.announcedAt().isBefore(now.minusMillis(1)))
                 .orElse(false));
     }

@@ -23,9 +23,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 import vn.loa.content.item.Editorial;
 import vn.loa.content.item.Items;
-import vn.loa.content.support.Broker;
 import vn.loa.content.schedule.PublishingScheduler;
 import vn.loa.contracts.EventType;
+import vn.loa.contracts.LoaEvent;
 import vn.loa.contracts.Topics;
 import vn.loa.contracts.channel.PublicationFailed;
 import vn.loa.contracts.channel.PublicationRequested;
@@ -33,10 +33,10 @@ import vn.loa.contracts.channel.PublicationSucceeded;
 import vn.loa.contracts.content.ContentApproved;
 import vn.loa.contracts.content.ContentPublished;
 import vn.loa.contracts.content.ContentRetracted;
-import vn.loa.contracts.LoaEvent;
 import vn.loa.platform.tenancy.Caller;
 import vn.loa.platform.tenancy.Role;
 import vn.loa.testsupport.EventSchemas;
+import vn.loa.testsupport.TestBroker;
 
 /**
  * The whole loop on the real broker: a fake channel registers on {@code channel.registry}, an item goes draft →
@@ -58,15 +58,15 @@ class PublishingOnTheBrokerTest extends IntegrationTest {
         List<ConsumerRecord<String, byte[]>> records = eventually().until(
                 () -> broker.records(Topics.channelRequests(channel), itemId), r -> r.size() >= expected);
         ConsumerRecord<String, byte[]> last = records.getLast();
-        assertThat(Broker.type(last)).isEqualTo(EventType.PUBLICATION_REQUESTED.type());
-        assertThat(EventSchemas.violations(Broker.type(last), last.value())).isEmpty();
+        assertThat(TestBroker.type(last)).isEqualTo(EventType.PUBLICATION_REQUESTED.type());
+        assertThat(EventSchemas.violations(TestBroker.type(last), last.value())).isEmpty();
         return (PublicationRequested) broker.decode(last);
     }
 
     List<LoaEvent> contentEvents(String itemId) {
         eventually().until(() -> drained(Items.COLLECTION, itemId));
         List<ConsumerRecord<String, byte[]>> records = broker.records(Topics.CONTENT_EVENTS, itemId);
-        records.forEach(r -> assertThat(EventSchemas.violations(Broker.type(r), r.value())).isEmpty());
+        records.forEach(r -> assertThat(EventSchemas.violations(TestBroker.type(r), r.value())).isEmpty());
         return records.stream().map(broker::decode).toList();
     }
 
@@ -120,13 +120,13 @@ class PublishingOnTheBrokerTest extends IntegrationTest {
                 .andExpect(result -> assertThat(result.getResponse().getContentAsByteArray()).isEqualTo(PNG));
         PublicationRequested toRadio = request(radio, id, 1);
 
-        var answer = broker.send(success(toPortal), portal);
+        var answer = broker.send(success(toPortal));
         broker.send(answer); // redelivered: same ce_id
-        broker.send(success(toPortal), portal); // sent twice by the channel: another ce_id, same request
+        broker.send(success(toPortal)); // sent twice by the channel: another ce_id, same request
         broker.send(new PublicationSucceeded(COMMUNE, toRadio.requestId(), id, radio, null,
                 Instant.parse("2025-09-02T01:20:00Z"), null,
                 List.of(new PublicationRequested.Attachment("radio-file-1", "ban-tin.ogg", "audio/ogg", 1234,
-                        "http://127.0.0.1:8080/radio/" + COMMUNE + "/ban-tin.ogg"))), radio);
+                        "http://127.0.0.1:8080/radio/" + COMMUNE + "/ban-tin.ogg"))));
 
         eventually().until(() -> itemStatus(id, COMMUNE).equals("PUBLISHED"));
         eventually().until(() -> broker.caughtUp(GROUP, Topics.PUBLICATION_EVENTS));
@@ -163,10 +163,10 @@ class PublishingOnTheBrokerTest extends IntegrationTest {
         String id = approved(COMMUNE, List.of(portal, zalo));
         http.perform(as(post("/api/contents/" + id + "/publish"), COMMUNE, "leader-1", "LEADER"))
                 .andExpect(status().isOk());
-        broker.send(success(request(portal, id, 1)), portal);
+        broker.send(success(request(portal, id, 1)));
         PublicationRequested first = request(zalo, id, 1);
         broker.send(new PublicationFailed(COMMUNE, first.requestId(), id, zalo, "Mã truy cập Zalo OA đã hết hạn",
-                false, Instant.now()), zalo);
+                false, Instant.now()));
 
         eventually().until(() -> itemStatus(id, COMMUNE).equals("PARTIALLY_PUBLISHED"));
         http.perform(as(get("/api/contents/" + id), COMMUNE, "writer-1", "EDITOR"))
@@ -180,8 +180,8 @@ class PublishingOnTheBrokerTest extends IntegrationTest {
         PublicationRequested second = request(zalo, id, 2);
         assertThat(second.requestId()).isEqualTo(id + ":" + zalo + ":2").isNotEqualTo(first.requestId());
         // a late duplicate of the first failure is stale: it changes nothing
-        broker.send(new PublicationFailed(COMMUNE, first.requestId(), id, zalo, "cũ", false, Instant.now()), zalo);
-        broker.send(success(second), zalo);
+        broker.send(new PublicationFailed(COMMUNE, first.requestId(), id, zalo, "cũ", false, Instant.now()));
+        broker.send(success(second));
         eventually().until(() -> itemStatus(id, COMMUNE).equals("PUBLISHED"));
         assertThat(contentEvents(id).stream().filter(e -> e instanceof ContentPublished)
                 .map(e -> ((ContentPublished) e).channel())).containsExactlyInAnyOrder(portal, zalo);
@@ -197,7 +197,7 @@ class PublishingOnTheBrokerTest extends IntegrationTest {
                 .andExpect(status().isOk());
         PublicationRequested first = request(radio, id, 1);
         broker.send(new PublicationFailed(COMMUNE, first.requestId(), id, radio, "espeak-ng bận", true,
-                Instant.now()), radio);
+                Instant.now()));
         eventually().until(() -> JsonPath.read(item(id, COMMUNE), "$.publications[0].nextTryAt") != null);
         assertThat(itemStatus(id, COMMUNE)).isEqualTo("PUBLISHING");
         eventually().until(() -> {
@@ -208,7 +208,7 @@ class PublishingOnTheBrokerTest extends IntegrationTest {
         PublicationRequested second = request(radio, id, 2);
         assertThat(second.requestId()).isEqualTo(id + ":" + radio + ":2");
         assertThat(itemStatus(id, COMMUNE)).isEqualTo("PUBLISHING");
-        broker.send(success(second), radio);
+        broker.send(success(second));
         eventually().until(() -> itemStatus(id, COMMUNE).equals("PUBLISHED"));
         assertThat(contentEvents(id).stream().filter(e -> e instanceof ContentPublished)).hasSize(1);
     }
@@ -222,8 +222,8 @@ class PublishingOnTheBrokerTest extends IntegrationTest {
         String id = approved(COMMUNE, List.of(portal, radio));
         http.perform(as(post("/api/contents/" + id + "/publish"), COMMUNE, "writer-1", "EDITOR"))
                 .andExpect(status().isOk());
-        broker.send(success(request(portal, id, 1)), portal);
-        broker.send(success(request(radio, id, 1)), radio);
+        broker.send(success(request(portal, id, 1)));
+        broker.send(success(request(radio, id, 1)));
         eventually().until(() -> itemStatus(id, COMMUNE).equals("PUBLISHED"));
 
         http.perform(as(json(post("/api/contents/" + id + "/retract"), "{\"reason\": \"Số liệu chưa chính xác\"}"),

@@ -36,6 +36,7 @@ import vn.loa.contracts.channel.PublicationRequested;
 import vn.loa.contracts.channel.PublicationSucceeded;
 import vn.loa.contracts.content.ContentRetracted;
 import vn.loa.testsupport.LoaInfrastructure;
+import vn.loa.testsupport.TestBroker;
 
 /** The portal channel as it runs: requests in through the broker, pages, images and the feed out over HTTP. */
 @SpringBootTest(classes = PortalChannelApplication.class, webEnvironment = SpringBootTest.WebEnvironment.MOCK,

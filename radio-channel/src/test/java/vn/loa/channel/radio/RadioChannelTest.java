@@ -33,6 +33,7 @@ import vn.loa.contracts.channel.PublicationSucceeded;
 import vn.loa.contracts.content.ContentRetracted;
 import vn.loa.testsupport.EventSchemas;
 import vn.loa.testsupport.LoaInfrastructure;
+import vn.loa.testsupport.TestBroker;
 
 /**
  * The radio channel with the real espeak-ng and lame: an item in, an MP3 bulletin and a day's playlist out. Answers

@@ -17,6 +17,7 @@ import vn.loa.contracts.channel.ChannelRegistered;
 import vn.loa.contracts.channel.PublicationFailed;
 import vn.loa.contracts.channel.PublicationRequested;
 import vn.loa.testsupport.LoaInfrastructure;
+import vn.loa.testsupport.TestBroker;
 
 /**
  * The radio channel on a machine without espeak-ng (the tool path points nowhere): it registers unhealthy and

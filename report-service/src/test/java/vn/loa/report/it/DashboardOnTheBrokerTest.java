@@ -8,13 +8,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import vn.loa.contracts.content.ContentPublished;
-import vn.loa.report.support.Broker;
 import vn.loa.report.support.Samples;
+import vn.loa.testsupport.TestBroker;
 
 /** Events published to the topics move the dashboards; each caller sees only what is theirs. */
 class DashboardOnTheBrokerTest extends IntegrationTest {
 
-    private final Broker broker = new Broker();
+    private final TestBroker broker = new TestBroker();
 
     @AfterEach
     void close() {

@@ -10,13 +10,13 @@ import org.junit.jupiter.api.Test;
 import vn.loa.contracts.content.ContentPublished;
 import vn.loa.contracts.task.CreditBasis;
 import vn.loa.contracts.task.TaskCredited;
-import vn.loa.report.support.Broker;
 import vn.loa.report.support.Samples;
+import vn.loa.testsupport.TestBroker;
 
 /** The live stream: a change reaches the open dashboards within a second; a reconnect resumes from Last-Event-ID. */
 class LiveStreamTest extends IntegrationTest {
 
-    private final Broker broker = new Broker();
+    private final TestBroker broker = new TestBroker();
 
     @AfterEach
     void close() {

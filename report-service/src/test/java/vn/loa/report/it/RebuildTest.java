@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import vn.loa.report.support.Broker;
 import vn.loa.report.support.Samples;
+import vn.loa.testsupport.TestBroker;
 
 /** Dropping the read models and replaying every topic from the start gives the same dashboards. */
 class RebuildTest extends IntegrationTest {
 
-    private final Broker broker = new Broker();
+    private final TestBroker broker = new TestBroker();
 
     @AfterEach
     void close() {

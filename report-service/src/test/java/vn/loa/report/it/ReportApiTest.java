@@ -10,13 +10,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import vn.loa.report.support.Broker;
 import vn.loa.report.support.Samples;
+import vn.loa.testsupport.TestBroker;
 
 /** The report API: formats, bad input, tenancy, notes, submission. */
 class ReportApiTest extends IntegrationTest {
 
-    private final Broker broker = new Broker();
+    private final TestBroker broker = new TestBroker();
     private String commune;
 
     @BeforeEach

@@ -33,11 +33,12 @@ import vn.loa.contracts.task.TaskCredited;
 import vn.loa.contracts.task.TaskPeriodClosed;
 import vn.loa.platform.outbox.Outbox;
 import vn.loa.task.closing.PeriodCloser;
-import vn.loa.task.support.Broker;
 import vn.loa.task.support.Samples;
+import vn.loa.task.support.TaskTopic;
 import vn.loa.task.task.Task;
 import vn.loa.task.task.Tasks;
 import vn.loa.testsupport.EventSchemas;
+import vn.loa.testsupport.TestBroker;
 
 /** Plan and content events in through the bindings, task events out through the outbox, on the real broker. */
 class CreditingOnTheBrokerTest extends IntegrationTest {
@@ -51,7 +52,7 @@ class CreditingOnTheBrokerTest extends IntegrationTest {
     @Autowired
     PeriodCloser closer;
 
-    private final Broker broker = new Broker();
+    private final TestBroker broker = new TestBroker();
     private final String tenant = Samples.someCommune();
     private final String plan = "plan-" + UUID.randomUUID();
 
@@ -68,16 +69,16 @@ class CreditingOnTheBrokerTest extends IntegrationTest {
 
         String newsTask = Samples.news(plan);
         ConsumerRecord<String, byte[]> record = eventually()
-                .until(() -> broker.taskRecords(newsTask), records -> !records.isEmpty()).getFirst();
+                .until(() -> TaskTopic.records(broker, newsTask), records -> !records.isEmpty()).getFirst();
 
-        assertThat(Broker.type(record)).isEqualTo("vn.loa.task.TaskCredited.v1");
-        assertThat(Broker.header(record, CloudEventHeaders.SOURCE)).isEqualTo("/loa/task-service");
-        assertThat(Broker.header(record, CloudEventHeaders.SUBJECT)).isEqualTo(newsTask);
-        assertThat(Broker.header(record, CloudEventHeaders.TENANT_ID)).isEqualTo(tenant);
-        assertThat(Broker.header(record, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
-        assertThat(Broker.header(record, CloudEventHeaders.CONTENT_TYPE)).isEqualTo("application/json");
-        assertThat(Broker.header(record, CloudEventHeaders.ID)).isNotBlank();
-        assertThat(EventSchemas.violations(Broker.type(record), record.value())).isEmpty();
+        assertThat(TestBroker.type(record)).isEqualTo("vn.loa.task.TaskCredited.v1");
+        assertThat(TestBroker.header(record, CloudEventHeaders.SOURCE)).isEqualTo("/loa/task-service");
+        assertThat(TestBroker.header(record, CloudEventHeaders.SUBJECT)).isEqualTo(newsTask);
+        assertThat(TestBroker.header(record, CloudEventHeaders.TENANT_ID)).isEqualTo(tenant);
+        assertThat(TestBroker.header(record, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
+        assertThat(TestBroker.header(record, CloudEventHeaders.CONTENT_TYPE)).isEqualTo("application/json");
+        assertThat(TestBroker.header(record, CloudEventHeaders.ID)).isNotBlank();
+        assertThat(EventSchemas.violations(TestBroker.type(record), record.value())).isEmpty();
         TaskCredited credited = (TaskCredited) broker.decode(record);
         assertThat(credited.itemId()).isEqualTo(item);
         assertThat(credited.period()).isEqualTo("2025-09");
@@ -106,7 +107,7 @@ class CreditingOnTheBrokerTest extends IntegrationTest {
         assertThat(news.credited()).isEqualTo(2);
         assertThat(news.bucket("2025-09").orElseThrow().credited()).isEqualTo(1);
         assertThat(news.bucket("2025-10").orElseThrow().credited()).isEqualTo(1);
-        assertThat(broker.taskEvents(Samples.news(plan)))
+        assertThat(TaskTopic.events(broker, Samples.news(plan)))
                 .extracting(e -> ((TaskCredited) e).itemId()).containsExactlyInAnyOrder(first, second);
     }
 
@@ -120,10 +121,10 @@ class CreditingOnTheBrokerTest extends IntegrationTest {
         broker.send(retracted(tenant, item, "zalo-oa", "2025-09-03T07:31:00Z"));
         awaitProcessedAndSent();
 
-        List<ConsumerRecord<String, byte[]>> records = broker.taskRecords(Samples.news(plan));
-        assertThat(records).extracting(Broker::type)
+        List<ConsumerRecord<String, byte[]>> records = TaskTopic.records(broker, Samples.news(plan));
+        assertThat(records).extracting(TestBroker::type)
                 .containsExactly("vn.loa.task.TaskCredited.v1", "vn.loa.task.TaskCreditWithdrawn.v1");
-        records.forEach(r -> assertThat(EventSchemas.violations(Broker.type(r), r.value())).isEmpty());
+        records.forEach(r -> assertThat(EventSchemas.violations(TestBroker.type(r), r.value())).isEmpty());
         TaskCreditWithdrawn withdrawn = (TaskCreditWithdrawn) broker.decode(records.get(1));
         assertThat(withdrawn.withdrawnBy()).isNull();
         assertThat(withdrawn.totalCredited()).isZero();
@@ -138,7 +139,7 @@ class CreditingOnTheBrokerTest extends IntegrationTest {
                 Criteria.where("itemId").is(item)), "items"));
         broker.send(Samples.plan(tenant, plan));
 
-        eventually().untilAsserted(() -> assertThat(broker.taskEvents(Samples.dialogue(plan)))
+        eventually().untilAsserted(() -> assertThat(TaskTopic.events(broker, Samples.dialogue(plan)))
                 .singleElement().isInstanceOfSatisfying(TaskCredited.class, c -> {
                     assertThat(c.itemId()).isEqualTo(item);
                     assertThat(c.period()).isEqualTo("PLAN");
@@ -163,8 +164,8 @@ class CreditingOnTheBrokerTest extends IntegrationTest {
         String deadLetters = Topics.deadLetter(Topics.CONTENT_EVENTS, GROUP);
         ConsumerRecord<String, byte[]> dead = eventually().until(() -> broker.readAll(deadLetters).stream()
                 .filter(r -> poisonKey.equals(r.key())).toList(), found -> !found.isEmpty()).getFirst();
-        assertThat(Broker.header(dead, "x-exception-message")).contains("cannot be read");
-        eventually().untilAsserted(() -> assertThat(broker.taskEvents(Samples.news(plan)))
+        assertThat(TestBroker.header(dead, "x-exception-message")).contains("cannot be read");
+        eventually().untilAsserted(() -> assertThat(TaskTopic.events(broker, Samples.news(plan)))
                 .extracting(e -> ((TaskCredited) e).itemId()).contains(after));
     }
 
@@ -185,9 +186,9 @@ class CreditingOnTheBrokerTest extends IntegrationTest {
         }
         awaitProcessedAndSent();
 
-        List<ConsumerRecord<String, byte[]>> closings = broker.taskRecords(Samples.news(plan)).stream()
-                .filter(r -> Broker.type(r).equals("vn.loa.task.TaskPeriodClosed.v1")).toList();
-        closings.forEach(r -> assertThat(EventSchemas.violations(Broker.type(r), r.value())).isEmpty());
+        List<ConsumerRecord<String, byte[]>> closings = TaskTopic.records(broker, Samples.news(plan)).stream()
+                .filter(r -> TestBroker.type(r).equals("vn.loa.task.TaskPeriodClosed.v1")).toList();
+        closings.forEach(r -> assertThat(EventSchemas.violations(TestBroker.type(r), r.value())).isEmpty());
         assertThat(closings.stream().map(broker::decode).map(TaskPeriodClosed.class::cast))
                 .extracting(c -> c.period() + " " + c.outcome())
                 .containsExactly("2025-08 " + PeriodOutcome.MET, "2025-09 MISSED", "2025-10 MISSED",

@@ -13,10 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.loa.contracts.Topics;
 import vn.loa.contracts.task.TaskCredited;
-import vn.loa.task.support.Broker;
 import vn.loa.task.support.Samples;
+import vn.loa.task.support.TaskTopic;
 import vn.loa.task.task.Task;
 import vn.loa.task.task.Tasks;
+import vn.loa.testsupport.TestBroker;
 
 /**
  * An instance stopped in the middle of a stream and another taking over, then a fresh consumer group replaying both
@@ -26,7 +27,7 @@ class RestartAndReplayTest {
 
     private static final int ITEMS = 30;
 
-    private final Broker broker = new Broker();
+    private final TestBroker broker = new TestBroker();
     private final Instances instances = new Instances();
     private final String tenant = Samples.someCommune();
     private final String plan = "plan-" + UUID.randomUUID();
@@ -58,7 +59,7 @@ class RestartAndReplayTest {
         ConfigurableApplicationContext second = instances.start();
         awaitSettled(second, instances.group);
         assertThat(credited(second, news)).isEqualTo(ITEMS);
-        List<TaskCredited> credits = broker.taskEvents(news).stream()
+        List<TaskCredited> credits = TaskTopic.events(broker, news).stream()
                 .filter(TaskCredited.class::isInstance).map(TaskCredited.class::cast).toList();
         // the outbox is at-least-once: an instance stopped between the broker's ack and the outbox's clean-up sends
         // that event again with the same ce_id, which consumers skip; what counts is one event per credit
@@ -74,7 +75,7 @@ class RestartAndReplayTest {
     }
 
     private long distinctEventIds(String taskId) {
-        return broker.taskRecords(taskId).stream()
+        return TaskTopic.records(broker, taskId).stream()
                 .map(r -> vn.loa.testsupport.Events.headers(r).get(vn.loa.contracts.CloudEventHeaders.ID))
                 .distinct().count();
     }

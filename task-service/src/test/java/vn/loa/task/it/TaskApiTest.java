@@ -22,11 +22,12 @@ import vn.loa.contracts.task.TaskCreditWithdrawn;
 import vn.loa.platform.tenancy.CallerHeaders;
 import vn.loa.task.crediting.Crediting;
 import vn.loa.task.intake.EventIntake;
-import vn.loa.task.support.Broker;
 import vn.loa.task.support.Samples;
+import vn.loa.task.support.TaskTopic;
 import vn.loa.task.task.Task;
 import vn.loa.task.task.TaskLifecycle;
 import vn.loa.task.task.Tasks;
+import vn.loa.testsupport.TestBroker;
 
 /** The HTTP API as the gateway calls it: the caller in the X-Loa-* headers, problems in Vietnamese. */
 class TaskApiTest extends IntegrationTest {
@@ -150,8 +151,8 @@ class TaskApiTest extends IntegrationTest {
         crediting.published(published(tenant, item, "news", "zalo-oa", "2025-09-20T01:15:00Z"));
         assertThat(newsTask().credited()).isZero();
         // and the withdrawal went out to the other services
-        try (Broker broker = new Broker()) {
-            eventually().untilAsserted(() -> assertThat(broker.taskEvents(Samples.news(plan)))
+        try (TestBroker broker = new TestBroker()) {
+            eventually().untilAsserted(() -> assertThat(TaskTopic.events(broker, Samples.news(plan)))
                     .filteredOn(TaskCreditWithdrawn.class::isInstance).singleElement()
                     .satisfies(e -> assertThat(((TaskCreditWithdrawn) e).withdrawnBy()).isEqualTo("u-lanh-dao")));
         }

@@ -14,10 +14,11 @@ import vn.loa.contracts.content.ContentPublished;
 import vn.loa.contracts.task.TaskCreditWithdrawn;
 import vn.loa.contracts.task.TaskCredited;
 import vn.loa.contracts.task.TaskEvent;
-import vn.loa.task.support.Broker;
 import vn.loa.task.support.Samples;
+import vn.loa.task.support.TaskTopic;
 import vn.loa.task.task.Task;
 import vn.loa.task.task.Tasks;
+import vn.loa.testsupport.TestBroker;
 
 /**
  * Two instances in one consumer group share the partitions and credit the same tasks at the same time: the
@@ -28,7 +29,7 @@ class TwoInstancesTest {
     private static final int ITEMS = 40;
     private static final int RETRACTED = 5;
 
-    private final Broker broker = new Broker();
+    private final TestBroker broker = new TestBroker();
     private final Instances instances = new Instances();
     private final String tenant = Samples.someCommune();
     private final String plan = "plan-" + UUID.randomUUID();
@@ -65,7 +66,7 @@ class TwoInstancesTest {
         Task task = instances.get(1).getBean(Tasks.class).find(Task.id(tenant, news)).orElseThrow();
         assertThat(task.credited()).isEqualTo(ITEMS - RETRACTED);
         assertThat(task.buckets().stream().mapToInt(b -> b.credited()).sum()).isEqualTo(ITEMS - RETRACTED);
-        List<TaskEvent> events = broker.taskEvents(news);
+        List<TaskEvent> events = TaskTopic.events(broker, news);
         assertThat(events).filteredOn(TaskCredited.class::isInstance).hasSize(ITEMS);
         assertThat(events).filteredOn(TaskCreditWithdrawn.class::isInstance).hasSize(RETRACTED);
         // the counts the events carry end where the task ends
