@@ -126,14 +126,14 @@ public final class DocxWriter {
         rule.setSpacingAfter(240);
         if (data.commune().provinceName() != null) {
             XWPFParagraph to = doc.createParagraph();
-            line(to, "Kính gửi: Ủy ban nhân dân " + data.commune().provinceName(), BODY, false, false, false);
+            line(to, "Kính gửi: Ủy ban nhân dân " + inSentence(data.commune().provinceName()), BODY, false, false, false);
             to.setSpacingAfter(240);
         }
     }
 
     private static void body(XWPFDocument doc, ReportData data) {
         var totals = data.totals();
-        text(doc, "Thực hiện chế độ báo cáo định kỳ, Ủy ban nhân dân " + data.commune().name()
+        text(doc, "Thực hiện chế độ báo cáo định kỳ, Ủy ban nhân dân " + inSentence(data.commune().name())
                 + " báo cáo kết quả thực hiện công tác thông tin, tuyên truyền cải cách hành chính "
                 + data.period().inWords() + " như sau (số liệu tính " + data.period().windowInWords() + "):");
         heading(doc, "I. KẾT QUẢ THỰC HIỆN");
@@ -194,7 +194,7 @@ public final class DocxWriter {
         heading(doc, "III. ĐỀ XUẤT, KIẾN NGHỊ");
         paragraphs(doc, data.notes().proposals());
         text(doc, "Trên đây là báo cáo kết quả thực hiện công tác thông tin, tuyên truyền cải cách hành chính "
-                + data.period().inWords() + " của Ủy ban nhân dân " + data.commune().name() + "./.");
+                + data.period().inWords() + " của Ủy ban nhân dân " + inSentence(data.commune().name()) + "./.");
     }
 
     private static void signature(XWPFDocument doc, ReportData data) {
@@ -205,8 +205,8 @@ public final class DocxWriter {
         run(p, "Nơi nhận:", 12, true, true);
         List<String> recipients = new java.util.ArrayList<>();
         if (data.commune().provinceName() != null) {
-            recipients.add("- UBND " + data.commune().provinceName() + ";");
-            recipients.add("- Sở Nội vụ " + data.commune().provinceName() + ";");
+            recipients.add("- UBND " + inSentence(data.commune().provinceName()) + ";");
+            recipients.add("- Sở Nội vụ " + inSentence(data.commune().provinceName()) + ";");
         }
         recipients.add("- Thường trực Đảng ủy, HĐND xã;");
         recipients.add("- Chủ tịch, các PCT UBND xã;");
@@ -367,5 +367,16 @@ public final class DocxWriter {
 
     private static String nz(String s) {
         return s == null ? "" : s;
+    }
+
+    /**
+     * A unit's name inside a sentence: the kind of unit in lower case, as administrative writing has it ("Ủy ban nhân
+     * dân xã Tiên Minh", "thành phố Hải Phòng"), the proper name as it is.
+     */
+    static String inSentence(String unitName) {
+        if (unitName == null || unitName.isEmpty()) {
+            return unitName;
+        }
+        return unitName.substring(0, 1).toLowerCase(java.util.Locale.forLanguageTag("vi")) + unitName.substring(1);
     }
 }

@@ -142,7 +142,9 @@ class DocumentTest {
             assertThat(kind.getRuns().getFirst().getFontSizeAsDouble()).isBetween(13.0, 14.0);
             assertThat(paragraph(doc, "Kết quả thực hiện công tác thông tin, tuyên truyền cải cách hành chính quý III"
                     + " năm 2025").getRuns().getFirst().isBold()).isTrue();
-            assertThat(paragraph(doc, "Kính gửi: Ủy ban nhân dân Thành phố Hải Phòng")).isNotNull();
+            assertThat(paragraph(doc, "Kính gửi: Ủy ban nhân dân thành phố Hải Phòng")).isNotNull();
+            assertThat(doc.getParagraphs()).anyMatch(p -> p.getText()
+                    .startsWith("Thực hiện chế độ báo cáo định kỳ, Ủy ban nhân dân xã Kim Thành báo cáo"));
             XWPFParagraph body = doc.getParagraphs().stream()
                     .filter(p -> p.getText().startsWith("Thực hiện chế độ báo cáo định kỳ")).findFirst().orElseThrow();
             assertThat(body.getAlignment()).isEqualTo(ParagraphAlignment.BOTH);
