@@ -271,6 +271,16 @@ class OneDoorTest {
         }
 
         @Test
+        void aPathTheFirewallRefusesGetsAVietnameseProblem() {
+            String editor = STAND_INS.token("kim-thanh.editor", KIM_THANH, "EDITOR");
+            for (String path : List.of("/api/contents/..%2F..%2Fetc%2Fpasswd", "/api/contents/%2e%2e/x",
+                    "/api/contents/a%00b")) {
+                isVietnameseProblem(client().get().uri(java.net.URI.create("http://127.0.0.1:" + port + path))
+                        .headers(h -> h.setBearerAuth(editor)).exchange(), 400, "không được phép");
+            }
+        }
+
+        @Test
         void publicPortalPagesNeedNoToken() {
             get("/p/10804/cchc", null).expectStatus().isOk();
         }

@@ -37,6 +37,11 @@ import vn.loa.gateway.problem.Problems;
 public class SecurityConfiguration {
 
     @Bean
+    static vn.loa.gateway.problem.RejectedRequests rejectedRequests() {
+        return new vn.loa.gateway.problem.RejectedRequests();
+    }
+
+    @Bean
     ReactiveJwtDecoder jwtDecoder(AuthProperties auth) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(auth.jwkSetUri()).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(

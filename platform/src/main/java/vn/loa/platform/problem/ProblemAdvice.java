@@ -79,6 +79,14 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return p;
     }
 
+    /** An upload the server cannot read at all (a NUL in the file name, a broken multipart body). */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ProblemDetail unreadableUpload(org.springframework.web.multipart.MultipartException e) {
+        log.debug("Unreadable upload", e);
+        return problem(HttpStatus.BAD_REQUEST, "Không đọc được tệp tải lên: tên tệp hoặc dữ liệu gửi lên không hợp lệ."
+                + " Vui lòng đổi tên tệp (không dùng ký tự đặc biệt) và thử lại.");
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("Unexpected error", e);

@@ -59,6 +59,13 @@ class ProblemAdviceTest {
             if (id == 409) {
                 throw new Conflict("Kế hoạch đã ban hành, không thể sửa.");
             }
+            if (id == 400) {
+                throw new org.springframework.web.multipart.MultipartException("Failed to parse multipart servlet request",
+                        new IllegalArgumentException("Invalid file name: evil.jpg\0.exe"));
+            }
+            if (id == 413) {
+                throw new org.springframework.web.multipart.MaxUploadSizeExceededException(10L * 1024 * 1024);
+            }
             if (id == 500) {
                 throw new IllegalStateException("internal detail that must not leak");
             }
@@ -99,6 +106,18 @@ class ProblemAdviceTest {
                 .andExpect(jsonPath("$.title").value("Xung đột trạng thái"));
         mvc.perform(get("/things/abc")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("id"));
+    }
+
+    @Test
+    void anUploadTheServerCannotReadIsABadRequestAndATooLargeOneIs413() throws Exception {
+        mvc.perform(get("/things/400")).andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("Không đọc được tệp")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.containsString("evil"))));
+        mvc.perform(get("/things/413")).andExpect(status().isPayloadTooLarge())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(jsonPath("$.title").value("Dữ liệu quá lớn"));
     }
 
     @Test
