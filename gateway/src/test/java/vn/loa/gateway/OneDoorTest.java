@@ -281,6 +281,14 @@ class OneDoorTest {
         }
 
         @Test
+        void everyRefusalIsCountedInPrometheus() {
+            get("/api/plans/refused", null).expectStatus().isUnauthorized();
+            get("/actuator/prometheus", null).expectStatus().isOk().expectBody(String.class)
+                    .value(text -> assertThat(text).containsPattern(
+                            "loa_gateway_refusals_total\\{[^}]*status=\"401\"[^}]*\\} [1-9]"));
+        }
+
+        @Test
         void publicPortalPagesNeedNoToken() {
             get("/p/10804/cchc", null).expectStatus().isOk();
         }

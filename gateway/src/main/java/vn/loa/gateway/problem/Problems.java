@@ -1,5 +1,6 @@
 package vn.loa.gateway.problem;
 
+import io.micrometer.core.instrument.Metrics;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,7 +17,8 @@ import vn.loa.gateway.protection.RequestIds;
 
 /**
  * The gateway's own refusals (401, 403, 413, 429, 503), written as RFC 9457 problem+json with a Vietnamese title
- * and detail, like the services' problems. The one place that shapes them.
+ * and detail, like the services' problems. The one place that shapes them; each is counted in
+ * {@code loa.gateway.refusals{status}}.
  */
 public final class Problems {
 
@@ -48,6 +50,8 @@ public final class Problems {
 
     private static Map<String, Object> body(ServerWebExchange exchange, HttpStatus status, String title,
             String detail) {
+        // Loa's own metric of the one door: every refusal it makes, by status (401, 403, 413, 429, 503…)
+        Metrics.counter("loa.gateway.refusals", "status", Integer.toString(status.value())).increment();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", title);
