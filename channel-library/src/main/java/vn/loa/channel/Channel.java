@@ -22,6 +22,8 @@ public interface Channel {
      * @return where the item is now (URL, external id, files the channel produced)
      * @throws PublicationRefused   the request can never succeed as it is (reported with {@code retryable=false})
      * @throws ChannelUnavailable   the channel cannot publish now; trying again later may work ({@code retryable=true})
+     * @throws PublicationPending   accepted, answered later: no event now; the app completes the request through
+     *                              {@link PendingPublications} (the manual channel, once an operator gives the URL)
      * @throws RuntimeException     anything else is reported as a retryable failure with a generic Vietnamese reason
      */
     Outcome publish(PublicationRequested request);

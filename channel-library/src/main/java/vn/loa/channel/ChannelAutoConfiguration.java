@@ -46,6 +46,12 @@ public class ChannelAutoConfiguration {
         return intake::onContentEvent;
     }
 
+    /** Completes requests a channel parked with {@link PublicationPending} (the manual channel's confirmations). */
+    @Bean
+    PendingPublications loaPendingPublications(ChannelIntake intake) {
+        return intake.pending();
+    }
+
     @Bean
     vn.loa.channel.internal.Heartbeat loaChannelHeartbeat(ChannelIntake intake) {
         return intake.heartbeat();

@@ -9,6 +9,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.messaging.Message;
 import vn.loa.channel.Channel;
+import vn.loa.channel.PendingPublications;
 import vn.loa.contracts.EventCodec;
 import vn.loa.contracts.UnreadableEvent;
 import vn.loa.contracts.channel.PublicationRequested;
@@ -28,9 +29,11 @@ public final class ChannelIntake {
     private final RetractionDesk retractions;
     private final Heartbeat heartbeat;
     private final Channels channels;
+    private final PendingPublications pending;
 
     private ChannelIntake(EventCodec codec, PublicationDesk publications, RetractionDesk retractions,
-            Heartbeat heartbeat, Channels channels) {
+            Heartbeat heartbeat, Channels channels, PendingPublications pending) {
+        this.pending = pending;
         this.codec = codec;
         this.publications = publications;
         this.retractions = retractions;
@@ -48,7 +51,8 @@ public final class ChannelIntake {
         RetractionDesk retractions = new RetractionDesk(channels,
                 new Ledger(mongo, RequestLedger.RETRACTIONS, clock, lease, poll, meters), meters);
         Heartbeat heartbeat = new Heartbeat(channels, kafka, codec, clock, service, heartbeatInterval);
-        return new ChannelIntake(codec, publications, retractions, heartbeat, channels);
+        PendingDesk pending = new PendingDesk(mongo, channels, outbox, clock, meters);
+        return new ChannelIntake(codec, publications, retractions, heartbeat, channels, pending);
     }
 
     public void onRequest(Message<byte[]> message) {
@@ -67,6 +71,11 @@ public final class ChannelIntake {
 
     public Heartbeat heartbeat() {
         return heartbeat;
+    }
+
+    /** Completes requests parked by {@link vn.loa.channel.PublicationPending}. */
+    public PendingPublications pending() {
+        return pending;
     }
 
     public Channels channels() {

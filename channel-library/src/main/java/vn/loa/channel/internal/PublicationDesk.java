@@ -13,6 +13,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import vn.loa.channel.Channel;
 import vn.loa.channel.ChannelUnavailable;
 import vn.loa.channel.Outcome;
+import vn.loa.channel.PublicationPending;
 import vn.loa.channel.PublicationRefused;
 import vn.loa.contracts.LoaEvent;
 import vn.loa.contracts.UnreadableEvent;
@@ -90,6 +91,9 @@ public class PublicationDesk {
         } catch (ChannelUnavailable e) {
             fail(request, id, token, reason(e, "Kênh tạm thời không đăng được; hãy thử lại sau."), true);
             return;
+        } catch (PublicationPending e) {
+            park(request, id, token, e.getMessage());
+            return;
         } catch (RuntimeException e) {
             log.warn("Channel {} failed on request {}", id, request.requestId(), e);
             fail(request, id, token, "Kênh «" + channel.info().displayName() + "» gặp lỗi khi đăng bài; hãy thử lại"
@@ -106,6 +110,22 @@ public class PublicationDesk {
         Update update = new Update().set(Ledger.STATE, "SUCCEEDED").set("url", outcome.url())
                 .set("publishedAt", Date.from(at)).set("externalId", outcome.externalId());
         finish(request, id, token, update, succeeded, "succeeded");
+    }
+
+    /**
+     * Accepted, answered later through {@link vn.loa.channel.PendingPublications}: the record leaves IN_PROGRESS
+     * (so a redelivery finds it done and the lease no longer matters) with no event in its outbox.
+     */
+    private void park(PublicationRequested request, String channel, String token, String note) {
+        Update update = new Update().set(Ledger.STATE, PendingDesk.PENDING).set("note", note)
+                .set("pendingSince", Date.from(clock.instant()));
+        if (ledger.finish(request.requestId(), token, update)) {
+            counter("loa.channel.publications", channel, "pending").increment();
+            log.info("Request {} ({}) accepted, waiting to be completed: {}", request.requestId(), channel, note);
+        } else {
+            log.warn("Request {} ({}): the claim was taken over; this instance's pending mark is dropped",
+                    request.requestId(), channel);
+        }
     }
 
     private void fail(PublicationRequested request, String channel, String token, String reason, boolean retryable) {

@@ -22,6 +22,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import vn.loa.channel.Outcome;
+import vn.loa.channel.PendingPublications;
+import vn.loa.channel.PendingPublications.Completion;
 import vn.loa.channel.internal.Heartbeat;
 import vn.loa.contracts.CloudEventHeaders;
 import vn.loa.contracts.EventCodec;
@@ -36,6 +39,7 @@ import vn.loa.contracts.channel.PublicationSucceeded;
 import vn.loa.contracts.content.ContentRetracted;
 import vn.loa.testsupport.EventSchemas;
 import vn.loa.testsupport.LoaInfrastructure;
+import vn.loa.testsupport.TestBroker;
 
 /** The library inside a one-bean channel app, on the real broker and a MongoDB-compatible database. */
 @SpringBootTest(classes = EchoChannelApp.class, webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
@@ -63,6 +67,9 @@ class ChannelLibraryTest {
 
     @Autowired
     Heartbeat heartbeat;
+
+    @Autowired
+    PendingPublications pending;
 
     private final TestBroker broker = new TestBroker();
     private final String tenant = "10804";
@@ -272,5 +279,66 @@ class ChannelLibraryTest {
         }));
         awaitFinishedAndSent(next.requestId());
         assertThat(resultsOf(next.requestId())).singleElement().isInstanceOf(PublicationSucceeded.class);
+    }
+
+    @Test
+    void aPendingRequestIsAnsweredOnlyWhenCompletedAndOnlyOnce() {
+        String item = "item-" + UUID.randomUUID();
+        PublicationRequested request = request(tenant, item, "news", "wait");
+        String other = "item-" + UUID.randomUUID();
+        PublicationRequested failing = request(tenant, other, "news", "wait");
+        double before = duplicates();
+        ProducerRecord<String, byte[]> sent = broker.send(request);
+        broker.send(failing);
+        eventually().until(() -> {
+            Document d = mongo.findById(request.requestId(), Document.class, "channel_requests");
+            return d != null && "PENDING".equals(d.getString("state"));
+        });
+        broker.send(sent); // redelivered while parked: not published again, still no answer
+        eventually().until(() -> duplicates() > before);
+        assertThat(channel.publishCount(request.requestId())).isEqualTo(1);
+        assertThat(mongo.findById(request.requestId(), Document.class, "channel_requests")
+                .getList("outbox", Document.class, List.of())).isEmpty();
+        assertThat(resultsOf(request.requestId())).isEmpty();
+
+        // another tenant cannot complete it, an unknown id is unknown
+        assertThat(pending.succeed("00004", request.requestId(), Outcome.at("https://x.example/1")).status())
+                .isEqualTo(Completion.Status.UNKNOWN);
+        assertThat(pending.succeed(tenant, "nope:echo:1", Outcome.at("https://x.example/1")).status())
+                .isEqualTo(Completion.Status.UNKNOWN);
+
+        Instant at = Instant.parse("2025-09-02T01:15:00Z");
+        Completion first = pending.succeed(tenant, request.requestId(),
+                Outcome.at("https://baochi.example/bai-1").publishedAt(at));
+        Completion second = pending.succeed(tenant, request.requestId(), Outcome.at("https://other.example/2"));
+        Completion third = pending.fail(tenant, request.requestId(), "Không đăng được.", false);
+        assertThat(first.status()).isEqualTo(Completion.Status.SUCCEEDED);
+        assertThat(first.now()).isTrue();
+        assertThat(first.url()).isEqualTo("https://baochi.example/bai-1");
+        assertThat(first.publishedAt()).isEqualTo(at);
+        for (Completion again : List.of(second, third)) {
+            assertThat(again.now()).isFalse();
+            assertThat(again.status()).isEqualTo(Completion.Status.SUCCEEDED);
+            assertThat(again.url()).isEqualTo("https://baochi.example/bai-1");
+        }
+        Completion failed = pending.fail(tenant, failing.requestId(), "Tòa soạn không nhận bài.", false);
+        assertThat(failed.status()).isEqualTo(Completion.Status.FAILED);
+        assertThat(failed.now()).isTrue();
+
+        awaitFinishedAndSent(request.requestId());
+        awaitFinishedAndSent(failing.requestId());
+        List<ConsumerRecord<String, byte[]>> records = broker.readAll(Topics.PUBLICATION_EVENTS).stream()
+                .filter(r -> item.equals(r.key())).toList();
+        assertThat(records).hasSize(1);
+        assertThat(EventSchemas.violations(TestBroker.type(records.getFirst()), records.getFirst().value())).isEmpty();
+        PublicationSucceeded succeeded = (PublicationSucceeded) broker.decode(records.getFirst());
+        assertThat(succeeded.url()).isEqualTo("https://baochi.example/bai-1");
+        assertThat(succeeded.publishedAt()).isEqualTo(at);
+        assertThat(succeeded.channel()).isEqualTo("echo");
+        assertThat(succeeded.itemId()).isEqualTo(item);
+        PublicationFailed notPublished = (PublicationFailed) resultsOf(failing.requestId()).getFirst();
+        assertThat(notPublished.retryable()).isFalse();
+        assertThat(notPublished.reason()).isEqualTo("Tòa soạn không nhận bài.");
+        assertThat(resultsOf(failing.requestId())).hasSize(1);
     }
 }

@@ -11,6 +11,7 @@ import vn.loa.channel.Channel;
 import vn.loa.channel.ChannelInfo;
 import vn.loa.channel.ChannelUnavailable;
 import vn.loa.channel.Outcome;
+import vn.loa.channel.PublicationPending;
 import vn.loa.channel.PublicationRefused;
 import vn.loa.contracts.channel.PublicationRequested;
 
@@ -42,6 +43,7 @@ public class EchoChannelApp {
                 case "refuse" -> throw new PublicationRefused("Bài không có nội dung để đăng.");
                 case "later" -> throw new ChannelUnavailable("Máy chủ kênh đang bảo trì, hãy thử lại sau.");
                 case "boom" -> throw new IllegalStateException("bug");
+                case "wait" -> throw new PublicationPending("Chờ cán bộ xác nhận đường dẫn bài đã đăng.");
                 default -> Outcome.at("https://echo.example/" + r.tenantId() + "/" + r.itemId())
                         .withExternalId("ext-" + r.itemId());
             };

@@ -1,0 +1,43 @@
+package vn.loa.channel.manual.publication;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One publication request for an outside channel, as the operator handles it. {@code _id} is the request id
+ * ({@code <itemId>:<channel>:<attempt>}); {@code tenantId} is on every document and in every query.
+ */
+@Document(ManualPublications.COLLECTION)
+public record ManualPublication(
+        @Id String requestId,
+        String tenantId,
+        String itemId,
+        String channel,
+        String channelName,
+        String kind,
+        String title,
+        String summary,
+        String bodyHtml,
+        List<File> files,
+        Instant requestedAt,
+        Instant receivedAt,
+        ManualStatus status,
+        String url,
+        Instant publishedAt,
+        String confirmedBy,
+        Instant confirmedAt,
+        String reason,
+        String failedBy,
+        Instant failedAt,
+        Instant retractedAt) {
+
+    public ManualPublication {
+        files = files == null ? List.of() : List.copyOf(files);
+    }
+
+    /** A file of the item: the operator downloads it through content-service ({@code /api/contents/…}). */
+    public record File(String attachmentId, String fileName, String mediaType, long size) {
+    }
+}

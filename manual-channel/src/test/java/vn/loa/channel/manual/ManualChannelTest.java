@@ -1,0 +1,371 @@
+package vn.loa.channel.manual;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import vn.loa.contracts.LoaEvent;
+import vn.loa.contracts.Topics;
+import vn.loa.contracts.channel.ChannelRegistered;
+import vn.loa.contracts.channel.PublicationFailed;
+import vn.loa.contracts.channel.PublicationRequested;
+import vn.loa.contracts.channel.PublicationSucceeded;
+import vn.loa.contracts.content.ContentRetracted;
+import vn.loa.testsupport.TestBroker;
+import vn.loa.testsupport.EventSchemas;
+import vn.loa.testsupport.LoaInfrastructure;
+
+/** The manual channels as they run: requests in through the broker, the operator's API over HTTP, answers out. */
+@SpringBootTest(classes = ManualChannelApplication.class, webEnvironment = SpringBootTest.WebEnvironment.MOCK,
+        properties = {"loa.outbox.poll-interval=200ms", "loa.channel.heartbeat=PT1H"})
+@AutoConfigureMockMvc
+@DirtiesContext // closed after the class: ThirdChannelProofTest runs its own manual-channel in the same consumer group
+class ManualChannelTest {
+
+    static final String KIM_THANH = "10804";
+    static final String BA_DINH = "00004";
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        LoaInfrastructure.register(registry, "manual-channel-it");
+    }
+
+    @Autowired
+    MockMvc http;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    MeterRegistry meters;
+
+    private final TestBroker broker = new TestBroker();
+
+    @AfterEach
+    void close() {
+        broker.close();
+    }
+
+    static ConditionFactory eventually() {
+        return Awaitility.await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(100));
+    }
+
+    private static PublicationRequested request(String tenant, String item, String channel, String kind) {
+        return new PublicationRequested(tenant, item + ":" + channel + ":1", item, channel, kind,
+                "Xã Kim Thành đẩy mạnh dịch vụ công trực tuyến", "Tóm tắt", "<p>Nội dung <strong>chính</strong></p>",
+                List.of(new PublicationRequested.Attachment("a1", "anh.png", "image/png", 1234,
+                        "http://127.0.0.1:8083/internal/files/" + tenant + "/" + item + "/a1")),
+                Instant.parse("2025-09-02T01:00:00Z"));
+    }
+
+    private static MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder r, String tenant, String user,
+            String roles) {
+        return r.header("X-Loa-Tenant", tenant).header("X-Loa-User", user).header("X-Loa-Roles", roles);
+    }
+
+    private ResultActions confirm(String tenant, String requestId, String json) throws Exception {
+        return http.perform(as(post("/api/manual-publications/{id}/confirm", requestId), tenant, "bientap", "EDITOR")
+                .contentType(MediaType.APPLICATION_JSON).content(json));
+    }
+
+    private ResultActions fail(String tenant, String requestId, String json) throws Exception {
+        return http.perform(as(post("/api/manual-publications/{id}/fail", requestId), tenant, "lanhdao", "LEADER")
+                .contentType(MediaType.APPLICATION_JSON).content(json));
+    }
+
+    private List<LoaEvent> resultsOf(String requestId) {
+        return broker.events(Topics.PUBLICATION_EVENTS).stream().filter(e -> switch (e) {
+            case PublicationSucceeded s -> s.requestId().equals(requestId);
+            case PublicationFailed f -> f.requestId().equals(requestId);
+            default -> false;
+        }).toList();
+    }
+
+    private String ledgerState(String requestId) {
+        Document d = mongo.findById(requestId, Document.class, "channel_requests");
+        return d == null ? null : d.getString("state");
+    }
+
+    private void awaitSent(String requestId) {
+        eventually().until(() -> {
+            Document d = mongo.findById(requestId, Document.class, "channel_requests");
+            return d != null && !"PENDING".equals(d.getString("state")) && !"IN_PROGRESS".equals(d.getString("state"))
+                    && d.getList("outbox", Document.class, List.of()).isEmpty();
+        });
+    }
+
+    private double duplicates(String channel) {
+        var c = meters.find("loa.channel.duplicates").tag("channel", channel).counter();
+        return c == null ? 0 : c.count();
+    }
+
+    private void awaitPending(String requestId) {
+        eventually().until(() -> "PENDING".equals(ledgerState(requestId)));
+    }
+
+    @Test
+    void everyOutsideChannelRegistersAndNeedsAUrl() {
+        List<String> ids = List.of("province-portal", "press", "zalo-oa", "facebook", "youtube", "tiktok");
+        eventually().untilAsserted(() -> assertThat(broker.events(Topics.CHANNEL_REGISTRY).stream()
+                .filter(e -> e instanceof ChannelRegistered).map(e -> ((ChannelRegistered) e).channelId()))
+                .containsAll(ids));
+        List<ConsumerRecord<String, byte[]>> records = broker.readAll(Topics.CHANNEL_REGISTRY).stream()
+                .filter(r -> ids.contains(r.key())).toList();
+        for (ConsumerRecord<String, byte[]> r : records) {
+            assertThat(EventSchemas.violations(TestBroker.type(r), r.value())).isEmpty();
+            ChannelRegistered c = (ChannelRegistered) broker.decode(r);
+            assertThat(c.needsUrl()).as(c.channelId()).isTrue();
+            assertThat(c.healthy()).isTrue();
+            assertThat(c.acceptedKinds()).isNotEmpty();
+        }
+        ChannelRegistered press = records.stream().map(broker::decode).map(ChannelRegistered.class::cast)
+                .filter(c -> c.channelId().equals("press")).findFirst().orElseThrow();
+        assertThat(press.displayName()).isEqualTo("Báo chí");
+        assertThat(press.acceptedKinds()).contains("news", "article");
+        ChannelRegistered province = records.stream().map(broker::decode).map(ChannelRegistered.class::cast)
+                .filter(c -> c.channelId().equals("province-portal")).findFirst().orElseThrow();
+        assertThat(province.displayName()).isEqualTo("Trang thông tin CCHC của tỉnh/thành phố");
+        ChannelRegistered tiktok = records.stream().map(broker::decode).map(ChannelRegistered.class::cast)
+                .filter(c -> c.channelId().equals("tiktok")).findFirst().orElseThrow();
+        assertThat(tiktok.acceptedKinds()).containsExactly("video");
+    }
+
+    @Test
+    void aRequestWaitsForTheOperatorAndIsAnsweredOnceWhateverIsRepeated() throws Exception {
+        String item = "item-" + UUID.randomUUID();
+        PublicationRequested request = request(KIM_THANH, item, "press", "article");
+        ProducerRecord<String, byte[]> sent = broker.send(request);
+        awaitPending(request.requestId());
+
+        // listed as pending for its commune, with what the operator needs to post it
+        http.perform(as(get("/api/manual-publications").param("status", "PENDING"), KIM_THANH, "bientap", "EDITOR"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.requestId == '" + request.requestId() + "')].title")
+                        .value("Xã Kim Thành đẩy mạnh dịch vụ công trực tuyến"))
+                .andExpect(jsonPath("$[?(@.requestId == '" + request.requestId() + "')].channelName").value("Báo chí"))
+                .andExpect(jsonPath("$[?(@.requestId == '" + request.requestId() + "')].statusLabel")
+                        .value("Chờ đăng và xác nhận"))
+                .andExpect(jsonPath("$[?(@.requestId == '" + request.requestId() + "')].files[0].href")
+                        .value("/api/contents/" + item + "/attachments/a1"));
+        // no answer while it waits, and a redelivery is not taken for a new request
+        double before = duplicates("press");
+        broker.send(sent);
+        eventually().until(() -> duplicates("press") > before);
+        assertThat(resultsOf(request.requestId())).isEmpty();
+        assertThat(mongo.count(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("itemId").is(item)),
+                "manual_publications")).isEqualTo(1);
+
+        String body = "{\"url\": \"https://baobacninh.vn/kim-thanh-dich-vu-cong-123.htm\","
+                + " \"publishedAt\": \"02/09/2025 08:15\"}";
+        String first = confirm(KIM_THANH, request.requestId(), body).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("PUBLISHED"))
+                .andExpect(jsonPath("$.url").value("https://baobacninh.vn/kim-thanh-dich-vu-cong-123.htm"))
+                .andExpect(jsonPath("$.publishedAt").value("2025-09-02T08:15:00+07:00"))
+                .andExpect(jsonPath("$.confirmedBy").value("bientap"))
+                .andReturn().getResponse().getContentAsString();
+        String second = confirm(KIM_THANH, request.requestId(), body).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(second).isEqualTo(first);
+        confirm(KIM_THANH, request.requestId(), "{\"url\": \"https://baobacninh.vn/bai-khac.htm\"}")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("đường dẫn khác")));
+        fail(KIM_THANH, request.requestId(), "{\"reason\": \"Tòa soạn không nhận\"}").andExpect(status().isConflict());
+        broker.send(sent); // redelivered after the answer
+
+        awaitSent(request.requestId());
+        List<ConsumerRecord<String, byte[]>> answers = broker.readAll(Topics.PUBLICATION_EVENTS).stream()
+                .filter(r -> item.equals(r.key())).toList();
+        assertThat(answers).hasSize(1);
+        assertThat(EventSchemas.violations(TestBroker.type(answers.getFirst()), answers.getFirst().value())).isEmpty();
+        assertThat(TestBroker.header(answers.getFirst(), "ce_tenantid")).isEqualTo(KIM_THANH);
+        PublicationSucceeded succeeded = (PublicationSucceeded) broker.decode(answers.getFirst());
+        assertThat(succeeded.url()).isEqualTo("https://baobacninh.vn/kim-thanh-dich-vu-cong-123.htm");
+        assertThat(succeeded.publishedAt()).isEqualTo(Instant.parse("2025-09-02T01:15:00Z"));
+        assertThat(succeeded.channel()).isEqualTo("press");
+        assertThat(succeeded.tenantId()).isEqualTo(KIM_THANH);
+        assertThat(succeeded.requestId()).isEqualTo(request.requestId());
+        // no longer in the pending list
+        http.perform(as(get("/api/manual-publications").param("status", "PENDING"), KIM_THANH, "bientap", "EDITOR"))
+                .andExpect(jsonPath("$[?(@.requestId == '" + request.requestId() + "')]").isEmpty());
+    }
+
+    @Test
+    void aFailureIsReportedNotRetryableAndOnlyOnce() throws Exception {
+        String item = "item-" + UUID.randomUUID();
+        PublicationRequested request = request(KIM_THANH, item, "facebook", "news");
+        broker.send(request);
+        awaitPending(request.requestId());
+
+        fail(KIM_THANH, request.requestId(), "{\"reason\": \"Trang Facebook của xã đang bị khóa\"}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("FAILED"))
+                .andExpect(jsonPath("$.reason").value("Trang Facebook của xã đang bị khóa"))
+                .andExpect(jsonPath("$.failedBy").value("lanhdao"));
+        fail(KIM_THANH, request.requestId(), "{\"reason\": \"Trang Facebook của xã đang bị khóa\"}")
+                .andExpect(status().isOk());
+        confirm(KIM_THANH, request.requestId(), "{\"url\": \"https://facebook.com/xa/posts/1\"}")
+                .andExpect(status().isConflict());
+
+        awaitSent(request.requestId());
+        List<LoaEvent> answers = resultsOf(request.requestId());
+        assertThat(answers).hasSize(1);
+        PublicationFailed failed = (PublicationFailed) answers.getFirst();
+        assertThat(failed.retryable()).isFalse();
+        assertThat(failed.reason()).isEqualTo("Trang Facebook của xã đang bị khóa");
+        assertThat(failed.channel()).isEqualTo("facebook");
+    }
+
+    @Test
+    void anotherCommuneSeesNothingAndCanAnswerNothing() throws Exception {
+        String item = "item-" + UUID.randomUUID();
+        PublicationRequested request = request(KIM_THANH, item, "zalo-oa", "news");
+        broker.send(request);
+        awaitPending(request.requestId());
+
+        http.perform(as(get("/api/manual-publications"), BA_DINH, "khac", "EDITOR,LEADER"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.itemId == '" + item + "')]").isEmpty());
+        http.perform(as(get("/api/manual-publications/{id}", request.requestId()), BA_DINH, "khac", "EDITOR"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.title").value("Không tìm thấy"));
+        confirm(BA_DINH, request.requestId(), "{\"url\": \"https://zalo.me/xa/1\"}").andExpect(status().isNotFound());
+        fail(BA_DINH, request.requestId(), "{\"reason\": \"Không đăng\"}").andExpect(status().isNotFound());
+
+        http.perform(as(get("/api/manual-publications/{id}", request.requestId()), KIM_THANH, "bientap", "EDITOR"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("PENDING"));
+        assertThat(ledgerState(request.requestId())).isEqualTo("PENDING");
+        assertThat(resultsOf(request.requestId())).isEmpty();
+    }
+
+    @Test
+    void badInputGetsVietnameseProblemsAndChangesNothing() throws Exception {
+        String item = "item-" + UUID.randomUUID();
+        PublicationRequested request = request(KIM_THANH, item, "province-portal", "news");
+        broker.send(request);
+        awaitPending(request.requestId());
+        String id = request.requestId();
+        String future = LocalDateTime.now(VnTimeZone.ZONE).plusDays(1)
+                .format(DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm"));
+
+        confirm(KIM_THANH, id, "{}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("url"))
+                .andExpect(jsonPath("$.errors[0].message").value("Vui lòng nhập đường dẫn (URL) của bài đã đăng."));
+        confirm(KIM_THANH, id, "{\"url\": \"ftp://tinh.gov.vn/a\"}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.startsWith(
+                        "Đường dẫn phải là địa chỉ http:// hoặc https://")));
+        confirm(KIM_THANH, id, "{\"url\": \"javascript:alert(1)\"}").andExpect(status().isBadRequest());
+        confirm(KIM_THANH, id, "{\"url\": \"tinh.gov.vn/cchc/1\"}").andExpect(status().isBadRequest());
+        confirm(KIM_THANH, id, "{\"url\": \"https://tinh.gov.vn/cchc/1\", \"publishedAt\": \"" + future + "\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("publishedAt"))
+                .andExpect(jsonPath("$.errors[0].message").value("Thời điểm đăng không được ở tương lai."));
+        confirm(KIM_THANH, id, "{\"url\": \"https://tinh.gov.vn/cchc/1\", \"publishedAt\": \"31/02/2025\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString(
+                        "không đúng định dạng")));
+        confirm(KIM_THANH, id, "{\"url\": \"nope\", \"publishedAt\": \"hôm qua\"}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.length()").value(2));
+        confirm(KIM_THANH, id, "{\"url\": ").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.title").value("Yêu cầu không hợp lệ"));
+        fail(KIM_THANH, id, "{\"reason\": \"   \"}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message").value("Vui lòng nêu lý do không đăng được."));
+        // only an editor or a leader of the commune answers; everyone must be signed in
+        http.perform(as(post("/api/manual-publications/{id}/confirm", id), KIM_THANH, "qtv", "ADMIN")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"url\": \"https://tinh.gov.vn/cchc/1\"}"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value(
+                        "Chỉ biên tập viên hoặc lãnh đạo của xã mới xác nhận được kết quả đăng bài."));
+        http.perform(post("/api/manual-publications/{id}/confirm", id).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"url\": \"https://tinh.gov.vn/cchc/1\"}")).andExpect(status().isUnauthorized());
+        http.perform(as(get("/api/manual-publications").param("status", "DONE"), KIM_THANH, "bientap", "EDITOR"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("status"));
+        http.perform(as(get("/api/manual-publications/{id}", "khong-co:press:1"), KIM_THANH, "bientap", "EDITOR"))
+                .andExpect(status().isNotFound());
+
+        assertThat(ledgerState(id)).isEqualTo("PENDING");
+        assertThat(resultsOf(id)).isEmpty();
+        // and a good confirmation still works afterwards
+        confirm(KIM_THANH, id, "{\"url\": \"https://tinh.gov.vn/cchc/1\", \"publishedAt\": \"2025-09-02T08:15:00+07:00\"}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("PUBLISHED"));
+        awaitSent(id);
+        assertThat(resultsOf(id)).singleElement().isInstanceOf(PublicationSucceeded.class);
+    }
+
+    @Test
+    void aRetractedPublicationIsShownForTakingDown() throws Exception {
+        String item = "item-" + UUID.randomUUID();
+        PublicationRequested request = request(KIM_THANH, item, "youtube", "video");
+        broker.send(request);
+        awaitPending(request.requestId());
+        confirm(KIM_THANH, request.requestId(), "{\"url\": \"https://www.youtube.com/watch?v=abc123\"}")
+                .andExpect(status().isOk());
+
+        // another channel of this app, where the item is not published: changes nothing
+        broker.send(new ContentRetracted(KIM_THANH, item, "facebook", Instant.now(), "Sai số liệu"));
+        ProducerRecord<String, byte[]> ours = broker.send(
+                new ContentRetracted(KIM_THANH, item, "youtube", Instant.now(), "Sai số liệu"));
+        String key = TestBroker.header(ours, "ce_id") + ":youtube";
+        eventually().until(() -> {
+            Document d = mongo.findById(key, Document.class, "channel_retractions");
+            return d != null && "DONE".equals(d.getString("state"));
+        });
+        http.perform(as(get("/api/manual-publications").param("status", "RETRACTED"), KIM_THANH, "bientap", "EDITOR"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.requestId == '" + request.requestId() + "')].statusLabel")
+                        .value("Đã thu hồi — cần gỡ bài trên kênh"))
+                .andExpect(jsonPath("$[?(@.requestId == '" + request.requestId() + "')].url")
+                        .value("https://www.youtube.com/watch?v=abc123"));
+        http.perform(as(get("/api/manual-publications/{id}", request.requestId()), KIM_THANH, "bientap", "EDITOR"))
+                .andExpect(jsonPath("$.retractedAt").isNotEmpty());
+        // confirming it again answers the same (it was published there), and sends nothing more
+        confirm(KIM_THANH, request.requestId(), "{\"url\": \"https://www.youtube.com/watch?v=abc123\"}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("RETRACTED"));
+        awaitSent(request.requestId());
+        assertThat(resultsOf(request.requestId())).hasSize(1);
+    }
+
+    @Test
+    void aKindTheChannelDoesNotCarryIsRefusedWithoutWaiting() {
+        String item = "item-" + UUID.randomUUID();
+        PublicationRequested request = request(KIM_THANH, item, "tiktok", "document");
+        broker.send(request);
+        awaitSent(request.requestId());
+        PublicationFailed failed = (PublicationFailed) resultsOf(request.requestId()).getFirst();
+        assertThat(failed.retryable()).isFalse();
+        assertThat(failed.reason()).isEqualTo("Kênh «TikTok» không nhận loại nội dung «document».");
+        assertThat(mongo.findById(request.requestId(), Document.class, "manual_publications")).isNull();
+    }
+
+    /** The zone staff type times in. */
+    static final class VnTimeZone {
+        static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
+    }
+}
