@@ -1,0 +1,370 @@
+package vn.loa.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.loa.e2e.Api.assertVietnameseProblem;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import vn.loa.e2e.Api.Response;
+
+/**
+ * The role × endpoint × tenant matrix through the real gateway, with real Keycloak tokens of the demo users: each row
+ * one request and the exact status expected; every refusal an RFC 9457 problem with a Vietnamese detail.
+ *
+ * <p>Fixtures (made once per run through the API, as Kim Thành's own staff): Kim Thành's seed plan and one of its
+ * tasks, a draft plan, an item submitted by the editor, an item submitted by the leader, an activity. Paths in the
+ * table name them as {@code {kimPlan}}, {@code {kimTask}}, {@code {kimDraft}}, {@code {kimItem}},
+ * {@code {leaderItem}}, {@code {kimActivity}}.
+ */
+@DisplayName("Ma trận bảo mật: vai trò × điểm cuối × đơn vị")
+class SecurityMatrixTest {
+
+    static final String P = "2025-Q3"; // a reporting period of the seed plans
+    static final Map<String, String> IDS = new LinkedHashMap<>();
+
+    /** One row: who (a demo user, "anonymous", or a special token), what, and the status the spec demands. */
+    record Case(String who, String method, String path, Object body, int status, Map<String, String> headers) {
+
+        static Case of(String who, String method, String path, int status) {
+            return new Case(who, method, path, null, status, Map.of());
+        }
+
+        static Case of(String who, String method, String path, Object body, int status) {
+            return new Case(who, method, path, body, status, Map.of());
+        }
+
+        @Override
+        public String toString() {
+            return who + " " + method + " " + path + (headers.isEmpty() ? "" : " " + headers.keySet()) + " → "
+                    + status;
+        }
+    }
+
+    @BeforeAll
+    static void fixtures() {
+        Stack.requireRunning();
+        String stamp = Long.toString(System.currentTimeMillis(), 36);
+        String editor = "kim-thanh.editor";
+        String leader = "kim-thanh.leader";
+
+        JsonNode plans = ok(Api.get(editor, "/api/plans"), 200).json();
+        String seed = null;
+        for (JsonNode p : plans) {
+            if ("45/KH-UBND".equals(p.path("number").asString()) && Stack.KIM_THANH.equals(p.path("tenantId").asString())
+                    && "ISSUED".equals(p.path("status").asString())) {
+                seed = p.path("id").asString();
+            }
+        }
+        assertThat(seed).as("Kim Thành's seed plan 45/KH-UBND, issued at ./loa up, in %s", plans).isNotNull();
+        IDS.put("kimPlan", seed);
+        JsonNode tasks = ok(Api.get(editor, "/api/tasks?plan=" + seed), 200).json();
+        assertThat(tasks.size()).as("tasks of the seed plan (task-service, from PlanIssued)").isPositive();
+        IDS.put("kimTask", tasks.get(0).path("id").asString());
+
+        IDS.put("kimDraft", ok(Api.post(editor, "/api/plans",
+                Map.of("title", "Dự thảo kiểm thử bảo mật " + stamp)), 201).json().path("id").asString());
+
+        IDS.put("kimItem", submittedItem(editor, "Tin kiểm thử bảo mật " + stamp));
+        IDS.put("leaderItem", submittedItem(leader, "Tin lãnh đạo tự viết " + stamp));
+
+        Map<String, Object> activity = new LinkedHashMap<>();
+        activity.put("kind", "DIALOGUE");
+        activity.put("title", "Đối thoại kiểm thử bảo mật " + stamp);
+        activity.put("heldOn", "2025-09-15");
+        activity.put("place", "Hội trường UBND xã");
+        activity.put("participants", 40);
+        IDS.put("kimActivity", ok(Api.post(editor, "/api/activities", activity), 201).json().path("id").asString());
+    }
+
+    private static String submittedItem(String user, String title) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("title", title);
+        item.put("body", "<p>Nội dung kiểm thử.</p>");
+        item.put("kind", "NEWS");
+        item.put("channels", List.of("portal"));
+        String id = ok(Api.post(user, "/api/contents", item), 201).json().path("id").asString();
+        assertThat(ok(Api.post(user, "/api/contents/" + id + "/submit", null), 200).json().path("status").asString())
+                .isEqualTo("SUBMITTED");
+        return id;
+    }
+
+    private static Response ok(Response r, int status) {
+        assertThat(r.status()).as("fixture request: %s", r).isEqualTo(status);
+        return r;
+    }
+
+    static String resolve(String template) {
+        String path = template;
+        for (Map.Entry<String, String> e : IDS.entrySet()) {
+            path = path.replace("{" + e.getKey() + "}", e.getValue());
+        }
+        assertThat(path).as("unresolved placeholder in %s", template).doesNotContain("{");
+        return path;
+    }
+
+    // ------------------------------------------------------------------ the table
+
+    static Stream<Case> matrix() {
+        List<Case> c = new ArrayList<>();
+        String ke = "kim-thanh.editor", kl = "kim-thanh.leader", ka = "kim-thanh.admin";
+        String hp = "hai-phong.viewer", hn = "ha-noi.viewer", be = "bach-mai.editor", bl = "bach-mai.leader";
+        Map<String, Object> newItem = Map.of("title", "Tin không được phép", "kind", "NEWS");
+        Map<String, Object> reason = Map.of("reason", "Kiểm thử bảo mật");
+        Map<String, Object> outside = Map.of("channel", "press", "url", "https://example.vn/bai",
+                "publishedAt", "2025-09-02T08:15");
+        Map<String, Object> task = Map.of("title", "Nhiệm vụ không được phép", "leadUnit", "Văn phòng");
+        Map<String, Object> notes = Map.of("highlights", "Không được phép");
+        Map<String, Object> activity = Map.of("kind", "DIALOGUE", "title", "Không được phép", "heldOn", "2025-09-15");
+
+        // the door: no token, a broken token, a forged token
+        for (String path : List.of("/api/plans", "/api/tasks/{kimTask}", "/api/contents", "/api/activities",
+                "/api/channels", "/api/dashboard", "/api/dashboard/stream", "/api/reports/" + P)) {
+            c.add(Case.of("anonymous", "GET", path, 401));
+        }
+        c.add(Case.of("anonymous", "POST", "/api/contents", newItem, 401));
+        c.add(Case.of("anonymous", "POST", "/api/plans/{kimDraft}/issue", 401));
+        c.add(Case.of("garbage-token", "GET", "/api/plans", 401));
+        c.add(Case.of("tampered-token", "GET", "/api/plans", 401));
+        c.add(Case.of("unsigned-token", "GET", "/api/plans", 401));
+        c.add(Case.of("wrong-audience-token", "GET", "/api/plans", 401));
+        c.add(Case.of("garbage-token", "POST", "/api/contents", newItem, 401));
+        c.add(Case.of("anonymous", "GET", "/actuator/metrics", 401));
+        c.add(Case.of(ke, "GET", "/actuator/metrics", 403));
+
+        // a commune's own staff read their own data (positive controls: the tokens work)
+        for (String path : List.of("/api/plans", "/api/plans/{kimPlan}", "/api/tasks?plan={kimPlan}",
+                "/api/tasks/{kimTask}", "/api/contents", "/api/contents/{kimItem}", "/api/activities",
+                "/api/activities/{kimActivity}", "/api/channels", "/api/dashboard", "/api/reports/" + P,
+                "/api/reports/" + P + "?format=docx", "/api/reports/" + P + "/notes",
+                "/api/reports/" + P + "/submission")) {
+            c.add(Case.of(ke, "GET", path, 200));
+        }
+
+        // roles inside the commune: an editor cannot approve, reject, issue, retract, submit a report, withdraw credit
+        c.add(Case.of(ke, "POST", "/api/contents/{kimItem}/approve", 403));
+        c.add(Case.of(ke, "POST", "/api/contents/{kimItem}/reject", reason, 403));
+        c.add(Case.of(ke, "POST", "/api/contents/{kimItem}/retract", reason, 403));
+        c.add(Case.of(ke, "POST", "/api/plans/{kimDraft}/issue", 403));
+        c.add(Case.of(ke, "POST", "/api/reports/" + P + "/submit", 403));
+        c.add(Case.of(ke, "DELETE", "/api/tasks/{kimTask}/credits/khong-co?reason=thu", 403));
+        c.add(Case.of(ka, "POST", "/api/contents/{kimItem}/approve", 403));
+        // nobody approves their own item, not even a leader
+        c.add(Case.of(kl, "POST", "/api/contents/{leaderItem}/approve", 403));
+        // province and system endpoints are not a commune's
+        c.add(Case.of(ke, "GET", "/api/dashboard/province", 404));
+        c.add(Case.of(ke, "POST", "/api/dashboard/rebuild", 403));
+        c.add(Case.of(ka, "GET", "/api/dashboard/rebuild", 403));
+        c.add(Case.of("admin", "GET", "/api/dashboard/rebuild", 200));
+        c.add(Case.of("admin", "GET", "/api/plans/{kimPlan}", 200));
+        c.add(Case.of(kl, "POST", "/api/reports/" + P + "/accept?commune=" + Stack.KIM_THANH, 404));
+
+        // Hải Phòng's reviewer reads its communes…
+        for (String path : List.of("/api/plans?tenant=" + Stack.KIM_THANH, "/api/plans/{kimPlan}",
+                "/api/tasks?plan={kimPlan}", "/api/tasks/{kimTask}", "/api/contents/{kimItem}",
+                "/api/activities/{kimActivity}", "/api/dashboard/province",
+                "/api/dashboard/communes/" + Stack.KIM_THANH, "/api/reports/" + P + "?commune=" + Stack.KIM_THANH,
+                "/api/reports/" + P + "/submission?commune=" + Stack.KIM_THANH)) {
+            c.add(Case.of(hp, "GET", path, 200));
+        }
+        // …and writes nothing of theirs (the gateway refuses before any service)
+        c.add(Case.of(hp, "POST", "/api/contents", newItem, 403));
+        c.add(Case.of(hp, "PUT", "/api/contents/{kimItem}", newItem, 403));
+        c.add(Case.of(hp, "POST", "/api/contents/{kimItem}/approve", 403));
+        c.add(Case.of(hp, "POST", "/api/contents/{kimItem}/publish", 403));
+        c.add(Case.of(hp, "POST", "/api/plans", Map.of("title", "Không được phép"), 403));
+        c.add(Case.of(hp, "POST", "/api/plans/{kimDraft}/issue", 403));
+        c.add(Case.of(hp, "DELETE", "/api/plans/{kimDraft}", 403));
+        c.add(Case.of(hp, "POST", "/api/activities", activity, 403));
+        c.add(Case.of(hp, "PUT", "/api/reports/" + P + "/notes", notes, 403));
+        c.add(Case.of(hp, "POST", "/api/reports/" + P + "/submit", 403));
+        c.add(Case.of(hp, "DELETE", "/api/tasks/{kimTask}/credits/khong-co?reason=thu", 403));
+        // and does not review another province's commune
+        c.add(Case.of(hp, "POST", "/api/reports/" + P + "/accept?commune=" + Stack.BACH_MAI, 404));
+
+        // Hà Nội's reviewer does not see a Hải Phòng commune at all
+        for (String path : List.of("/api/plans?tenant=" + Stack.KIM_THANH, "/api/plans/{kimPlan}",
+                "/api/tasks/{kimTask}", "/api/contents/{kimItem}", "/api/activities/{kimActivity}",
+                "/api/dashboard/communes/" + Stack.KIM_THANH, "/api/reports/" + P + "?commune=" + Stack.KIM_THANH,
+                "/api/reports/" + P + "?commune=" + Stack.KIM_THANH + "&format=docx",
+                "/api/reports/" + P + "/notes?commune=" + Stack.KIM_THANH,
+                "/api/reports/" + P + "/submission?commune=" + Stack.KIM_THANH)) {
+            c.add(Case.of(hn, "GET", path, 404));
+        }
+        c.add(Case.of(hn, "POST", "/api/reports/" + P + "/accept?commune=" + Stack.KIM_THANH, 404));
+        c.add(Case.of(hn, "POST", "/api/reports/" + P + "/return?commune=" + Stack.KIM_THANH, reason, 404));
+
+        // Bạch Mai's staff: another commune's ids answer 404, read or write, whatever the role
+        for (String path : List.of("/api/plans?tenant=" + Stack.KIM_THANH, "/api/plans/{kimPlan}",
+                "/api/plans/{kimDraft}", "/api/tasks/{kimTask}", "/api/contents/{kimItem}",
+                "/api/activities/{kimActivity}", "/api/contents/{kimItem}/attachments/khong-co",
+                "/api/dashboard/communes/" + Stack.KIM_THANH, "/api/reports/" + P + "?commune=" + Stack.KIM_THANH,
+                "/api/reports/" + P + "?commune=" + Stack.KIM_THANH + "&format=docx",
+                "/api/reports/" + P + "/notes?commune=" + Stack.KIM_THANH,
+                "/api/reports/" + P + "/submission?commune=" + Stack.KIM_THANH)) {
+            c.add(Case.of(be, "GET", path, 404));
+        }
+        c.add(Case.of(be, "PUT", "/api/contents/{kimItem}", newItem, 404));
+        c.add(Case.of(be, "POST", "/api/contents/{kimItem}/submit", 404));
+        c.add(Case.of(be, "POST", "/api/contents/{kimItem}/publications", outside, 404));
+        c.add(Case.of(be, "PUT", "/api/plans/{kimDraft}", Map.of("title", "Không được phép"), 404));
+        c.add(Case.of(be, "POST", "/api/plans/{kimDraft}/tasks", task, 404));
+        c.add(Case.of(be, "DELETE", "/api/plans/{kimDraft}", 404));
+        c.add(Case.of(be, "DELETE", "/api/activities/{kimActivity}?reason=thu", 404));
+        c.add(Case.of(be, "POST", "/api/activities/{kimActivity}/retract", reason, 404));
+        c.add(Case.of(bl, "POST", "/api/contents/{kimItem}/approve", 404));
+        c.add(Case.of(bl, "POST", "/api/contents/{kimItem}/reject", reason, 404));
+        c.add(Case.of(bl, "POST", "/api/contents/{kimItem}/publish", 404));
+        c.add(Case.of(bl, "POST", "/api/contents/{kimItem}/retract", reason, 404));
+        c.add(Case.of(bl, "POST", "/api/plans/{kimDraft}/issue", 404));
+        c.add(Case.of(bl, "POST", "/api/plans/{kimPlan}/close", 404));
+        c.add(Case.of(bl, "DELETE", "/api/tasks/{kimTask}/credits/khong-co?reason=thu", 404));
+        c.add(Case.of(bl, "POST", "/api/reports/" + P + "/accept?commune=" + Stack.KIM_THANH, 404));
+        // identity headers sent by a client are dropped by the gateway: claiming Kim Thành (or SYSADMIN) changes nothing
+        c.add(new Case(be, "GET", "/api/contents/{kimItem}", null, 404,
+                Map.of("X-Loa-Tenant", Stack.KIM_THANH, "X-Loa-Roles", "SYSADMIN", "X-Loa-User", "kim-thanh.leader")));
+        c.add(new Case(be, "POST", "/api/contents/{kimItem}/submit", null, 404,
+                Map.of("X-Loa-Tenant", Stack.KIM_THANH, "X-Loa-Roles", "LEADER")));
+        return c.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("matrix")
+    @DisplayName("mỗi yêu cầu, đúng mã trạng thái")
+    void eachRequestGetsExactlyItsStatus(Case c) {
+        Response r = Api.call(c.method(), resolve(c.path()), c.body(), tokenOf(c.who()), c.headers());
+        if (c.status() >= 400) {
+            assertVietnameseProblem(r, c.status());
+        } else {
+            assertThat(r.status()).as("%s: %s", c, r).isEqualTo(c.status());
+            assertThat(r.body()).as("%s: a body", c).isNotEmpty();
+        }
+    }
+
+    static String tokenOf(String who) {
+        return switch (who) {
+            case "anonymous" -> null;
+            case "garbage-token" -> "abc.def.ghi";
+            case "tampered-token" -> tampered(Api.token("bach-mai.editor"));
+            case "unsigned-token" -> unsigned(Api.token("bach-mai.editor"));
+            case "wrong-audience-token" -> wrongAudience();
+            default -> Api.token(who);
+        };
+    }
+
+    /** Bạch Mai's real token with its payload rewritten to claim Kim Thành; the signature no longer matches. */
+    static String tampered(String token) {
+        String[] parts = token.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        String forged = payload.replace("\"" + Stack.BACH_MAI + "\"", "\"" + Stack.KIM_THANH + "\"");
+        assertThat(forged).as("the token carries the tenant claim").isNotEqualTo(payload);
+        return parts[0] + "." + b64(forged) + "." + parts[2];
+    }
+
+    /**
+     * A genuine token of the realm, signed by its key, right issuer, not expired, but issued to Keycloak's built-in
+     * {@code admin-cli} client: its audience is not {@code loa}.
+     */
+    static String wrongAudience() {
+        String form = "grant_type=password&client_id=admin-cli&username=kim-thanh.editor&password=" + Api.PASSWORD;
+        Response r = Api.call("POST", "/auth/realms/loa/protocol/openid-connect/token", form, null,
+                Map.of("Content-Type", "application/x-www-form-urlencoded"));
+        assertThat(r.status()).as("admin-cli token from the realm: %s", r).isEqualTo(200);
+        String token = r.json().path("access_token").asString();
+        JsonNode claims = Api.JSON.readTree(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                StandardCharsets.UTF_8));
+        assertThat(claims.path("iss").asString()).isEqualTo(Stack.BASE + "/auth/realms/loa");
+        assertThat(claims.path("aud").toString()).as("audience of the admin-cli token").doesNotContain("\"loa\"");
+        return token;
+    }
+
+    /** The same claims with {@code alg: none} and no signature. */
+    static String unsigned(String token) {
+        String[] parts = token.split("\\.");
+        return b64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + parts[1] + ".";
+    }
+
+    private static String b64(String s) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    // ------------------------------------------------------------------ lists never leak another commune
+
+    record Listing(String who, String path) {
+        @Override
+        public String toString() {
+            return who + " GET " + path + " → 200, nothing of Kim Thành";
+        }
+    }
+
+    static Stream<Listing> foreignListings() {
+        return Stream.of(
+                new Listing("bach-mai.editor", "/api/plans"),
+                new Listing("bach-mai.editor", "/api/tasks?plan={kimPlan}"),
+                new Listing("bach-mai.editor", "/api/contents"),
+                new Listing("bach-mai.editor", "/api/contents?status=SUBMITTED"),
+                new Listing("bach-mai.editor", "/api/activities"),
+                new Listing("bach-mai.editor", "/api/dashboard"),
+                new Listing("bach-mai.leader", "/api/contents?task={kimTask}"),
+                new Listing("ha-noi.viewer", "/api/plans"),
+                new Listing("ha-noi.viewer", "/api/tasks?plan={kimPlan}"),
+                new Listing("ha-noi.viewer", "/api/contents"),
+                new Listing("ha-noi.viewer", "/api/activities"),
+                new Listing("ha-noi.viewer", "/api/dashboard/province"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("foreignListings")
+    @DisplayName("danh sách không lộ dữ liệu của xã khác")
+    void listsShowNothingOfAnotherCommune(Listing l) {
+        Response r = Api.get(l.who(), resolve(l.path()));
+        assertThat(r.status()).as("%s: %s", l, r).isEqualTo(200);
+        for (String key : List.of("kimPlan", "kimDraft", "kimItem", "leaderItem", "kimActivity", "kimTask")) {
+            assertThat(r.body()).as("%s must not contain %s (%s)", l, key, IDS.get(key)).doesNotContain(IDS.get(key));
+        }
+        assertThat(r.body()).as("%s must not contain Kim Thành's tenant", l)
+                .doesNotContain("\"tenantId\":\"" + Stack.KIM_THANH + "\"")
+                .doesNotContain("\"commune\":\"" + Stack.KIM_THANH + "\"")
+                .doesNotContain("\"code\":\"" + Stack.KIM_THANH + "\"");
+    }
+
+    @Test
+    @DisplayName("tài khoản tỉnh Hải Phòng thấy tin, bài của Kim Thành (đối chứng cho các danh sách)")
+    void provinceReviewerSeesItsCommunesItems() {
+        Response r = Api.get("hai-phong.viewer", "/api/contents?status=SUBMITTED&size=100");
+        assertThat(r.status()).as("%s", r).isEqualTo(200);
+        assertThat(r.body()).contains(IDS.get("kimItem"));
+        Response own = Api.get("kim-thanh.editor", "/api/contents?status=SUBMITTED&size=100");
+        assertThat(own.body()).contains(IDS.get("kimItem"));
+    }
+
+    @Test
+    @DisplayName("đăng nhập sai mật khẩu: 401, thông báo tiếng Việt")
+    void wrongPasswordIsRefused() {
+        Response r = Api.call("POST", "/api/auth/token", Map.of("username", "kim-thanh.editor", "password", "sai"),
+                null, Map.of());
+        assertVietnameseProblem(r, 401);
+        assertThat(r.body()).doesNotContain("access_token");
+    }
+
+    @Test
+    @DisplayName("mã truy cập mang đúng đơn vị và vai trò của người dùng")
+    void tokensCarryTenantAndRoles() {
+        JsonNode claims = Api.JSON.readTree(new String(Base64.getUrlDecoder()
+                .decode(Api.token("kim-thanh.leader").split("\\.")[1]), StandardCharsets.UTF_8));
+        assertThat(claims.path("tenant").asString()).isEqualTo(Stack.KIM_THANH);
+        assertThat(claims.path("preferred_username").asString()).isEqualTo("kim-thanh.leader");
+        assertThat(claims.path("iss").asString()).isEqualTo(Stack.BASE + "/auth/realms/loa");
+        assertThat(claims.path("realm_access").path("roles").toString()).contains("LEADER").doesNotContain("EDITOR");
+    }
+}
