@@ -36,6 +36,8 @@ public final class Api {
             .version(HttpClient.Version.HTTP_1_1).build();
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
     public static volatile int throttled;
+    /** Requests that got no answer in time and were sent once more (should stay 0; see README). */
+    public static volatile int timedOut;
 
     private Api() {
     }
@@ -81,7 +83,7 @@ public final class Api {
     public static Response call(String method, String path, Object body, String token, Map<String, String> headers) {
         for (int attempt = 0; ; attempt++) {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(Stack.BASE + path))
-                    .timeout(Duration.ofSeconds(60))
+                    .timeout(Duration.ofSeconds(20))
                     .header("Accept", "application/json, application/problem+json, */*");
             if (token != null) {
                 b.header("Authorization", "Bearer " + token);
@@ -99,6 +101,15 @@ public final class Api {
             HttpResponse<String> r;
             try {
                 r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            } catch (java.net.http.HttpTimeoutException e) {
+                // Seen once in 3 full runs: the gateway logged its answer (401 in 18 ms) but the client received
+                // nothing. Not understood yet (see e2e-tests/README.md): sent once more, counted and reported.
+                if (attempt == 0) {
+                    timedOut++;
+                    System.err.println("WARN no answer within 20 s to " + method + " " + path + "; sending once more");
+                    continue;
+                }
+                throw new UncheckedIOException(method + " " + path, e);
             } catch (IOException e) {
                 throw new UncheckedIOException(method + " " + path, e);
             } catch (InterruptedException e) {
