@@ -289,6 +289,16 @@ class OneDoorTest {
         }
 
         @Test
+        void eachServicesOpenApiIsRoutedForSignedInUsers() {
+            STAND_INS.received.remove("/v3/api-docs");
+            get("/v3/api-docs/content-service", null).expectStatus().isUnauthorized();
+            assertThat(STAND_INS.received).doesNotContainKey("/v3/api-docs");
+            get("/v3/api-docs/content-service", STAND_INS.token("kim-thanh.editor", KIM_THANH, "EDITOR"))
+                    .expectStatus().isOk();
+            assertThat(STAND_INS.received).containsKey("/v3/api-docs");
+        }
+
+        @Test
         void publicPortalPagesNeedNoToken() {
             get("/p/10804/cchc", null).expectStatus().isOk();
         }
