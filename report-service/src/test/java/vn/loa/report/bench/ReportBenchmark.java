@@ -1,5 +1,6 @@
 package vn.loa.report.bench;
 
+import org.slf4j.LoggerFactory;
 import com.mongodb.client.MongoCollection;
 import java.time.Clock;
 import java.time.Instant;
@@ -148,26 +149,27 @@ public final class ReportBenchmark {
                     annual.windowInWords(), all);
             double provinceMillis = millis(s);
 
-            System.out.println();
-            System.out.printf("Province of %d communes × %d publications (%d events; %d publications in the annual"
+            StringBuilder table = new StringBuilder("\n");
+            table.append(String.format("Province of %d communes × %d publications (%d events; %d publications in the annual"
                     + " 2025 window counted), mongo-java-server memory backend, %d cores, Java %s%n%n", communes,
                     publications, envelopes.size(), counted, Runtime.getRuntime().availableProcessors(),
-                    System.getProperty("java.version"));
-            System.out.println("| measure | value |");
-            System.out.println("|---|---|");
+                    System.getProperty("java.version")));
+            table.append("| measure | value |\n");
+            table.append("|---|---|\n");
             double floor = (floorRate + floorAfter) / 2;
-            System.out.printf("| floor: raw `insertOne`, one at a time (before / after the rebuild) | %,.0f / %,.0f"
-                    + " docs/s |%n", floorRate, floorAfter);
-            System.out.printf("| projection rebuild (decode + apply, one event at a time) | %,.0f events/s (%,d events"
+            table.append(String.format("| floor: raw `insertOne`, one at a time (before / after the rebuild) | %,.0f / %,.0f"
+                    + " docs/s |%n", floorRate, floorAfter));
+            table.append(String.format("| projection rebuild (decode + apply, one event at a time) | %,.0f events/s (%,d events"
                     + " in %.1f s) = %.0f %% of the mean floor |%n", rebuildRate, envelopes.size(), rebuildSeconds,
-                    100 * rebuildRate / floor);
-            System.out.printf("| annual report, figures + docx, per commune | p50 %.0f ms, max %.0f ms, total %.1f s"
+                    100 * rebuildRate / floor));
+            table.append(String.format("| annual report, figures + docx, per commune | p50 %.0f ms, max %.0f ms, total %.1f s"
                     + " (avg %.0f kB) |%n", percentile(docx, 50), percentile(docx, 100), Arrays.stream(docx).sum()
-                    / 1000, docxBytes / 1024.0 / communes);
-            System.out.printf("| annual report, figures + xlsx, per commune | p50 %.0f ms, max %.0f ms, total %.1f s |%n",
-                    percentile(xlsx, 50), percentile(xlsx, 100), Arrays.stream(xlsx).sum() / 1000);
-            System.out.printf("| province aggregate xlsx (%d communes) | %.1f s (%.0f kB) |%n", communes,
-                    provinceMillis / 1000, aggregate.length / 1024.0);
+                    / 1000, docxBytes / 1024.0 / communes));
+            table.append(String.format("| annual report, figures + xlsx, per commune | p50 %.0f ms, max %.0f ms, total %.1f s |%n",
+                    percentile(xlsx, 50), percentile(xlsx, 100), Arrays.stream(xlsx).sum() / 1000));
+            table.append(String.format("| province aggregate xlsx (%d communes) | %.1f s (%.0f kB) |%n", communes,
+                    provinceMillis / 1000, aggregate.length / 1024.0));
+            LoggerFactory.getLogger(ReportBenchmark.class).info("{}", table);
         }
     }
 

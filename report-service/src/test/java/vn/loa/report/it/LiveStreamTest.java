@@ -59,7 +59,7 @@ class LiveStreamTest extends IntegrationTest {
                     && !province.about(item).isEmpty());
             Duration communeLatency = Duration.ofNanos(own.about(item).getFirst().receivedAt() - sent);
             Duration provinceLatency = Duration.ofNanos(province.about(item).getFirst().receivedAt() - sent);
-            System.out.printf("SSE latency event→dashboard: commune %d ms, province %d ms%n",
+            org.slf4j.LoggerFactory.getLogger(LiveStreamTest.class).info("SSE latency event→dashboard: commune {} ms, province {} ms",
                     communeLatency.toMillis(), provinceLatency.toMillis());
             assertThat(communeLatency).isLessThan(Duration.ofSeconds(1));
             assertThat(provinceLatency).isLessThan(Duration.ofSeconds(1));
