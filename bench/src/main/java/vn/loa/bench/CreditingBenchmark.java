@@ -1,24 +1,14 @@
 package vn.loa.bench;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Updates;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,14 +23,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -48,7 +34,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.bson.Document;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -119,7 +104,7 @@ public final class CreditingBenchmark {
     private CreditingBenchmark(LoaInfrastructure.Endpoints infra) {
         this.bootstrap = infra.kafkaBootstrapServers();
         this.mongoUri = infra.mongoUri();
-        this.producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer());
+        this.producer = new KafkaProducer<>(Floors.producerConfig(bootstrap), new StringSerializer(), new ByteArraySerializer());
         this.communes = CommuneDirectory.instance().province("31").orElseThrow().communes().stream()
                 .map(CommuneDirectory.Commune::code).limit(COMMUNES).toList();
     }
@@ -132,12 +117,13 @@ public final class CreditingBenchmark {
         LoaInfrastructure.Endpoints infra = LoaInfrastructure.endpoints();
         CreditingBenchmark bench = new CreditingBenchmark(infra);
         Map<String, Object> results = new LinkedHashMap<>();
-        results.put("machine", machine(infra));
+        results.put("machine", Floors.machine(infra.kind()));
         results.put("parameters", Map.of("rate", RATE, "seconds", SECONDS, "burst", BURST, "communes", COMMUNES,
                 "floorSamples", FLOOR_SAMPLES, "warmUp", WARM_UP));
 
-        results.put("kafkaFloor", bench.kafkaFloor());
-        results.put("mongoFloor", bench.mongoFloor());
+        Floors floors = new Floors(infra.kafkaBootstrapServers(), infra.mongoUri(), FLOOR_SAMPLES, FLOOR_WARM_UP);
+        results.put("kafkaFloor", floors.kafka());
+        results.put("mongoFloor", floors.mongo());
 
         // as command-line arguments: they must win over the platform's defaults (SpringApplicationBuilder.properties
         // would not)
@@ -163,90 +149,6 @@ public final class CreditingBenchmark {
         results.put("runSeconds", (System.nanoTime() - started) / 1_000_000_000.0);
         Report.write(results);
         System.exit(0); // the embedded broker's threads are not daemons
-    }
-
-    // ---- floors --------------------------------------------------------------------------------------------------
-
-    /** One message at a time, produce → consume, and the pipelined throughput, on a topic of its own. */
-    private Map<String, Object> kafkaFloor() throws Exception {
-        String topic = "bench.floor." + UUID.randomUUID();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
-        }
-        BlockingQueue<Long> received = new LinkedBlockingQueue<>();
-        KafkaConsumer<String, byte[]> consumer = consumer();
-        TopicPartition partition = new TopicPartition(topic, 0);
-        consumer.assign(List.of(partition));
-        consumer.seekToBeginning(List.of(partition));
-        consumer.position(partition);
-        Thread polling = Thread.ofPlatform().name("floor-reader").start(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    for (ConsumerRecord<String, byte[]> ignored : consumer.poll(Duration.ofMillis(100))) {
-                        received.put(System.nanoTime());
-                    }
-                } catch (InterruptedException | org.apache.kafka.common.errors.InterruptException e) {
-                    return;
-                }
-            }
-        });
-        byte[] payload = new byte[600]; // about the size of a ContentPublished
-        long[] latency = new long[FLOOR_SAMPLES];
-        for (int i = -FLOOR_WARM_UP; i < FLOOR_SAMPLES; i++) {
-            long t0 = System.nanoTime();
-            producer.send(new ProducerRecord<>(topic, "k", payload));
-            long t1 = received.take();
-            if (i >= 0) {
-                latency[i] = t1 - t0;
-            }
-        }
-        int pipelined = Math.max(20_000, FLOOR_SAMPLES * 10);
-        long t0 = System.nanoTime();
-        for (int i = 0; i < pipelined; i++) {
-            producer.send(new ProducerRecord<>(topic, "k", payload));
-        }
-        for (int i = 0; i < pipelined; i++) {
-            received.take();
-        }
-        double perSecond = pipelined / ((System.nanoTime() - t0) / 1e9);
-        polling.interrupt();
-        polling.join();
-        consumer.close();
-        Map<String, Object> floor = Stats.of(latency);
-        floor.put("pipelinedPerSecond", Math.round(perSecond));
-        return floor;
-    }
-
-    /** A single crediting-like update: the item is not credited yet → push it and count it, in one document. */
-    private Map<String, Object> mongoFloor() {
-        try (MongoClient client = MongoClients.create(mongoUri)) {
-            MongoCollection<Document> tasks = client.getDatabase("bench-floor").getCollection("tasks");
-            int documents = 50;
-            for (int d = 0; d < documents; d++) {
-                tasks.insertOne(new Document("_id", "task-" + d).append("credited", 0).append("credits", List.of()));
-            }
-            long[] latency = new long[FLOOR_SAMPLES];
-            long measuredFrom = 0;
-            for (int i = -FLOOR_WARM_UP; i < FLOOR_SAMPLES; i++) {
-                if (i == 0) {
-                    measuredFrom = System.nanoTime();
-                }
-                String item = "item-" + i;
-                long t0 = System.nanoTime();
-                tasks.updateOne(Filters.and(Filters.eq("_id", "task-" + Math.floorMod(i, documents)),
-                                Filters.ne("credits.itemId", item)),
-                        Updates.combine(Updates.push("credits", new Document("itemId", item).append("at", new Date())),
-                                Updates.inc("credited", 1)));
-                if (i >= 0) {
-                    latency[i] = System.nanoTime() - t0;
-                }
-            }
-            double perSecond = FLOOR_SAMPLES / ((System.nanoTime() - measuredFrom) / 1e9);
-            client.getDatabase("bench-floor").drop();
-            Map<String, Object> floor = Stats.of(latency);
-            floor.put("updatesPerSecond", Math.round(perSecond));
-            return floor;
-        }
     }
 
     // ---- crediting ---------------------------------------------------------------------------------------------
@@ -386,15 +288,6 @@ public final class CreditingBenchmark {
 
     // ---- plumbing ------------------------------------------------------------------------------------------------
 
-    private Properties producerConfig() {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        return p;
-    }
-
     private KafkaConsumer<String, byte[]> consumer() {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -404,44 +297,6 @@ public final class CreditingBenchmark {
 
     private static String text(Object header) {
         return header instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : null;
-    }
-
-    private static Map<String, Object> machine(LoaInfrastructure.Endpoints infra) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("processors", Runtime.getRuntime().availableProcessors());
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            m.put("memoryGiB", Math.round(os.getTotalMemorySize() / (1024.0 * 1024 * 1024) * 10) / 10.0);
-        }
-        m.put("maxHeapMiB", Runtime.getRuntime().maxMemory() / (1024 * 1024));
-        m.put("java", System.getProperty("java.vendor") + " " + Runtime.version());
-        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
-        m.put("infrastructure", infra.kind());
-        m.put("date", LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
-        return m;
-    }
-
-    /** Percentiles of a sample, in milliseconds. */
-    static final class Stats {
-
-        static Map<String, Object> of(long[] nanos) {
-            long[] sorted = nanos.clone();
-            Arrays.sort(sorted);
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("samples", sorted.length);
-            s.put("p50Ms", ms(percentile(sorted, 0.50)));
-            s.put("p99Ms", ms(percentile(sorted, 0.99)));
-            s.put("maxMs", ms(sorted[sorted.length - 1]));
-            s.put("meanMs", ms((long) Arrays.stream(sorted).average().orElse(0)));
-            return s;
-        }
-
-        private static long percentile(long[] sorted, double p) {
-            return sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
-        }
-
-        private static double ms(long nanos) {
-            return Math.round(nanos / 1e4) / 100.0;
-        }
     }
 
     /** The figures as a Markdown table and as JSON, under bench/results/. */

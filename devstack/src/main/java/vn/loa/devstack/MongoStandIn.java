@@ -13,6 +13,11 @@ import org.slf4j.LoggerFactory;
  * The embedded default's database: {@code mongo-java-server}, a MongoDB wire-protocol server, with its H2 (MVStore)
  * backend so data survives restarts. Usage: {@code MongoStandIn <data-dir> <port>}. Loa's services know only the
  * MongoDB driver; pointing them at a real MongoDB is only configuration.
+ *
+ * <p>Writes are durable like a journaled {@code mongod}'s: each is committed to the file before it is acknowledged
+ * ({@link DurableH2Backend}), so a stand-in killed with SIGKILL loses nothing it acknowledged (the fault suite,
+ * {@code ./loa chaos}, kills it). {@code -Dloa.mongo.durable=false} restores the plain backend (commits in the
+ * background every second); {@code -Dloa.mongo.fsync=true} also forces each commit to the disk.
  */
 public final class MongoStandIn {
 
@@ -25,7 +30,10 @@ public final class MongoStandIn {
         Path dir = Path.of(args.length > 0 ? args[0] : "data/mongo").toAbsolutePath();
         int port = args.length > 1 ? Integer.parseInt(args[1]) : 27027;
         Files.createDirectories(dir);
-        H2Backend backend = new H2Backend(dir.resolve("loa.mv").toString());
+        String file = dir.resolve("loa.mv").toString();
+        boolean durable = !"false".equalsIgnoreCase(System.getProperty("loa.mongo.durable", "true"));
+        boolean fsync = Boolean.getBoolean("loa.mongo.fsync");
+        H2Backend backend = durable ? new DurableH2Backend(file, fsync) : new H2Backend(file);
         MongoServer server = new MongoServer(backend);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -38,7 +46,9 @@ public final class MongoStandIn {
             server.shutdownNow();
             throw e;
         }
-        log.info("mongo-java-server (H2 backend, {}) listening on 127.0.0.1:{}", dir, port);
+        log.info("mongo-java-server (H2 backend, {}, {}) listening on 127.0.0.1:{}", dir,
+                durable ? fsync ? "durable: commit + fsync before each acknowledgement"
+                        : "durable: commit before each acknowledgement" : "commits every second", port);
         stopped.await();
     }
 }

@@ -73,8 +73,9 @@ public class PlatformAutoConfiguration {
             MeterRegistry meters,
             @Value("${loa.outbox.collections:}") List<String> collections,
             @Value("${loa.outbox.poll-interval:500ms}") Duration pollInterval,
+            @Value("${loa.outbox.sweep-interval:5s}") Duration sweepInterval,
             @Value("${loa.outbox.lease:30s}") Duration lease) {
-        return new OutboxRelay(mongo, eventKafkaTemplate, collections, clock, pollInterval, lease,
+        return new OutboxRelay(mongo, eventKafkaTemplate, collections, clock, pollInterval, sweepInterval, lease,
                 Duration.ofSeconds(15), meters);
     }
 

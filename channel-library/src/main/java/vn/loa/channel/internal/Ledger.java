@@ -119,6 +119,11 @@ class Ledger {
     }
 
     /** Finishes a claimed record with the update (state, results, outbox). False when the claim was lost. */
+    /** The collection the records are in (also an outbox collection: a finished record carries its event). */
+    String collection() {
+        return collection;
+    }
+
     boolean finish(String key, String token, Update update) {
         update.unset(LEASE_UNTIL).set("finishedAt", Date.from(clock.instant()));
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(key).and(STATE).is(IN_PROGRESS).and(CLAIM)

@@ -91,7 +91,7 @@ final class PendingDesk implements PendingPublications {
                     .is(tenantId).and(Ledger.STATE).is(PENDING)), update, RequestLedger.COLLECTION)
                     .getModifiedCount() == 1;
             if (won) {
-                outbox.flush();
+                outbox.flush(RequestLedger.COLLECTION, requestId);
                 meters.counter("loa.channel.publications", "channel", record.getString("channel"),
                         "outcome", s.outcome()).increment();
                 log.info("Pending request {} ({}) completed: {}", requestId, record.getString("channel"),

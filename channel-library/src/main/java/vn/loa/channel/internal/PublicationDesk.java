@@ -138,7 +138,7 @@ public class PublicationDesk {
     private void finish(PublicationRequested request, String channel, String token, Update update, LoaEvent event,
             String outcome) {
         if (ledger.finish(request.requestId(), token, outbox.append(update, List.of(event)))) {
-            outbox.flush();
+            outbox.flush(ledger.collection(), request.requestId());
             counter("loa.channel.publications", channel, outcome).increment();
         } else {
             // our lease ran out and another instance took the request over: it reports the result

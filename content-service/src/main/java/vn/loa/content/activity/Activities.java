@@ -103,7 +103,7 @@ public class Activities {
                 activity.themes(), activity.taskIds(), activity.unit(), null, VnTime.startOf(heldOn), null);
         doc.put(Outbox.FIELD, outbox.entries(List.of(held)).stream().map(e -> e.toDocument()).toList());
         mongo.insert(doc, COLLECTION);
-        outbox.flush();
+        outbox.flush(COLLECTION, activity.id());
         return activity;
     }
 
@@ -123,7 +123,7 @@ public class Activities {
         if (!won) {
             throw new Conflict("Hoạt động này đã được rút trước đó.");
         }
-        outbox.flush();
+        outbox.flush(COLLECTION, id);
         return find(id).orElseThrow();
     }
 

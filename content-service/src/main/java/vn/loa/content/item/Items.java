@@ -71,7 +71,7 @@ public class Items {
             boolean events = !item.pendingEvents().isEmpty();
             item.saved();
             if (events) {
-                outbox.flush();
+                outbox.flush(COLLECTION, item.id());
             }
         }
         return won;

@@ -55,8 +55,13 @@ public class Outbox {
         return update;
     }
 
-    /** Asks the relay to send now. */
+    /** Asks the relay to look through every outbox now. */
     public void flush() {
         relay.wakeUp();
+    }
+
+    /** Asks the relay to send now what the write just left on one document (found by its {@code _id}). */
+    public void flush(String collection, Object id) {
+        relay.wakeUp(collection, id);
     }
 }

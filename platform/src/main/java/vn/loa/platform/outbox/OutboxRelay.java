@@ -32,6 +32,12 @@ import org.springframework.kafka.core.KafkaTemplate;
  * entries simply wait; a crash between the send and the removal sends an entry again with the same {@code ce_id},
  * which consumers recognise.
  *
+ * <p>Two kinds of pass. A write that left events names its document ({@link #wakeUp(String, Object)}): the relay
+ * claims exactly that document by its {@code _id}, at once. A <em>sweep</em> looks through every outbox collection
+ * for anything left over (events of a crashed instance, a send that failed): at start, after a failed send, and every
+ * {@code sweepInterval} ({@code loa.outbox.sweep-interval}). Sweeping costs a scan of each collection; claiming by
+ * {@code _id} costs one index lookup, so a busy service does not rescan its collections for every write.
+ *
  * <p>Metrics: {@code loa.events.produced} (tags {@code topic}, {@code type}) for every event the broker acknowledged,
  * {@code loa.outbox.failures} for failed sends, {@code loa.outbox.pending} (events waiting in outboxes, counted at
  * most every few seconds). The W3C trace headers stored with an entry go out as Kafka headers.
@@ -40,12 +46,19 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final String LEASE = "outboxLease";
+    private static final int SWEEP_BATCH = 500;
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, byte[]> kafka;
     private final List<String> collections;
     private final Clock clock;
     private final Duration pollInterval;
+    private final Duration sweepInterval;
+    /** Documents known to hold new events: collection and _id, from the writes of this instance. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Hint> hints = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** A sweep is due at the next pass (at start, when asked, after a failure). */
+    private volatile boolean sweepNow = true;
+    private long lastSweep;
     private final Duration lease;
     private final Duration sendTimeout;
     private final Semaphore wake = new Semaphore(0);
@@ -56,8 +69,22 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile Thread worker;
     private volatile boolean running;
 
+    private record Hint(String collection, Object id) {
+    }
+
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, List<String> collections,
             Clock clock, Duration pollInterval, Duration lease, Duration sendTimeout, MeterRegistry meters) {
+        this(mongo, kafka, collections, clock, pollInterval, pollInterval, lease, sendTimeout, meters);
+    }
+
+    /**
+     * @param pollInterval  how long the relay sleeps when nobody wakes it
+     * @param sweepInterval how often it looks through whole collections for events nobody named
+     */
+    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, List<String> collections,
+            Clock clock, Duration pollInterval, Duration sweepInterval, Duration lease, Duration sendTimeout,
+            MeterRegistry meters) {
+        this.sweepInterval = sweepInterval;
         this.mongo = mongo;
         this.kafka = kafka;
         this.collections = List.copyOf(collections);
@@ -76,32 +103,69 @@ public class OutboxRelay implements SmartLifecycle {
 
     public static final String PRODUCED = "loa.events.produced";
 
+    /** Asks for a sweep of every outbox collection now. */
     public void wakeUp() {
+        sweepNow = true;
         wake.release();
     }
 
-    /** Sends everything pending now; returns how many events went out. Used by the loop and by tests. */
+    /** Asks to send the events just written to one document. */
+    public void wakeUp(String collection, Object id) {
+        hints.add(new Hint(collection, id));
+        wake.release();
+    }
+
+    /**
+     * Sends everything pending now (a sweep); returns how many events went out. Used by the loop and by tests. One
+     * query per collection finds the documents with events (up to {@code SWEEP_BATCH} at a time); each is then
+     * claimed by its {@code _id}.
+     */
     public int relayPending() {
+        hints.clear(); // the sweep finds them too
         int sent = 0;
         for (String collection : collections) {
-            Document doc;
-            while ((doc = claim(collection)) != null) {
-                int n = send(collection, doc);
-                if (n < 0) {
-                    return sent; // broker trouble: back off until the next poll
+            List<Object> ids;
+            boolean progress;
+            do {
+                progress = false;
+                Query pending = new Query(Criteria.where(Outbox.FIELD + ".0").exists(true)).limit(SWEEP_BATCH);
+                pending.fields().include("_id");
+                ids = mongo.find(pending, Document.class, collection).stream().map(d -> d.get("_id")).toList();
+                for (Object id : ids) {
+                    Document doc = claim(collection, id);
+                    if (doc == null) {
+                        continue; // leased by another instance, or sent meanwhile
+                    }
+                    int n = send(collection, doc);
+                    if (n < 0) {
+                        return sent; // broker trouble: back off until the next poll
+                    }
+                    sent += n;
+                    progress = true;
                 }
-                sent += n;
-            }
+            } while (ids.size() == SWEEP_BATCH && progress);
         }
         return sent;
     }
 
-    private Document claim(String collection) {
+    /** Sends the events of the documents named since the last pass (a failed send asks for a sweep). */
+    private void relayNamed() {
+        Hint hint;
+        while ((hint = hints.poll()) != null) {
+            Document doc = claim(hint.collection(), hint.id());
+            if (doc != null && send(hint.collection(), doc) < 0) {
+                return;
+            }
+        }
+    }
+
+    private Document claim(String collection, Object id) {
         Instant now = clock.instant();
-        Query query = new Query(new Criteria().andOperator(
-                Criteria.where(Outbox.FIELD + ".0").exists(true),
-                new Criteria().orOperator(Criteria.where(LEASE).exists(false), Criteria.where(LEASE).is(null),
-                        Criteria.where(LEASE).lt(Date.from(now)))));
+        // one flat filter ({_id, outbox.0, $or}), which a database serves from the _id index
+        Criteria pending = Criteria.where("_id").is(id).and(Outbox.FIELD + ".0").exists(true);
+        pending.orOperator(Criteria.where(LEASE).exists(false), Criteria.where(LEASE).is(null),
+                        Criteria.where(LEASE).lt(Date.from(now)));
+        Query query = new Query(pending);
         query.fields().include(Outbox.FIELD);
         Update update = new Update().set(LEASE, Date.from(now.plus(lease)));
         return mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), Document.class,
@@ -142,6 +206,7 @@ public class OutboxRelay implements SmartLifecycle {
             done.pull(Outbox.FIELD, new Document("ceId", new Document("$in", sentIds)));
         }
         if (failed) {
+            sweepNow = true; // after the pause, look for everything still waiting
             done.set(LEASE, Date.from(clock.instant())); // free it for the next attempt
         } else {
             done.unset(LEASE);
@@ -189,8 +254,15 @@ public class OutboxRelay implements SmartLifecycle {
     private void loop() {
         while (running) {
             try {
-                relayPending();
+                if (sweepNow || System.nanoTime() - lastSweep >= sweepInterval.toNanos()) {
+                    sweepNow = false;
+                    lastSweep = System.nanoTime();
+                    relayPending();
+                } else {
+                    relayNamed();
+                }
             } catch (RuntimeException e) {
+                sweepNow = true;
                 log.warn("Outbox relay pass failed: {}", e.toString());
             }
             try {

@@ -3,6 +3,7 @@ package vn.loa.report.live;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,6 +40,8 @@ public class LiveStream {
     private final long timeoutMillis;
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
     private volatile long cursor = -1;
+    /** Since when the numbers after the cursor have been taken but none of them found (see {@link #poll}). */
+    private Instant emptySince;
 
     public LiveStream(ChangeLog changeLog, Clock clock,
             @Value("${loa.report.live.emitter-timeout:PT30M}") Duration timeout) {
@@ -99,7 +102,24 @@ public class LiveStream {
     @Scheduled(fixedDelayString = "${loa.report.live.poll-interval:PT0.1S}")
     public void poll() {
         long from = cursor();
-        List<Entry> entries = changeLog.after(from, new org.bson.Document(), 1000);
+        long last = changeLog.lastSeq(); // one lookup; nothing more to do when nothing was numbered since
+        if (last <= from) {
+            return;
+        }
+        List<Entry> entries = changeLog.range(from, Math.min(last, from + 1000));
+        if (entries.isEmpty()) {
+            // numbers taken but not written yet (wait a little), or never to be written / pruned: after a while,
+            // the next entries that exist, by a range query
+            Instant now = clock.instant();
+            if (emptySince == null) {
+                emptySince = now;
+            }
+            if (Duration.between(emptySince, now).compareTo(GAP_WAIT) < 0) {
+                return;
+            }
+            entries = changeLog.after(from, new org.bson.Document(), 1000);
+        }
+        emptySince = null;
         long next = from;
         for (Entry e : entries) {
             if (e.seq() != next + 1 && Duration.between(e.at(), clock.instant()).compareTo(GAP_WAIT) < 0) {

@@ -76,7 +76,7 @@ public class Tasks {
             boolean events = !task.pendingEvents().isEmpty();
             task.saved();
             if (events) {
-                outbox.flush();
+                outbox.flush(COLLECTION, task.id());
             }
         }
         return won;

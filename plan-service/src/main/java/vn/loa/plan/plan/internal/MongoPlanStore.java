@@ -101,7 +101,7 @@ class MongoPlanStore implements PlanStore {
             throw changedMeanwhile();
         }
         if (!events.isEmpty()) {
-            outbox.flush();
+            outbox.flush(COLLECTION, written.id());
         }
         return written;
     }

@@ -1,0 +1,209 @@
+package vn.loa.bench.chaos;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The fault suite's HTTP, through the gateway with real Keycloak tokens (fetched from Keycloak directly: the gateway's
+ * token endpoint is rate-limited per address). A request is sent again, until its deadline, when it could not have
+ * been answered by the application: a connection error or timeout, 429 (after Retry-After), 500, 502, 503, 504, or 401
+ * (with a fresh token). The answer it returns is therefore one the application gave; a POST whose first answer was
+ * lost may have been applied already — every caller decides from the item's observed state (a repeated transition
+ * answers 409), never from having sent the request.
+ */
+final class Api {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String PASSWORD = "demo";
+
+    private final String gateway;
+    private final String keycloak;
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(3)).build();
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private final Duration timeout;
+
+    final LongAdder requests = new LongAdder();
+    final LongAdder retried = new LongAdder();
+    /** Retries by reason: "connection", "429", "503"… */
+    final Map<String, AtomicLong> retriesByReason = new ConcurrentSkipListMap<>();
+
+    Api(String gateway, String keycloak, Duration timeout) {
+        this.gateway = gateway.replaceAll("/+$", "");
+        this.keycloak = keycloak.replaceAll("/+$", "");
+        this.timeout = timeout;
+    }
+
+    record Reply(int status, String body) {
+        JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        boolean ok() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    /** The request could not be answered before its deadline. */
+    static final class GaveUp extends RuntimeException {
+        GaveUp(String message) {
+            super(message);
+        }
+    }
+
+    Reply get(String path, String user, Instant deadline) {
+        return send("GET", path, user, null, deadline);
+    }
+
+    Reply post(String path, String user, Object body, Instant deadline) {
+        return send("POST", path, user, body, deadline);
+    }
+
+    /** Sends until the application answers (2xx, or a 4xx other than 401/429) or the deadline passes. */
+    Reply send(String method, String path, String user, Object body, Instant deadline) {
+        long backoff = 200;
+        String last = "nothing";
+        while (Instant.now().isBefore(deadline)) {
+            String token = token(user, deadline);
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(timeout)
+                    .header("Authorization", "Bearer " + token).header("Accept", "application/json");
+            if ("POST".equals(method)) {
+                b.header("Content-Type", "application/json").POST(body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            } else {
+                b.GET();
+            }
+            requests.increment();
+            long sleep;
+            try {
+                HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+                int s = r.statusCode();
+                if (s == 401) {
+                    tokens.remove(user, token);
+                    retry("401");
+                    last = "401";
+                    continue;
+                }
+                if (s == 429) {
+                    retry("429");
+                    last = "429";
+                    sleep = Math.min(2000, 1000L * r.headers().firstValue("Retry-After").map(Api::seconds).orElse(1L));
+                } else if (s == 500 || s == 502 || s == 503 || s == 504) {
+                    retry(Integer.toString(s));
+                    last = s + " " + abbreviate(r.body());
+                    sleep = backoff;
+                } else {
+                    return new Reply(s, r.body());
+                }
+            } catch (IOException e) {
+                retry("connection");
+                last = e.toString();
+                sleep = backoff;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new GaveUp("interrupted");
+            }
+            backoff = Math.min(2000, backoff * 2);
+            pause(sleep);
+        }
+        throw new GaveUp(method + " " + path + " as " + user + ": no answer before the deadline (last: " + last + ")");
+    }
+
+    /** A token for a demo user (password grant on Keycloak, client loa-web), kept until a 401. */
+    String token(String user, Instant deadline) {
+        String t = tokens.get(user);
+        if (t != null) {
+            return t;
+        }
+        String form = Map.of("grant_type", "password", "client_id", "loa-web", "username", user, "password", PASSWORD)
+                .entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        String last = "nothing";
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                requests.increment();
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(keycloak
+                        + "/realms/loa/protocol/openid-connect/token")).timeout(timeout)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    t = JSON.readTree(r.body()).path("access_token").asString();
+                    tokens.put(user, t);
+                    return t;
+                }
+                last = "HTTP " + r.statusCode() + " " + abbreviate(r.body());
+            } catch (IOException e) {
+                last = e.toString();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new GaveUp("interrupted");
+            }
+            retry("token");
+            pause(500);
+        }
+        throw new GaveUp("no token for " + user + " (last: " + last + ")");
+    }
+
+    private void retry(String reason) {
+        retried.increment();
+        retriesByReason.computeIfAbsent(reason, k -> new AtomicLong()).incrementAndGet();
+    }
+
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GaveUp("interrupted");
+        }
+    }
+
+    private static long seconds(String value) {
+        try {
+            return Math.max(0, Long.parseLong(value.strip()));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    static String abbreviate(String s) {
+        if (s == null) {
+            return "";
+        }
+        String one = s.replaceAll("\\s+", " ");
+        return one.length() > 200 ? one.substring(0, 200) + "…" : one;
+    }
+
+    /** An instant as the services write it: ISO with offset or Z, or epoch seconds (with fraction). */
+    static Instant instant(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return null;
+        }
+        if (node.isNumber()) {
+            double seconds = node.asDouble();
+            return Instant.ofEpochSecond((long) Math.floor(seconds), Math.round((seconds % 1) * 1e9));
+        }
+        String text = node.asString();
+        return text.endsWith("Z") ? Instant.parse(text) : OffsetDateTime.parse(text).toInstant();
+    }
+
+    static String query(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

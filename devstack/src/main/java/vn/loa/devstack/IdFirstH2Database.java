@@ -1,0 +1,115 @@
+package vn.loa.devstack;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+/**
+ * mongo-java-server's H2 database whose collections find a document by its {@code _id} when a query names one,
+ * whatever else the query asks. The library uses an index only when the query has exactly the index's fields, so
+ * {@code {_id: x, revision: 3}} — every revision-guarded write in Loa, every outbox claim — scanned and deserialised
+ * the whole collection. A real MongoDB serves such a query from the {@code _id} index; this does the same: it looks the
+ * document up by {@code _id}, then applies the whole query to it. Same results, without the scan.
+ */
+final class IdFirstH2Database extends H2Database {
+
+    /** H2Database's own store: its constructor already opens collections, before a field of ours could be set. */
+    private static final java.lang.reflect.Field STORE;
+
+    static {
+        try {
+            STORE = H2Database.class.getDeclaredField("mvStore");
+            STORE.setAccessible(true);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    IdFirstH2Database(String name, MVStore store, CursorRegistry cursors) {
+        super(name, store, cursors);
+    }
+
+    @Override
+    protected MongoCollection<Object> openOrCreateCollection(String name, CollectionOptions options) {
+        String ns = getFullCollectionNamespace(name);
+        MVStore store;
+        try {
+            store = (MVStore) STORE.get(this);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+        // the map names of H2Database, so existing data files open unchanged
+        MVMap<Object, Document> data = store.openMap("databases." + ns);
+        MVMap<String, Object> meta = store.openMap("meta." + ns);
+        return new IdFirstCollection(this, name, options, data, meta, cursorRegistry);
+    }
+
+    /** With {@code -Dloa.mongo.scan-log=true}: how many queries scanned each collection, by query shape. */
+    static final java.util.Map<String, Long> SCANS = Boolean.getBoolean("loa.mongo.scan-log")
+            ? new java.util.concurrent.ConcurrentHashMap<>() : null;
+    static final java.util.Map<String, Integer> SIZES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static {
+        if (SCANS != null) {
+            Thread.ofPlatform().daemon().name("scan-log").start(() -> {
+                while (true) {
+                    try {
+                        Thread.sleep(10_000);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    StringBuilder b = new StringBuilder("collection scans in the last 10 s:");
+                    SCANS.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                            .limit(15).forEach(e -> b.append("\n  ").append(e.getValue()).append(" × ")
+                                    .append(e.getKey()).append(" (").append(SIZES.get(e.getKey())).append(" docs)"));
+                    SCANS.clear();
+                    org.slf4j.LoggerFactory.getLogger(IdFirstH2Database.class).info(b.toString());
+                }
+            });
+        }
+    }
+
+    private static String shape(Document query) {
+        StringBuilder b = new StringBuilder("{");
+        query.forEach((k, v) -> b.append(k).append(v instanceof Document d ? ":" + d.keySet() : "").append(' '));
+        return b.append('}').toString();
+    }
+
+    static final class IdFirstCollection extends H2Collection {
+
+        IdFirstCollection(IdFirstH2Database db, String name, CollectionOptions options, MVMap<Object, Document> data,
+                MVMap<String, Object> meta, CursorRegistry cursors) {
+            super(db, name, options, data, meta, cursors);
+        }
+
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+                Document projection) {
+            Object id = query.get("_id");
+            if (query.size() > 1 && id != null && !(id instanceof Document) && !(id instanceof java.util.Collection)) {
+                for (Index<Object> index : getIndexes()) {
+                    Document byId = new Document("_id", id);
+                    if (index.canHandle(byId)) {
+                        return matchDocuments(query, index.getPositions(byId), orderBy, skip, limit, batchSize,
+                                projection);
+                    }
+                }
+            }
+            if (SCANS != null && !getCollectionName().startsWith("system.")
+                    && getIndexes().stream().noneMatch(i -> i.canHandle(query))) {
+                String shape = getFullName() + " " + shape(query) + (orderBy == null || orderBy.isEmpty() ? ""
+                        : " sort " + orderBy.keySet()) + " (" + count() + " docs)";
+                SCANS.merge(shape.replaceAll("\\(\\d+ docs\\)", ""), 1L, Long::sum);
+                SIZES.put(shape.replaceAll("\\(\\d+ docs\\)", ""), count());
+            }
+            return super.queryDocuments(query, orderBy, skip, limit, batchSize, projection);
+        }
+    }
+}
