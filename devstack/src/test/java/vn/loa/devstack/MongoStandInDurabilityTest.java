@@ -32,6 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MongoStandInDurabilityTest {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MongoStandInDurabilityTest.class);
+
     private static final int WRITES = 600;
 
     @TempDir
@@ -44,8 +46,8 @@ class MongoStandInDurabilityTest {
         assertThat(run.found).as("documents found after SIGKILL and restart").isEqualTo(WRITES);
         assertThat(run.lastCounter).as("the last acknowledged findAndModify counter").isEqualTo(WRITES);
         assertThat(run.counterFound).as("the counter after SIGKILL and restart").isEqualTo(WRITES);
-        System.out.printf(Locale.ROOT, "durable stand-in: insert %.0f µs, findAndModify %.0f µs per acknowledged "
-                + "write (mean, one client)%n", run.insertMicros, run.updateMicros);
+        log.info(String.format(Locale.ROOT, "durable stand-in: insert %.0f µs, findAndModify %.0f µs per acknowledged "
+                + "write (mean, one client)", run.insertMicros, run.updateMicros));
     }
 
     @Test
@@ -53,9 +55,9 @@ class MongoStandInDurabilityTest {
         // control: without the commit before the acknowledgement, the writes of the last second are gone — this is
         // what the test above would see if DurableH2Backend did nothing
         Run run = writeKillReopen(false);
-        System.out.printf(Locale.ROOT, "plain stand-in: insert %.0f µs, findAndModify %.0f µs per write; after "
-                + "SIGKILL %d of %d inserts found, counter %d of %d%n", run.insertMicros, run.updateMicros,
-                run.found, WRITES, run.counterFound, run.lastCounter);
+        log.info(String.format(Locale.ROOT, "plain stand-in: insert %.0f µs, findAndModify %.0f µs per write; after "
+                + "SIGKILL %d of %d inserts found, counter %d of %d", run.insertMicros, run.updateMicros,
+                run.found, WRITES, run.counterFound, run.lastCounter));
         assertThat(run.inserted).isEqualTo(WRITES);
         assertThat(run.lastCounter).isEqualTo(WRITES);
         assertThat(run.counterFound).as("the counter after SIGKILL (background commits only)")

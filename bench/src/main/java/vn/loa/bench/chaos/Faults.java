@@ -19,6 +19,8 @@ import java.util.function.Consumer;
  */
 final class Faults {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Faults.class);
+
     /** One step of the schedule. {@code poison}: inject poison while the parts are down. */
     record Step(List<String> parts, Duration down, String why, boolean poison) {
     }
@@ -147,6 +149,6 @@ final class Faults {
     }
 
     static void log(String line) {
-        System.out.println("[chaos " + java.time.LocalTime.now().withNano(0) + "] " + line);
+        log.info("[chaos {}] {}", java.time.LocalTime.now().withNano(0), line);
     }
 }

@@ -15,6 +15,8 @@ import java.util.Map;
 /** The fault suite's summary: printed, and written to bench/results/chaos-<date>.md and .json. */
 final class Report {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Report.class);
+
     private Report() {
     }
 
@@ -111,8 +113,7 @@ final class Report {
             notes.forEach(n -> l.add("- " + n));
         }
         String markdown = String.join("\n", l) + "\n";
-        System.out.println();
-        System.out.println(markdown);
+        log.info("\n{}", markdown);
         Files.createDirectories(dir);
         String date = LocalDate.now().toString();
         Files.writeString(dir.resolve("chaos-" + date + ".md"), markdown);

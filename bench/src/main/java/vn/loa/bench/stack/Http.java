@@ -90,10 +90,6 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
-    Reply postJson(String url, String bearer, Object body) {
-        return post(url, As.token(bearer), body);
-    }
-
     Reply send(HttpRequest request) {
         try {
             HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());

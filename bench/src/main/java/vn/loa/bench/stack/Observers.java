@@ -37,6 +37,8 @@ import vn.loa.contracts.task.TaskCredited;
  */
 final class Observers implements AutoCloseable {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Observers.class);
+
     /** itemId → when its first TaskCredited arrived. */
     final Map<String, Long> creditedAt = new ConcurrentHashMap<>();
     /** tenant|task → the items credited to it, in the topic's order (one task is one key, one partition). */
@@ -113,7 +115,7 @@ final class Observers implements AutoCloseable {
                 }
             } catch (IOException | InterruptedException | RuntimeException e) {
                 if (running) {
-                    System.err.println("dashboard stream of " + tenant + " ended: " + e);
+                    log.warn("dashboard stream of {} ended: {}", tenant, e.toString());
                 }
             }
         });

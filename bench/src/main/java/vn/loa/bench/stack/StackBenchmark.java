@@ -47,6 +47,8 @@ import vn.loa.platform.tenancy.CommuneDirectory.Commune;
  */
 public final class StackBenchmark {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StackBenchmark.class);
+
     private static final int COMMUNES = Integer.getInteger("bench.communes", 50);
     private static final int RATE = Integer.getInteger("bench.rate", 200);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 60);
@@ -89,7 +91,7 @@ public final class StackBenchmark {
     }
 
     private static void say(String format, Object... args) {
-        System.out.println(String.format(Locale.ROOT, format, args));
+        log.info(String.format(Locale.ROOT, format, args));
     }
 
     private void run() throws Exception {
@@ -516,7 +518,7 @@ public final class StackBenchmark {
                     ((Number) s.get("creditedShare")).doubleValue()}).toList());
             Charts.lines(out.resolve("e2e-" + date + "-throughput.png"), "Thông lượng theo tải đưa vào",
                     "tin/giây đưa vào", "tin/giây · %", t);
-            md.forEach(System.out::println);
+            log.info(String.join("\n", md));
         }
 
         @SuppressWarnings("unchecked")
@@ -563,7 +565,7 @@ public final class StackBenchmark {
             named.put("báo cáo năm của tỉnh (xlsx) p50", chart.get("provinceAnnualReportXlsx"));
             Charts.lines(out.resolve("e2e-scale-" + date + ".png"), "Chi phí theo số xã trên một hệ thống",
                     "số xã", "ms", named);
-            md.forEach(System.out::println);
+            log.info(String.join("\n", md));
         }
 
         @SuppressWarnings("unchecked")
