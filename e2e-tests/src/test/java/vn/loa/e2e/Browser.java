@@ -3,20 +3,16 @@ package vn.loa.e2e;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -28,48 +24,20 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's Chromium driven by Debian's chromedriver, both named explicitly: Selenium Manager (which would look for or
- * download a browser or a driver) is never asked; {@link #seleniumManagerCalls()} proves it from Selenium's own log.
- * Waits are explicit ({@link WebDriverWait}); screenshots go to {@link Stack#SCREENSHOTS}.
+ * Debian's Chromium driven by Debian's chromedriver, both named explicitly, so Selenium Manager (which would look for
+ * or download a browser or a driver) has nothing to find. {@link #programs()} says which programs really run, read from
+ * the operating system's process table, not from a library's log. Waits are explicit ({@link WebDriverWait});
+ * screenshots go to {@link Stack#SCREENSHOTS}.
  */
 public final class Browser implements AutoCloseable {
 
     static final Duration WAIT = Duration.ofSeconds(30);
 
-    /** What Selenium logged about finding the driver (DriverFinder) and about Selenium Manager. */
-    private static final List<String> DRIVER_LOG = Collections.synchronizedList(new ArrayList<>());
-    private static final List<String> MANAGER_LOG = Collections.synchronizedList(new ArrayList<>());
-    private static final Logger FINDER = Logger.getLogger("org.openqa.selenium.remote.service.DriverFinder");
-    private static final Logger MANAGER = Logger.getLogger("org.openqa.selenium.manager");
-
-    static {
-        listen(FINDER, DRIVER_LOG);
-        listen(MANAGER, MANAGER_LOG);
-    }
-
-    private static void listen(Logger logger, List<String> into) {
-        logger.setLevel(Level.ALL);
-        logger.addHandler(new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                into.add(r.getLevel() + " " + (r.getParameters() == null ? r.getMessage()
-                        : String.format(r.getMessage(), r.getParameters())));
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        });
-    }
-
     public final ChromeDriver driver;
     public final WebDriverWait wait;
     public final Path downloads;
     private final Path profile;
+    private final ChromeDriverService service;
     private int shots;
 
     public Browser(String name) {
@@ -91,7 +59,7 @@ public final class Browser implements AutoCloseable {
         prefs.put("download.prompt_for_download", false);
         prefs.put("intl.accept_languages", "vi-VN,vi");
         options.setExperimentalOption("prefs", prefs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
+        service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(Stack.CHROMEDRIVER))
                 .usingAnyFreePort()
                 .build();
@@ -99,14 +67,73 @@ public final class Browser implements AutoCloseable {
         wait = new WebDriverWait(driver, WAIT);
     }
 
-    /** Lines Selenium logged about Selenium Manager: there must be none. */
-    public static List<String> seleniumManagerCalls() {
-        return List.copyOf(MANAGER_LOG);
+    // ------------------------------------------------------------------ which programs run
+
+    /**
+     * The programs that really run this browser, as the process table shows them: the driver is the child of this JVM
+     * listening on this browser's driver port, the browser the driver's child; versions as the driver reports them.
+     */
+    public record Programs(Path driver, Path browser, String driverVersion, String browserVersion) {
     }
 
-    /** What DriverFinder said: "Skipping Selenium Manager, path to chromedriver specified in Service class…". */
-    public static List<String> driverFinderLog() {
-        return List.copyOf(DRIVER_LOG);
+    public Programs programs() {
+        String port = "--port=" + service.getUrl().getPort();
+        ProcessHandle driverProcess = ProcessHandle.current().children()
+                .filter(p -> p.info().arguments().map(args -> List.of(args).contains(port)).orElse(false))
+                .findFirst().orElseThrow(() -> new AssertionError("no child process of this JVM has " + port));
+        // the browser's main process: our profile, and no --type= (renderers, GPU and utility processes have one)
+        ProcessHandle browserProcess = driverProcess.descendants()
+                .filter(p -> p.info().arguments().map(List::of)
+                        .map(args -> args.contains("--user-data-dir=" + profile)
+                                && args.stream().noneMatch(a -> a.startsWith("--type=")))
+                        .orElse(false))
+                .findFirst().orElseThrow(() -> new AssertionError("the driver started no browser with our profile"));
+        Map<?, ?> chrome = (Map<?, ?>) driver.getCapabilities().getCapability("chrome");
+        return new Programs(executable(driverProcess), executable(browserProcess),
+                String.valueOf(chrome == null ? null : chrome.get("chromedriverVersion")),
+                driver.getCapabilities().getBrowserVersion());
+    }
+
+    private static Path executable(ProcessHandle process) {
+        // /proc/PID/exe is the file the process runs, whatever links or launcher scripts led to it
+        try {
+            return Path.of("/proc", Long.toString(process.pid()), "exe").toRealPath();
+        } catch (IOException e) {
+            return Path.of(process.info().command().orElseThrow(() -> new UncheckedIOException(e)));
+        }
+    }
+
+    /** The Debian package that owns a file ({@code dpkg-query -S}), or empty where there is no dpkg. */
+    public static Optional<String> debianPackageOf(Path file) {
+        try {
+            Process p = new ProcessBuilder("dpkg-query", "-S", file.toString()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (p.waitFor() != 0 || !out.contains(":")) {
+                return Optional.empty();
+            }
+            return Optional.of(out.substring(0, out.indexOf(':')));
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    /** What a program prints for --version (e.g. "Chromium 156.0.8078.73 built on Debian…"). */
+    public static String versionOf(String program) {
+        try {
+            Process p = new ProcessBuilder(program, "--version")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            p.waitFor();
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     // ------------------------------------------------------------------ finding and waiting

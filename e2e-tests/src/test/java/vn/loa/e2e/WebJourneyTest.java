@@ -70,10 +70,18 @@ class WebJourneyTest {
     }
 
     private void journey() throws IOException {
-        // 0. the browser and its driver are Debian's, named explicitly: Selenium Manager never ran
-        assertThat(Browser.seleniumManagerCalls()).as("Selenium Manager must not run").isEmpty();
-        assertThat(Browser.driverFinderLog()).as("Selenium's DriverFinder used our chromedriver")
-                .anyMatch(line -> line.contains("Skipping Selenium Manager") && line.contains(Stack.CHROMEDRIVER));
+        // 0. the programs that run are the ones named (Debian's), not anything Selenium Manager could have fetched:
+        //    asked of the process table and of the driver itself
+        Browser.Programs programs = b.programs();
+        assertThat(programs.driver()).as("the running driver").isEqualTo(Path.of(Stack.CHROMEDRIVER).toRealPath());
+        Optional<String> chromium = Browser.debianPackageOf(Path.of(Stack.CHROMIUM).toRealPath());
+        assertThat(chromium).as(Stack.CHROMIUM + " comes from a Debian package").isPresent();
+        assertThat(Browser.debianPackageOf(programs.browser())).as("package of the running browser " + programs.browser())
+                .isEqualTo(chromium);
+        assertThat(Browser.versionOf(Stack.CHROMIUM)).as("the browser the driver reports")
+                .contains(" " + programs.browserVersion() + " ");
+        assertThat(programs.driverVersion()).as("the driver's own version")
+                .startsWith(Browser.versionOf(Stack.CHROMEDRIVER).replaceFirst("^ChromeDriver (\\S+).*$", "$1"));
 
         String stamp = Long.toString(System.currentTimeMillis(), 36);
         LocalDate today = LocalDate.now(VIETNAM);

@@ -24,7 +24,7 @@ import vn.loa.testsupport.RequiresDocker;
  * event waits in the aggregate's outbox; when the broker is back, the event is delivered and consumed exactly once.
  * Needs the containers (the in-JVM broker cannot be paused): skipped, with the reason, without Docker.
  */
-@RequiresDocker
+@RequiresDocker(LoaInfrastructure.Part.KAFKA)
 @SpringBootTest(classes = SmokeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
         "spring.application.name=smoke",
         "loa.outbox.collections=" + SmokeApplication.PLANS,

@@ -13,7 +13,7 @@ import vn.loa.testsupport.RequiresDocker;
  * What only the real {@code mongo} image shows: the test database is a replica set (as production's must be), and
  * it answers {@code hello}, which the embedded stand-in does not. Skipped, with the reason, without Docker.
  */
-@RequiresDocker
+@RequiresDocker(LoaInfrastructure.Part.MONGO)
 class RealMongoTest {
 
     @Test

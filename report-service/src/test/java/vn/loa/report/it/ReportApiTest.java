@@ -1,15 +1,23 @@
 package vn.loa.report.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
+import java.text.Normalizer;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import vn.loa.report.document.PdfRenderer;
 import vn.loa.report.support.Samples;
 import vn.loa.testsupport.TestBroker;
 
@@ -61,12 +69,28 @@ class ReportApiTest extends IntegrationTest {
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
             assertThat(wb.getSheet("Nhiệm vụ").getLastRowNum()).isEqualTo(2);
         }
-        // no LibreOffice here: the API says so, in Vietnamese
+    }
+
+    /** The PDF is the Word report as LibreOffice prints it. Without LibreOffice: {@link PdfWithoutLibreOfficeTest}. */
+    @Test
+    void thePdfIsTheWordReportPrintedByLibreOffice() throws Exception {
+        assumeTrue(new PdfRenderer("").soffice() != null, "LibreOffice (soffice) is not on the PATH here, so the PDF"
+                + " cannot be made: `./loa test` installs libreoffice-writer-nogui; this run does not test the PDF");
+        assertThat(put("/api/reports/2025-Q3/notes", commune, "EDITOR",
+                "{\"difficulties\":\"Thiếu kinh phí in tờ rơi.\",\"number\":\"09\"}").status()).isEqualTo(200);
         Answer pdf = get("/api/reports/2025-Q3?format=pdf", commune, "EDITOR");
-        assertThat(pdf.status()).isEqualTo(503);
-        assertThat(pdf.contentType()).startsWith("application/problem+json");
-        assertThat(pdf.json().path("detail").asString()).contains("chưa cài đặt LibreOffice")
-                .contains("PDF");
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.contentType()).isEqualTo("application/pdf");
+        try (PDDocument doc = Loader.loadPDF(pdf.body())) {
+            assertThat(doc.getNumberOfPages()).isPositive();
+            PDRectangle a4 = PDRectangle.A4;
+            assertThat(doc.getPage(0).getMediaBox().getWidth()).isCloseTo(a4.getWidth(), within(1f));
+            // lines as printed, joined; composed Unicode, as the report was written
+            String text = Normalizer.normalize(new PDFTextStripper().getText(doc), Normalizer.Form.NFC)
+                    .replaceAll("\\s+", " ");
+            assertThat(text).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").contains("Số: 09/BC-UBND")
+                    .contains("Thiếu kinh phí in tờ rơi.").contains("quý III năm 2025");
+        }
     }
 
     @Test
