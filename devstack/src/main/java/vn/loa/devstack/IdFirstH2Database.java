@@ -16,7 +16,8 @@ import org.h2.mvstore.MVStore;
  * whatever else the query asks. The library uses an index only when the query has exactly the index's fields, so
  * {@code {_id: x, revision: 3}} — every revision-guarded write in Loa, every outbox claim — scanned and deserialised
  * the whole collection. A real MongoDB serves such a query from the {@code _id} index; this does the same: it looks the
- * document up by {@code _id}, then applies the whole query to it. Same results, without the scan.
+ * document up by {@code _id} (or the documents of an {@code _id: {$in: […]}}), then applies the whole query to them.
+ * Same results, without the scan.
  */
 final class IdFirstH2Database extends H2Database {
 
@@ -93,7 +94,10 @@ final class IdFirstH2Database extends H2Database {
         protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                 Document projection) {
             Object id = query.get("_id");
-            if (query.size() > 1 && id != null && !(id instanceof Document) && !(id instanceof java.util.Collection)) {
+            // {_id: x, …} or {_id: {$in: [x, y…]}, …}: the documents named, then the whole query applied to them
+            boolean oneId = id != null && !(id instanceof Document) && !(id instanceof java.util.Collection);
+            boolean someIds = id instanceof Document d && d.size() == 1 && d.get("$in") instanceof java.util.Collection;
+            if (query.size() > 1 && (oneId || someIds)) {
                 for (Index<Object> index : getIndexes()) {
                     Document byId = new Document("_id", id);
                     if (index.canHandle(byId)) {

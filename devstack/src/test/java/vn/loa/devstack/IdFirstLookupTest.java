@@ -80,6 +80,20 @@ class IdFirstLookupTest {
     }
 
     @Test
+    void aBatchOfNamedIdsIsLookedUpAndFilteredLikeOne() {
+        // the relay's batch claim: {_id: {$in: […]}, outbox.0 exists, lease absent}, then a read by the lease
+        Document claim = new Document("_id", new Document("$in", List.of("item-0", "item-1", "item-5", "item-404")))
+                .append("outbox.0", new Document("$exists", true))
+                .append("$or", List.of(new Document("lease", new Document("$exists", false))));
+        assertThat(items.updateMany(claim, Updates.set("lease", "mine")).getModifiedCount())
+                .as("item-0 and item-5 have events; item-1 none; item-404 does not exist").isEqualTo(2);
+        assertThat(items.updateMany(claim, Updates.set("lease", "theirs")).getModifiedCount()).as("leased").isZero();
+        assertThat(items.find(new Document("_id", new Document("$in", List.of("item-0", "item-1", "item-5")))
+                .append("lease", "mine")).map(d -> d.getString("_id")).into(new ArrayList<>()))
+                .containsExactlyInAnyOrder("item-0", "item-5");
+    }
+
+    @Test
     void queriesWithoutAPlainIdAreAnsweredAsBefore() {
         assertThat(items.countDocuments(Filters.eq("tenant", "10800"))).isEqualTo(100);
         assertThat(items.countDocuments(Filters.and(Filters.in("_id", "item-1", "item-2", "item-3"),

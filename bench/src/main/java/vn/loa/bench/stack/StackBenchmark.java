@@ -57,6 +57,8 @@ public final class StackBenchmark {
     private static final int IN_FLIGHT = Integer.getInteger("bench.in-flight", 128);
     private static final String STEPS = System.getProperty("bench.steps", "300,450,650,900,1200");
     private static final int FLOOR_SAMPLES = Integer.getInteger("bench.floor.samples", 2000);
+    /** Approved items published all at once after the throughput steps (0: no burst phase). */
+    private static final int BURST = Integer.getInteger("bench.burst", 0);
     private static final Path OUT = Path.of(System.getProperty("bench.out", "bench/results"));
     /** Added to the result files' names (e2e-DATE-TAG.md), so that runs with other settings sit side by side. */
     private static final String TAG = System.getProperty("bench.tag", "").isBlank() ? ""
@@ -100,7 +102,7 @@ public final class StackBenchmark {
         results.put("machine", Floors.machine("embedded stack (./loa up): Kafka KRaft broker, mongo-java-server "
                 + "(H2), Keycloak, 8 services, each its own JVM"));
         results.put("parameters", Map.of("communes", COMMUNES, "rate", RATE, "seconds", SECONDS, "warmUpSeconds",
-                WARM_UP_SECONDS, "steps", STEPS, "stepSeconds", STEP_SECONDS, "inFlight", IN_FLIGHT));
+                WARM_UP_SECONDS, "steps", STEPS, "stepSeconds", STEP_SECONDS, "inFlight", IN_FLIGHT, "burst", BURST));
         Footprint.Reading idle = footprint.read();
         results.put("footprintIdleMiB", Footprint.rssTable(idle));
         Path readyFile = stack.data().resolve("run/ready-seconds");
@@ -132,14 +134,23 @@ public final class StackBenchmark {
             List<Sent> warmUp = publish(warm, RATE, IN_FLIGHT, "warm-up");
             awaitCredits(observers, warmUp, 30);
             Footprint.Reading before = footprint.read();
+            DatabaseOperations operations = new DatabaseOperations(http);
+            Map<String, Double> operationsBefore = operations.read();
             say("Đo độ trễ / latency: %d s at %d/s", SECONDS, RATE);
             List<Sent> steady = publish(measured, RATE, IN_FLIGHT, "latency");
             awaitCredits(observers, steady, 60);
             Footprint.Reading after = footprint.read();
             results.put("latency", latency(observers, steady, after.cpuPercentSince(before)));
+            results.put("databaseOperationsPerPublication", DatabaseOperations.perPublication(operationsBefore,
+                    operations.read(), (int) steady.stream().filter(s -> s.status() == 200).count()));
+            say("Thao tác CSDL mỗi lần đăng / database operations per publication: %s",
+                    results.get("databaseOperationsPerPublication"));
             results.put("footprintUnderLoadMiB", Footprint.rssTable(after));
             series(observers, steady);
             results.put("throughput", throughput(observers));
+            if (BURST > 0) {
+                results.put("burst", burst(observers));
+            }
             results.put("footprintAfterMiB", Footprint.rssTable(footprint.read()));
         }
         results.put("runSeconds", Math.round((System.nanoTime() - started) / 1e9));
@@ -293,6 +304,33 @@ public final class StackBenchmark {
         open.acquire(inFlight);
         open.release(inFlight);
         return new ArrayList<>(sent);
+    }
+
+    /**
+     * {@code bench.burst} approved items published at once (as fast as the gateway takes them, 256 in flight): how
+     * long until the last one is credited, counted from the first request.
+     */
+    private Map<String, Object> burst(Observers observers) throws Exception {
+        prepareItems(BURST);
+        say("Đăng dồn / burst: %d tin đã duyệt cùng lúc / approved items at once", BURST);
+        List<Sent> sent = publish(BURST, 100_000, 256, "burst");
+        awaitCredits(observers, sent, 120);
+        List<Sent> accepted = sent.stream().filter(x -> x.status() == 200).toList();
+        long first = sent.stream().mapToLong(Sent::sentAt).min().orElse(0);
+        long lastAnswer = sent.stream().mapToLong(Sent::answeredAt).max().orElse(first);
+        long lastCredit = accepted.stream().filter(x -> observers.creditedAt.containsKey(x.item()))
+                .mapToLong(x -> observers.creditedAt.get(x.item())).max().orElse(first);
+        long credited = accepted.stream().filter(x -> observers.creditedAt.containsKey(x.item())).count();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("items", BURST);
+        m.put("accepted", accepted.size());
+        m.put("credited", credited);
+        m.put("allAcceptedSeconds", Math.round((lastAnswer - first) / 1e7) / 100.0);
+        m.put("creditedWithinSeconds", credited == accepted.size() ? Math.round((lastCredit - first) / 1e7) / 100.0
+                : null);
+        m.put("creditedPerSecond", Math.round(credited / Math.max(1e-9, (lastCredit - first) / 1e9) * 10) / 10.0);
+        say("  burst: %s", m);
+        return m;
     }
 
     /** Waits until every accepted item of a phase has been credited (or the time is up). */
@@ -478,6 +516,12 @@ public final class StackBenchmark {
             md.add("Not credited within 60 s: " + lat.get("notCredited") + "; credited but not seen on a dashboard: "
                     + lat.get("notOnDashboard") + ". CPU during the phase (% of one core): " + lat.get("cpuPercent"));
             md.add("");
+            if (r.get("databaseOperationsPerPublication") != null) {
+                md.add("Database operations per publication during the phase (the MongoDB driver's command counts of"
+                        + " every service, `mongodb.driver.commands`, difference ÷ publications; includes sweeps,"
+                        + " schedulers and the observers' dashboard reads): " + r.get("databaseOperationsPerPublication"));
+                md.add("");
+            }
             md.add("![latency over time](e2e-" + date + "-latency.png)");
             md.add("");
             md.add("## Throughput");
@@ -500,6 +544,16 @@ public final class StackBenchmark {
             md.add("");
             md.add("![throughput](e2e-" + date + "-throughput.png)");
             md.add("");
+            if (r.get("burst") instanceof Map<?, ?> b) {
+                md.add("## Burst");
+                md.add("");
+                md.add(b.get("items") + " approved items published at once: accepted by the gateway in "
+                        + b.get("allAcceptedSeconds") + " s; " + b.get("credited") + " of " + b.get("accepted")
+                        + " credited, the last " + (b.get("creditedWithinSeconds") == null ? "— not all within 120 s"
+                        : b.get("creditedWithinSeconds") + " s after the first request") + " ("
+                        + b.get("creditedPerSecond") + " items/s).");
+                md.add("");
+            }
             md.add("## Footprint");
             md.add("");
             md.add("Resident memory per part (MiB; a part is its whole process group): idle "

@@ -1,5 +1,6 @@
 package vn.loa.platform.outbox;
 
+import com.mongodb.client.result.UpdateResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -8,16 +9,26 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -32,21 +43,39 @@ import org.springframework.kafka.core.KafkaTemplate;
  * entries simply wait; a crash between the send and the removal sends an entry again with the same {@code ce_id},
  * which consumers recognise.
  *
- * <p>Two kinds of pass. A write that left events names its document ({@link #wakeUp(String, Object)}): the relay
- * claims exactly that document by its {@code _id}, at once. A <em>sweep</em> looks through every outbox collection
- * for anything left over (events of a crashed instance, a send that failed): at start, after a failed send, and every
- * {@code sweepInterval} ({@code loa.outbox.sweep-interval}). Sweeping costs a scan of each collection; claiming by
- * {@code _id} costs one index lookup, so a busy service does not rescan its collections for every write.
+ * <p>The hot path is a hand-off, not a poll: a write that left events names its document
+ * ({@link #wakeUp(String, Object)}) and wakes the relay thread at once. Each pass takes <em>every</em> document named
+ * since the last one (up to {@value #BATCH}) and works on them together:
+ * <ol>
+ *   <li><b>claim</b> them in one write ({@code _id $in …}, lease free or over → lease with this pass's token) and
+ *       read what this pass holds in one query; a single document is claimed and read in one
+ *       {@code findAndModify};</li>
+ *   <li><b>send</b> every entry of every claimed document asynchronously, in each document's order (one key, one
+ *       partition; the idempotent producer keeps the order of what is in flight), and <b>wait once</b> for all the
+ *       acknowledgements;</li>
+ *   <li><b>remove</b> what was acknowledged and release the leases in one bulk write.</li>
+ * </ol>
+ * So a burst costs three database round trips per batch rather than two per event. An entry is removed only if it
+ * and every entry before it in its document were acknowledged; on a failure the rest of that document waits for the
+ * next attempt (an entry acknowledged after a failed one is then sent again, with the same {@code ce_id}).
+ *
+ * <p>A <em>sweep</em> looks through every outbox collection for anything left over (events of a crashed instance, a
+ * send that failed, a document another instance held while this one was named): at start, after a failed send, and
+ * every {@code sweepInterval} ({@code loa.outbox.sweep-interval}); it claims what it finds in the same batches.
  *
  * <p>Metrics: {@code loa.events.produced} (tags {@code topic}, {@code type}) for every event the broker acknowledged,
  * {@code loa.outbox.failures} for failed sends, {@code loa.outbox.pending} (events waiting in outboxes, counted at
- * most every few seconds). The W3C trace headers stored with an entry go out as Kafka headers.
+ * most every few seconds), {@code loa.outbox.batch} (documents per pass). The W3C trace headers stored with an entry
+ * go out as Kafka headers.
  */
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final String LEASE = "outboxLease";
-    private static final int SWEEP_BATCH = 500;
+    /** Which claim holds the lease: the pass reads back exactly the documents it claimed. */
+    private static final String LEASE_BY = "outboxLeaseBy";
+    /** Documents per pass: claimed, sent and cleaned together. */
+    static final int BATCH = 500;
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, byte[]> kafka;
@@ -55,21 +84,28 @@ public class OutboxRelay implements SmartLifecycle {
     private final Duration pollInterval;
     private final Duration sweepInterval;
     /** Documents known to hold new events: collection and _id, from the writes of this instance. */
-    private final java.util.concurrent.ConcurrentLinkedQueue<Hint> hints = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Hint> hints = new ConcurrentLinkedQueue<>();
     /** A sweep is due at the next pass (at start, when asked, after a failure). */
     private volatile boolean sweepNow = true;
     private long lastSweep;
     private final Duration lease;
     private final Duration sendTimeout;
     private final Semaphore wake = new Semaphore(0);
+    private final String instance = UUID.randomUUID().toString();
+    private final AtomicLong claims = new AtomicLong();
     private final MeterRegistry meters;
     private final Counter published;
     private final Counter failures;
+    private final io.micrometer.core.instrument.DistributionSummary batchSize;
     private final PendingCount pending = new PendingCount();
     private volatile Thread worker;
     private volatile boolean running;
 
     private record Hint(String collection, Object id) {
+    }
+
+    /** One claimed document on its way: its entries and, once sent, their acknowledgements in order. */
+    private record InFlight(Object id, List<OutboxEntry> entries, List<CompletableFuture<?>> acks) {
     }
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, List<String> collections,
@@ -97,6 +133,8 @@ public class OutboxRelay implements SmartLifecycle {
                 .register(meters);
         this.failures = Counter.builder("loa.outbox.failures").description("Outbox sends that failed (retried)")
                 .register(meters);
+        this.batchSize = io.micrometer.core.instrument.DistributionSummary.builder("loa.outbox.batch")
+                .description("Documents claimed, sent and cleaned together in one pass").register(meters);
         Gauge.builder("loa.outbox.pending", pending, PendingCount::value)
                 .description("Events waiting in this service's outboxes").register(meters);
     }
@@ -117,102 +155,161 @@ public class OutboxRelay implements SmartLifecycle {
 
     /**
      * Sends everything pending now (a sweep); returns how many events went out. Used by the loop and by tests. One
-     * query per collection finds the documents with events (up to {@code SWEEP_BATCH} at a time); each is then
-     * claimed by its {@code _id}.
+     * query per collection finds up to {@value #BATCH} documents with events, which are then claimed and sent as one
+     * batch, until a query finds no more that this relay could claim.
      */
     public int relayPending() {
         hints.clear(); // the sweep finds them too
         int sent = 0;
         for (String collection : collections) {
             List<Object> ids;
-            boolean progress;
+            int progress;
             do {
-                progress = false;
-                Query pending = new Query(Criteria.where(Outbox.FIELD + ".0").exists(true)).limit(SWEEP_BATCH);
-                pending.fields().include("_id");
-                ids = mongo.find(pending, Document.class, collection).stream().map(d -> d.get("_id")).toList();
-                for (Object id : ids) {
-                    Document doc = claim(collection, id);
-                    if (doc == null) {
-                        continue; // leased by another instance, or sent meanwhile
-                    }
-                    int n = send(collection, doc);
-                    if (n < 0) {
-                        return sent; // broker trouble: back off until the next poll
-                    }
-                    sent += n;
-                    progress = true;
+                Query pendingDocs = new Query(Criteria.where(Outbox.FIELD + ".0").exists(true)).limit(BATCH);
+                pendingDocs.fields().include("_id");
+                ids = mongo.find(pendingDocs, Document.class, collection).stream().map(d -> d.get("_id")).toList();
+                progress = ids.isEmpty() ? 0 : relay(collection, ids);
+                if (progress < 0) {
+                    return sent; // broker trouble: back off until the next pass
                 }
-            } while (ids.size() == SWEEP_BATCH && progress);
+                sent += progress;
+            } while (ids.size() == BATCH && progress > 0);
         }
         return sent;
     }
 
-    /** Sends the events of the documents named since the last pass (a failed send asks for a sweep). */
+    /** Sends the events of the documents named since the last pass, up to one batch per collection. */
     private void relayNamed() {
+        Map<String, Set<Object>> named = new LinkedHashMap<>();
+        int taken = 0;
         Hint hint;
-        while ((hint = hints.poll()) != null) {
-            Document doc = claim(hint.collection(), hint.id());
-            if (doc != null && send(hint.collection(), doc) < 0) {
+        while (taken < BATCH && (hint = hints.poll()) != null) {
+            if (named.computeIfAbsent(hint.collection(), c -> new LinkedHashSet<>()).add(hint.id())) {
+                taken++;
+            }
+        }
+        for (Map.Entry<String, Set<Object>> e : named.entrySet()) {
+            if (relay(e.getKey(), e.getValue()) < 0) {
+                // what was named and not sent stays in its documents: the sweep that a failure asks for finds it
                 return;
             }
         }
     }
 
-    private Document claim(String collection, Object id) {
-        Instant now = clock.instant();
-        // one flat filter ({_id, outbox.0, $or}), which a database serves from the _id index
-        Criteria pending = Criteria.where("_id").is(id).and(Outbox.FIELD + ".0").exists(true);
-        pending.orOperator(Criteria.where(LEASE).exists(false), Criteria.where(LEASE).is(null),
-                        Criteria.where(LEASE).lt(Date.from(now)));
-        Query query = new Query(pending);
-        query.fields().include(Outbox.FIELD);
-        Update update = new Update().set(LEASE, Date.from(now.plus(lease)));
-        return mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), Document.class,
-                collection);
+    /** Claims, sends and cleans one batch of documents; returns the events sent, or -1 after a failed send. */
+    private int relay(String collection, Collection<Object> ids) {
+        List<Document> claimed = claim(collection, ids);
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        batchSize.record(claimed.size());
+        return send(collection, claimed);
     }
 
-    private int send(String collection, Document doc) {
-        List<String> sentIds = new ArrayList<>();
-        boolean failed = false;
-        for (Document entry : doc.getList(Outbox.FIELD, Document.class)) {
-            OutboxEntry e = OutboxEntry.fromDocument(entry);
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(e.topic(), e.key(),
-                    e.data().getBytes(StandardCharsets.UTF_8));
-            e.envelope().headers().forEach((name, value) ->
-                    record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
-            e.trace().forEach((name, value) ->
-                    record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
-            try {
-                kafka.send(record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
-                sentIds.add(e.id());
+    private List<Document> claim(String collection, Collection<Object> ids) {
+        Instant now = clock.instant();
+        String token = instance + "-" + claims.incrementAndGet();
+        boolean one = ids.size() == 1;
+        // one flat filter ({_id, outbox.0, $or}), which a database serves from the _id index
+        Criteria pendingDocs = (one ? Criteria.where("_id").is(ids.iterator().next()) : Criteria.where("_id").in(ids))
+                .and(Outbox.FIELD + ".0").exists(true);
+        pendingDocs.orOperator(Criteria.where(LEASE).exists(false), Criteria.where(LEASE).is(null),
+                Criteria.where(LEASE).lt(Date.from(now)));
+        Update take = new Update().set(LEASE, Date.from(now.plus(lease))).set(LEASE_BY, token);
+        if (one) {
+            Query query = new Query(pendingDocs);
+            query.fields().include(Outbox.FIELD);
+            Document doc = mongo.findAndModify(query, take, FindAndModifyOptions.options().returnNew(true),
+                    Document.class, collection);
+            return doc == null ? List.of() : List.of(doc);
+        }
+        UpdateResult result = mongo.updateMulti(new Query(pendingDocs), take, collection);
+        if (result.getModifiedCount() == 0) {
+            return List.of();
+        }
+        Query mine = new Query(Criteria.where("_id").in(ids).and(LEASE_BY).is(token));
+        mine.fields().include(Outbox.FIELD);
+        return mongo.find(mine, Document.class, collection);
+    }
+
+    private int send(String collection, List<Document> docs) {
+        List<InFlight> inFlight = new ArrayList<>(docs.size());
+        boolean trouble = false;
+        for (Document doc : docs) {
+            InFlight f = new InFlight(doc.get("_id"), doc.getList(Outbox.FIELD, Document.class).stream()
+                    .map(OutboxEntry::fromDocument).toList(), new ArrayList<>());
+            inFlight.add(f);
+            if (trouble) {
+                continue; // the broker refused already: the rest of the batch waits, leased only until released
+            }
+            for (OutboxEntry e : f.entries()) {
+                try {
+                    f.acks().add(kafka.send(record(e)));
+                } catch (RuntimeException ex) { // e.g. no metadata within max.block.ms
+                    failed(e, ex);
+                    trouble = true;
+                    break;
+                }
+            }
+        }
+        // wait once, for everything in flight
+        long deadline = System.nanoTime() + sendTimeout.toNanos();
+        BulkOperations cleanUp = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+        int sent = 0;
+        for (InFlight f : inFlight) {
+            List<String> acknowledged = new ArrayList<>();
+            for (int i = 0; i < f.acks().size(); i++) {
+                OutboxEntry e = f.entries().get(i);
+                try {
+                    f.acks().get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    trouble = true;
+                    break;
+                } catch (Exception ex) {
+                    failed(e, ex);
+                    trouble = true;
+                    break;
+                }
+                acknowledged.add(e.id());
                 published.increment();
                 Counter.builder(PRODUCED).description("Events the broker acknowledged, per topic and type")
                         .tag("topic", e.topic()).tag("type", e.type()).register(meters).increment();
-            } catch (InterruptedException ie) {
-                Thread.currentThread().interrupt();
-                failed = true;
-                break;
-            } catch (Exception ex) {
-                failures.increment();
-                log.warn("Outbox: could not send {} {} to {} ({}); it stays in the outbox and is retried",
-                        e.type(), e.id(), e.topic(), ex.toString());
-                failed = true;
-                break;
             }
+            sent += acknowledged.size();
+            Update done = new Update();
+            if (!acknowledged.isEmpty()) {
+                done.pull(Outbox.FIELD, new Document("ceId", new Document("$in", acknowledged)));
+            }
+            if (acknowledged.size() < f.entries().size()) {
+                done.set(LEASE, Date.from(clock.instant())).unset(LEASE_BY); // free it for the next attempt
+            } else {
+                done.unset(LEASE).unset(LEASE_BY);
+            }
+            cleanUp.updateOne(Query.query(Criteria.where("_id").is(f.id())), done);
         }
-        Update done = new Update();
-        if (!sentIds.isEmpty()) {
-            done.pull(Outbox.FIELD, new Document("ceId", new Document("$in", sentIds)));
-        }
-        if (failed) {
+        cleanUp.execute();
+        if (trouble) {
             sweepNow = true; // after the pause, look for everything still waiting
-            done.set(LEASE, Date.from(clock.instant())); // free it for the next attempt
-        } else {
-            done.unset(LEASE);
+            return -1;
         }
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(doc.get("_id"))), done, collection);
-        return failed ? -1 : sentIds.size();
+        return sent;
+    }
+
+    private static ProducerRecord<String, byte[]> record(OutboxEntry e) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(e.topic(), e.key(),
+                e.data().getBytes(StandardCharsets.UTF_8));
+        e.envelope().headers().forEach((name, value) ->
+                record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
+        e.trace().forEach((name, value) ->
+                record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
+        return record;
+    }
+
+    private void failed(OutboxEntry e, Exception ex) {
+        failures.increment();
+        log.warn("Outbox: could not send {} {} to {} ({}); it stays in the outbox and is retried",
+                e.type(), e.id(), e.topic(), ex.toString());
     }
 
     /** Events waiting in every outbox collection now (one aggregation per collection). */
@@ -264,6 +361,9 @@ public class OutboxRelay implements SmartLifecycle {
             } catch (RuntimeException e) {
                 sweepNow = true;
                 log.warn("Outbox relay pass failed: {}", e.toString());
+            }
+            if (!hints.isEmpty() && !sweepNow) {
+                continue; // more was named than one batch holds: no pause
             }
             try {
                 wake.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);

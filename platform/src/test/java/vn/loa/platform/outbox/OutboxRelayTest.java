@@ -8,13 +8,21 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -24,13 +32,15 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import vn.loa.contracts.EventCodec;
+import vn.loa.contracts.Topics;
 import vn.loa.contracts.plan.PlanClosed;
 import vn.loa.testsupport.LoaInfrastructure;
 
 /**
  * The relay on the real broker and database: a write that names its document is sent at once without a sweep of the
- * collection; what nobody named is found by a sweep; a sweep goes through more documents than one batch holds; and
- * documents leased by another instance are left alone without the sweep going round in circles.
+ * collection; what nobody named is found by a sweep; a sweep goes through more documents than one batch holds;
+ * documents leased by another instance are left alone without the sweep going round in circles; and a burst of named
+ * documents leaves in a few batches, every document's events in their order.
  */
 class OutboxRelayTest {
 
@@ -131,5 +141,64 @@ class OutboxRelayTest {
         assertThat(relay.relayPending()).isEqualTo(1);
         assertThat(pending(free)).isFalse();
         assertThat(pending(leased)).as("another instance holds it").isTrue();
+    }
+
+    @Test
+    void aBurstOfNamedDocumentsLeavesInBatchesInEachDocumentsOrder() {
+        newRelay();
+        relay.start();
+        int documents = 1_200;
+        List<Document> docs = new ArrayList<>();
+        Map<String, List<String>> written = new HashMap<>();
+        for (int i = 0; i < documents; i++) {
+            String id = "burst-" + UUID.randomUUID();
+            List<PlanClosed> events = new ArrayList<>();
+            for (int v = 1; v <= 3; v++) {
+                events.add(new PlanClosed("10804", id, v, Instant.parse("2026-11-20T03:00:00Z"), "lanh-dao"));
+            }
+            List<OutboxEntry> entries = outbox.entries(events);
+            written.put(id, entries.stream().map(OutboxEntry::id).toList());
+            docs.add(new Document("_id", id).append(Outbox.FIELD,
+                    entries.stream().map(OutboxEntry::toDocument).toList()));
+        }
+        try (KafkaConsumer<String, byte[]> consumer = consumerAtTheEnd()) {
+            mongo.insert(docs, COLLECTION);
+            double passesBefore = meters.summary("loa.outbox.batch").count();
+            written.keySet().forEach(id -> outbox.flush(COLLECTION, id));
+
+            Map<String, List<String>> received = new HashMap<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            int total = 0;
+            while (total < documents * 3 && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (written.containsKey(r.key())) {
+                        received.computeIfAbsent(r.key(), k -> new ArrayList<>())
+                                .add(new String(r.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8));
+                        total++;
+                    }
+                }
+            }
+            assertThat(received).as("every event, in its document's order").isEqualTo(written);
+            double passes = meters.summary("loa.outbox.batch").count() - passesBefore;
+            assertThat(passes).as("passes for %d named documents", documents).isPositive()
+                    .isLessThan(documents / 10.0);
+            assertThat(meters.summary("loa.outbox.batch").max()).isLessThanOrEqualTo(OutboxRelay.BATCH);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.getCollection(COLLECTION)
+                .countDocuments(new Document(Outbox.FIELD + ".0", new Document("$exists", true))) == 0);
+        assertThat(mongo.getCollection(COLLECTION).countDocuments(new Document("outboxLease",
+                new Document("$exists", true)))).as("every lease released").isZero();
+    }
+
+    private KafkaConsumer<String, byte[]> consumerAtTheEnd() {
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LoaInfrastructure.endpoints().kafkaBootstrapServers()),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(Topics.PLAN_EVENTS, Duration.ofSeconds(30)).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position); // resolve the end now, before anything is sent
+        return consumer;
     }
 }

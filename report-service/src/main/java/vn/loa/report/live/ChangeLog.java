@@ -45,6 +45,8 @@ public class ChangeLog {
     private final MongoTemplate mongo;
     private final Clock clock;
     private final int retain;
+    /** Told after every append: the live stream pushes at once instead of polling. */
+    private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public ChangeLog(MongoTemplate mongo, Clock clock,
             @Value("${loa.report.live.retain-per-tenant:1000}") int retain) {
@@ -59,6 +61,11 @@ public class ChangeLog {
         changes().createIndex(Indexes.ascending("province"));
     }
 
+    /** Runs {@code listener} after each change this instance appends (the live stream's hand-off). */
+    public void onAppend(Runnable listener) {
+        listeners.add(listener);
+    }
+
     public Entry append(Change change) {
         Document counter = meta().findOneAndUpdate(Filters.eq("_id", SEQUENCE), Updates.inc("value", 1L),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
@@ -70,6 +77,7 @@ public class ChangeLog {
         changes().insertOne(new Document("_id", seq).append("tenant", entry.tenant())
                 .append("province", province).append("area", entry.area()).append("subject", entry.subject())
                 .append("cause", entry.cause()).append("at", Date.from(entry.at())));
+        listeners.forEach(Runnable::run);
         return entry;
     }
 

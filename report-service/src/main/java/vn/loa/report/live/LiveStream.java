@@ -23,13 +23,16 @@ import vn.loa.platform.tenancy.Role;
 import vn.loa.report.live.ChangeLog.Entry;
 
 /**
- * Pushes the change log to the open dashboards. One poller per instance reads new changes from the log (so every
- * instance's clients see every change, whichever instance applied the event) and hands each to the subscribers
- * allowed to see it. A subscriber remembers the last id it sent, so the resume from {@code Last-Event-ID} and the
- * poller never send a change twice or out of order.
+ * Pushes the change log to the open dashboards. One pusher thread per instance reads new changes from the log and
+ * hands each to the subscribers allowed to see it. It is woken by every change this instance appends
+ * ({@link ChangeLog#onAppend}), so a change reaches an open dashboard right after its write, with no polling
+ * interval in between. Changes that <em>another</em> instance appended (report-service scaled out) are found by a
+ * sweep of the log every {@code loa.report.live.sweep-interval} (1 s), so every instance's clients see every change.
+ * A subscriber remembers the last id it sent, so the resume from {@code Last-Event-ID} and the pusher never send a
+ * change twice or out of order.
  */
 @Component
-public class LiveStream {
+public class LiveStream implements org.springframework.context.SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LiveStream.class);
     /** A gap in the sequence younger than this is waited for (a writer that took its number but has not inserted). */
@@ -39,15 +42,58 @@ public class LiveStream {
     private final Clock clock;
     private final long timeoutMillis;
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+    private final Duration sweepInterval;
+    private final java.util.concurrent.Semaphore changed = new java.util.concurrent.Semaphore(0);
+    private volatile Thread pusher;
+    private volatile boolean running;
     private volatile long cursor = -1;
     /** Since when the numbers after the cursor have been taken but none of them found (see {@link #poll}). */
     private Instant emptySince;
 
     public LiveStream(ChangeLog changeLog, Clock clock,
-            @Value("${loa.report.live.emitter-timeout:PT30M}") Duration timeout) {
+            @Value("${loa.report.live.emitter-timeout:PT30M}") Duration timeout,
+            @Value("${loa.report.live.sweep-interval:PT1S}") Duration sweepInterval) {
         this.changeLog = changeLog;
         this.clock = clock;
         this.timeoutMillis = timeout.toMillis();
+        this.sweepInterval = sweepInterval;
+        changeLog.onAppend(changed::release);
+    }
+
+    private void push() {
+        while (running) {
+            try {
+                changed.tryAcquire(sweepInterval.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                changed.drainPermits();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            try {
+                while (poll()) {
+                    // a full page went out: there may be more at once
+                }
+            } catch (RuntimeException e) {
+                log.warn("Live stream: could not read the change log ({}); trying again", e.toString());
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        pusher = Thread.ofPlatform().name("live-push").daemon().start(this::push);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        changed.release();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     /** A dashboard's stream; {@code lastEventId} (the header) resumes after what the client already has. */
@@ -99,12 +145,15 @@ public class LiveStream {
         return cursor;
     }
 
-    @Scheduled(fixedDelayString = "${loa.report.live.poll-interval:PT0.1S}")
-    public void poll() {
+    /**
+     * Sends the changes after the cursor to the subscribers who may see them; true when there may be more to send at
+     * once (a full page went out).
+     */
+    boolean poll() {
         long from = cursor();
         long last = changeLog.lastSeq(); // one lookup; nothing more to do when nothing was numbered since
         if (last <= from) {
-            return;
+            return false;
         }
         List<Entry> entries = changeLog.range(from, Math.min(last, from + 1000));
         if (entries.isEmpty()) {
@@ -115,15 +164,17 @@ public class LiveStream {
                 emptySince = now;
             }
             if (Duration.between(emptySince, now).compareTo(GAP_WAIT) < 0) {
-                return;
+                return false; // the writer's append (or the sweep) wakes the pusher again
             }
             entries = changeLog.after(from, new org.bson.Document(), 1000);
         }
         emptySince = null;
         long next = from;
+        boolean gap = false;
         for (Entry e : entries) {
             if (e.seq() != next + 1 && Duration.between(e.at(), clock.instant()).compareTo(GAP_WAIT) < 0) {
-                break; // a number taken but not yet written: wait a little for it
+                gap = true;
+                break; // a number taken but not yet written: its append wakes the pusher again
             }
             for (Subscriber s : subscribers) {
                 if (s.sees(e)) {
@@ -137,6 +188,7 @@ public class LiveStream {
             next = e.seq();
         }
         cursor = next;
+        return !gap && entries.size() == 1000;
     }
 
     @Scheduled(fixedDelayString = "${loa.report.live.heartbeat:PT15S}")

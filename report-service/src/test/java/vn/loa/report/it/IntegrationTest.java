@@ -27,7 +27,7 @@ import vn.loa.testsupport.LoaInfrastructure;
  * each test takes communes of its own, so they do not see each other's figures.
  */
 @SpringBootTest(classes = ReportServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "loa.report.live.poll-interval=PT0.05S")
+        properties = "loa.report.live.sweep-interval=PT5S")
 abstract class IntegrationTest {
 
     private static final AtomicInteger NEXT = new AtomicInteger();

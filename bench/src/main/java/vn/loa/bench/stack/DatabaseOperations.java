@@ -1,0 +1,65 @@
+package vn.loa.bench.stack;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Database operations per publication: every service's MongoDB driver counts its commands (Micrometer's
+ * {@code mongodb.driver.commands}, on {@code /actuator/prometheus}); the benchmark reads the counts before and after a
+ * phase and divides the difference by the publications of that phase. Includes whatever else ran meanwhile (the
+ * relay's sweeps, the scheduler, dashboards read by the benchmark's observers): an upper bound, per service.
+ */
+final class DatabaseOperations {
+
+    /** The services that use the database, and where their metrics are (the ports of `./loa up`). */
+    static final Map<String, String> SERVICES = Map.of(
+            "plan-service", "http://127.0.0.1:8081", "task-service", "http://127.0.0.1:8082",
+            "content-service", "http://127.0.0.1:8083", "report-service", "http://127.0.0.1:8084",
+            "portal-channel", "http://127.0.0.1:8085", "radio-channel", "http://127.0.0.1:8086",
+            "manual-channel", "http://127.0.0.1:8087");
+    private static final Pattern COUNT = Pattern.compile(
+            "^mongodb_driver_commands_seconds_count\\{[^}]*command=\"([^\"]+)\"[^}]*} ([0-9.eE+]+)$",
+            Pattern.MULTILINE);
+
+    private final Http http;
+
+    DatabaseOperations(Http http) {
+        this.http = http;
+    }
+
+    /** The commands each service has sent so far (createIndexes and the health check's ping left out). */
+    Map<String, Double> read() {
+        Map<String, Double> counts = new LinkedHashMap<>();
+        SERVICES.forEach((service, base) -> {
+            Http.Reply reply = http.get(base + "/actuator/prometheus", new Http.As(null, null, null, null));
+            double n = 0;
+            if (reply.ok()) {
+                Matcher m = COUNT.matcher(reply.body());
+                while (m.find()) {
+                    if (!m.group(1).equals("createIndexes") && !m.group(1).equals("ping")) {
+                        n += Double.parseDouble(m.group(2));
+                    }
+                }
+            }
+            counts.put(service, n);
+        });
+        return counts;
+    }
+
+    /** Per service and in all: (after − before) / publications, one decimal. */
+    static Map<String, Object> perPublication(Map<String, Double> before, Map<String, Double> after,
+            int publications) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        double total = 0;
+        for (String service : after.keySet()) {
+            double d = after.get(service) - before.getOrDefault(service, 0.0);
+            total += d;
+            out.put(service, Math.round(d / Math.max(1, publications) * 10) / 10.0);
+        }
+        out.put("total", Math.round(total / Math.max(1, publications) * 10) / 10.0);
+        out.put("publications", publications);
+        return out;
+    }
+}
