@@ -73,6 +73,26 @@ public final class DocxWriter {
         return communeName.replaceFirst("^(Xã|Phường|Đặc khu|Thị trấn)\\s+", "");
     }
 
+    /**
+     * The number and symbol as Decree 30 writes them: "12/BC-UBND". What the commune typed is taken once — "12" gets
+     * the symbol, "88/BC-UBND" (or any number that already has its own symbol after a slash) stays as typed — and an
+     * empty number leaves room to write it by hand.
+     */
+    static String documentNumber(String typed) {
+        if (blank(typed)) {
+            return "      /BC-UBND";
+        }
+        String number = typed.strip().replaceAll("\\s*/\\s*", "/");
+        return number.contains("/") ? number : number + "/BC-UBND";
+    }
+
+    /** The kind of unit in lower case, as "HĐND phường" or "UBND đặc khu" want it; a xã when the name says nothing. */
+    static String unitKind(String unitName) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(Xã|Phường|Đặc khu|Thị trấn)\\s")
+                .matcher(unitName == null ? "" : unitName);
+        return m.find() ? m.group(1).toLowerCase(Locale.forLanguageTag("vi")) : "xã";
+    }
+
     /** "ngày 05 tháng 01 năm 2026": days below 10 and months 1–2 take a leading zero. */
     static String dateLine(LocalDate day) {
         String month = day.getMonthValue() <= 2 ? "%02d".formatted(day.getMonthValue())
@@ -105,9 +125,8 @@ public final class DocxWriter {
         XWPFRun m = line(motto, "Độc lập - Tự do - Hạnh phúc", 14, true, false, false);
         m.setUnderline(UnderlinePatterns.SINGLE);
 
-        String number = blank(data.notes().number()) ? "      " : data.notes().number().strip();
-        line(t.getRow(1).getCell(0).getParagraphs().getFirst(), "Số: " + number + "/BC-UBND", 13, false, false,
-                false);
+        line(t.getRow(1).getCell(0).getParagraphs().getFirst(), "Số: " + documentNumber(data.notes().number()), 13,
+                false, false, false);
         line(t.getRow(1).getCell(1).getParagraphs().getFirst(),
                 place(name) + ", " + dateLine(data.generatedOn()), 14, false, true, false);
     }
@@ -208,8 +227,9 @@ public final class DocxWriter {
             recipients.add("- UBND " + inSentence(data.commune().provinceName()) + ";");
             recipients.add("- Sở Nội vụ " + inSentence(data.commune().provinceName()) + ";");
         }
-        recipients.add("- Thường trực Đảng ủy, HĐND xã;");
-        recipients.add("- Chủ tịch, các PCT UBND xã;");
+        String kind = unitKind(data.commune().name());
+        recipients.add("- Thường trực Đảng ủy, HĐND " + kind + ";");
+        recipients.add("- Chủ tịch, các PCT UBND " + kind + ";");
         recipients.add("- Lưu: VT, VHXH.");
         for (String r : recipients) {
             XWPFParagraph rp = left.addParagraph();

@@ -201,6 +201,35 @@ class DocumentTest {
     }
 
     @Test
+    void theNumberIsWrittenOnceWhateverTheCommuneTyped() {
+        assertThat(DocxWriter.documentNumber("12")).isEqualTo("12/BC-UBND");
+        assertThat(DocxWriter.documentNumber(" 88/BC-UBND ")).isEqualTo("88/BC-UBND");
+        assertThat(DocxWriter.documentNumber("88 / BC-UBND")).isEqualTo("88/BC-UBND");
+        assertThat(DocxWriter.documentNumber("15/BC-VHXH")).isEqualTo("15/BC-VHXH");
+        assertThat(DocxWriter.documentNumber(null)).isEqualTo("      /BC-UBND");
+        assertThat(DocxWriter.documentNumber("  ")).isEqualTo("      /BC-UBND");
+    }
+
+    @Test
+    void aPhuongIsNeverCalledAXaInTheRecipients() throws IOException {
+        assertThat(DocxWriter.unitKind("Phường Bạch Mai")).isEqualTo("phường");
+        assertThat(DocxWriter.unitKind("Đặc khu Cát Hải")).isEqualTo("đặc khu");
+        assertThat(DocxWriter.unitKind("Xã Kim Thành")).isEqualTo("xã");
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(
+                DocxWriter.write(report(Samples.BACH_MAI, "2025", new Notes(null, null, null, "88/BC-UBND", null)))))) {
+            String recipients = doc.getTables().getLast().getRow(0).getCell(0).getText();
+            assertThat(recipients).contains("- Thường trực Đảng ủy, HĐND phường;")
+                    .contains("- Chủ tịch, các PCT UBND phường;").doesNotContain(" xã");
+            assertThat(doc.getTables().getFirst().getRow(1).getCell(0).getText()).isEqualTo("Số: 88/BC-UBND");
+        }
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(
+                DocxWriter.write(report(KIM_THANH, "2025-Q3", NOTES))))) {
+            assertThat(doc.getTables().getLast().getRow(0).getCell(0).getText())
+                    .contains("- Thường trực Đảng ủy, HĐND xã;");
+        }
+    }
+
+    @Test
     void theDateLineTakesLeadingZerosAsDecree30Says() {
         assertThat(DocxWriter.dateLine(LocalDate.parse("2026-01-05"))).isEqualTo("ngày 05 tháng 01 năm 2026");
         assertThat(DocxWriter.dateLine(LocalDate.parse("2025-02-28"))).isEqualTo("ngày 28 tháng 02 năm 2025");
