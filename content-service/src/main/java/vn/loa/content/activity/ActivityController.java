@@ -30,8 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.loa.content.item.VnTime;
 import vn.loa.platform.problem.InvalidInput;
 import vn.loa.platform.tenancy.Caller;
-import vn.loa.platform.tenancy.CommuneDirectory;
-import vn.loa.platform.tenancy.Role;
+import vn.loa.platform.tenancy.TenantScope;
 
 /** Activities held (dialogues, conferences, contests, trainings): recorded, listed, withdrawn. */
 @RestController
@@ -84,7 +83,7 @@ class ActivityController {
         if (page < 0 || size < 1 || size > 100) {
             throw new InvalidInput("size", "Trang từ 0, mỗi trang từ 1 đến 100 dòng.");
         }
-        Criteria scope = readable(caller);
+        Criteria scope = TenantScope.readableBy(caller).criteria();
         return new Page(activities.list(scope, page, size).stream().map(ActivityController::view).toList(), page,
                 size, activities.count(scope));
     }
@@ -145,17 +144,5 @@ class ActivityController {
                 a.withdrawnBy(), VnTime.offset(a.withdrawnAt()), a.withdrawalReason(),
                 a.attachments().stream().map(f -> new AttachmentView(f.id(), f.fileName(), f.mediaType(), f.size(),
                         "/api/activities/" + a.id() + "/attachments/" + f.id())).toList());
-    }
-
-    static Criteria readable(Caller caller) {
-        if (caller.has(Role.SYSADMIN)) {
-            return Criteria.where("tenantId").exists(true);
-        }
-        CommuneDirectory directory = CommuneDirectory.instance();
-        if (caller.has(Role.VIEWER) && directory.isProvince(caller.tenantId())) {
-            return Criteria.where("tenantId").in(directory.province(caller.tenantId()).orElseThrow().communes()
-                    .stream().map(CommuneDirectory.Commune::code).toList());
-        }
-        return Criteria.where("tenantId").is(caller.tenantId());
     }
 }

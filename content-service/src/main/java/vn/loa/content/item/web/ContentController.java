@@ -26,8 +26,7 @@ import vn.loa.content.item.web.ItemViews.ItemView;
 import vn.loa.content.item.web.ItemViews.Page;
 import vn.loa.platform.problem.InvalidInput;
 import vn.loa.platform.tenancy.Caller;
-import vn.loa.platform.tenancy.CommuneDirectory;
-import vn.loa.platform.tenancy.Role;
+import vn.loa.platform.tenancy.TenantScope;
 
 /** Content items: write, submit, approve or reject, publish (now or later), retract, and what happened. */
 @RestController
@@ -132,7 +131,7 @@ class ContentController {
             throw new InvalidInput("size", "Số dòng mỗi trang phải từ 1 đến 100.");
         }
         List<Criteria> all = new ArrayList<>();
-        all.add(readable(caller));
+        all.add(TenantScope.readableBy(caller).criteria());
         if (status != null && !status.isBlank()) {
             ContentStatus s;
             try {
@@ -163,19 +162,5 @@ class ContentController {
 
     private static InvalidInput badDate(String field) {
         return new InvalidInput(field, "Ngày không hợp lệ; hãy nhập theo dạng dd/MM/yyyy, ví dụ 02/09/2025.");
-    }
-
-    /** The communes whose items the caller may read: its own; a province VIEWER's, all of the province's. */
-    static Criteria readable(Caller caller) {
-        if (caller.has(Role.SYSADMIN)) {
-            return Criteria.where("tenantId").exists(true);
-        }
-        CommuneDirectory directory = CommuneDirectory.instance();
-        if (caller.has(Role.VIEWER) && directory.isProvince(caller.tenantId())) {
-            List<String> communes = directory.province(caller.tenantId()).orElseThrow().communes().stream()
-                    .map(CommuneDirectory.Commune::code).toList();
-            return Criteria.where("tenantId").in(communes);
-        }
-        return Criteria.where("tenantId").is(caller.tenantId());
     }
 }

@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,9 +17,9 @@ import vn.loa.platform.problem.Conflict;
 import vn.loa.platform.problem.InvalidInput;
 import vn.loa.platform.problem.NotFound;
 import vn.loa.platform.tenancy.Caller;
-import vn.loa.platform.tenancy.CommuneDirectory;
 import vn.loa.platform.tenancy.Forbidden;
 import vn.loa.platform.tenancy.Role;
+import vn.loa.platform.tenancy.TenantScope;
 import vn.loa.task.task.Credit;
 import vn.loa.task.task.Progress;
 import vn.loa.task.task.Task;
@@ -58,7 +57,7 @@ class TaskController {
     List<TaskSummary> ofPlan(@Parameter(description = "Mã kế hoạch") @RequestParam("plan") String planId,
             Caller caller) {
         Instant now = clock.instant();
-        return tasks.ofPlan(readable(caller), planId).stream()
+        return tasks.ofPlan(TenantScope.readableBy(caller).criteria(), planId).stream()
                 .filter(t -> caller.canRead(t.tenantId()))
                 .map(t -> TaskViews.summary(t, progress, now))
                 .toList();
@@ -95,23 +94,9 @@ class TaskController {
     }
 
     private Task find(String id, Caller caller) {
-        return tasks.byTaskId(readable(caller), id)
+        return tasks.byTaskId(TenantScope.readableBy(caller).criteria(), id)
                 .filter(t -> caller.canRead(t.tenantId()))
                 .orElseThrow(() -> new NotFound("Không tìm thấy nhiệm vụ."));
-    }
-
-    /** The communes whose tasks the caller may read: its own; a province reviewer's, all of the province's. */
-    private static Criteria readable(Caller caller) {
-        if (caller.has(Role.SYSADMIN)) {
-            return Criteria.where("tenantId").exists(true);
-        }
-        CommuneDirectory directory = CommuneDirectory.instance();
-        if (caller.has(Role.VIEWER) && directory.isProvince(caller.tenantId())) {
-            List<String> communes = directory.province(caller.tenantId()).orElseThrow().communes().stream()
-                    .map(CommuneDirectory.Commune::code).toList();
-            return Criteria.where("tenantId").in(communes);
-        }
-        return Criteria.where("tenantId").is(caller.tenantId());
     }
 
     private static String reason(String param, WithdrawalRequest body) {
