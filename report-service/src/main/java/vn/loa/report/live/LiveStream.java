@@ -35,8 +35,11 @@ import vn.loa.report.live.ChangeLog.Entry;
 public class LiveStream implements org.springframework.context.SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LiveStream.class);
-    /** A gap in the sequence younger than this is waited for (a writer that took its number but has not inserted). */
-    private static final Duration GAP_WAIT = Duration.ofSeconds(2);
+    /**
+     * How long a gap in the sequence is waited for, counted from when the pusher first saw it: a writer that took its
+     * number but has not inserted yet (slow under load) is waited for; one that died in between is given up on.
+     */
+    static final Duration GAP_WAIT = Duration.ofSeconds(10);
 
     private final ChangeLog changeLog;
     private final Clock clock;
@@ -49,6 +52,9 @@ public class LiveStream implements org.springframework.context.SmartLifecycle {
     private volatile long cursor = -1;
     /** Since when the numbers after the cursor have been taken but none of them found (see {@link #poll}). */
     private Instant emptySince;
+    /** The first missing number after the cursor and when the pusher first saw it missing. */
+    private long gapAt;
+    private Instant gapSeenAt;
 
     public LiveStream(ChangeLog changeLog, Clock clock,
             @Value("${loa.report.live.emitter-timeout:PT30M}") Duration timeout,
@@ -172,9 +178,20 @@ public class LiveStream implements org.springframework.context.SmartLifecycle {
         long next = from;
         boolean gap = false;
         for (Entry e : entries) {
-            if (e.seq() != next + 1 && Duration.between(e.at(), clock.instant()).compareTo(GAP_WAIT) < 0) {
-                gap = true;
-                break; // a number taken but not yet written: its append wakes the pusher again
+            if (e.seq() != next + 1) {
+                // a number taken but not yet written: wait for it (its append wakes the pusher again), from when it
+                // was first seen missing — not from the later change's own time, which under load is already old
+                Instant now = clock.instant();
+                if (gapSeenAt == null || gapAt != next + 1) {
+                    gapAt = next + 1;
+                    gapSeenAt = now;
+                }
+                if (Duration.between(gapSeenAt, now).compareTo(GAP_WAIT) < 0) {
+                    gap = true;
+                    break;
+                }
+                log.warn("Live stream: changes {} to {} were numbered but not written within {}; going on without"
+                        + " them", next + 1, e.seq() - 1, GAP_WAIT);
             }
             for (Subscriber s : subscribers) {
                 if (s.sees(e)) {
@@ -188,6 +205,9 @@ public class LiveStream implements org.springframework.context.SmartLifecycle {
             next = e.seq();
         }
         cursor = next;
+        if (!gap) {
+            gapSeenAt = null;
+        }
         return !gap && entries.size() == 1000;
     }
 

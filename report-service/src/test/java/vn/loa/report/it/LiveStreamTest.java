@@ -1,12 +1,18 @@
 package vn.loa.report.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import vn.loa.contracts.content.ContentPublished;
 import vn.loa.contracts.task.CreditBasis;
 import vn.loa.contracts.task.TaskCredited;
@@ -17,6 +23,9 @@ import vn.loa.testsupport.TestBroker;
 class LiveStreamTest extends IntegrationTest {
 
     private final TestBroker broker = new TestBroker();
+
+    @Autowired
+    MongoTemplate mongo;
 
     @AfterEach
     void close() {
@@ -103,6 +112,55 @@ class LiveStreamTest extends IntegrationTest {
                     .map(e -> Long.parseLong(e.id())).toList();
             assertThat(ids).isSorted().doesNotHaveDuplicates().allMatch(id -> id > Long.parseLong(lastId));
         }
+    }
+
+    /**
+     * Under load a writer may take its change number and insert the change seconds later, after a later change is
+     * already in the log. The stream waits for the missing number (from when it first saw the gap, not from the later
+     * change's own time) and then sends both, in order: nothing is skipped.
+     */
+    @Test
+    void aChangeWrittenLateAfterItsNumberStillReachesTheDashboardInOrder() throws Exception {
+        String commune = freshCommune();
+        try (SseClient client = open(commune, "EDITOR", null)) {
+            String warm = "gap-warm-" + commune;
+            broker.send(publication(commune, warm));
+            eventually().until(() -> !client.about(warm).isEmpty());
+
+            // a slow writer took number n+1 and has not written it; meanwhile n+2 is numbered and written, stamped
+            // five seconds ago (a pusher that lags behind under load reads changes that are already old)
+            var meta = mongo.getCollection("live_meta");
+            long late = meta.findOneAndUpdate(new Document("_id", "sequence"), new Document("$inc",
+                    new Document("value", 1L)), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))
+                    .get("value", Number.class).longValue();
+            long early = meta.findOneAndUpdate(new Document("_id", "sequence"), new Document("$inc",
+                    new Document("value", 1L)), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))
+                    .get("value", Number.class).longValue();
+            Instant fiveSecondsAgo = Instant.now().minusSeconds(5);
+            mongo.getCollection("live_changes").insertOne(change(early, commune, "gap-early-" + commune,
+                    fiveSecondsAgo));
+            String nudge = "gap-nudge-" + commune;
+            broker.send(publication(commune, nudge)); // a later change of this instance wakes the pusher
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                    .until(() -> client.about("gap-early-" + commune).isEmpty());
+
+            mongo.getCollection("live_changes").insertOne(change(late, commune, "gap-late-" + commune,
+                    fiveSecondsAgo));
+            broker.send(publication(commune, "gap-after-" + commune));
+            eventually().until(() -> !client.about("gap-after-" + commune).isEmpty());
+            List<Long> ids = client.events().stream().filter(e -> "change".equals(e.name()))
+                    .map(e -> Long.parseLong(e.id())).toList();
+            assertThat(ids).contains(late, early).isSorted().doesNotHaveDuplicates();
+            assertThat(client.about("gap-late-" + commune)).hasSize(1);
+            assertThat(client.about("gap-early-" + commune)).hasSize(1);
+            assertThat(client.about(nudge)).hasSize(1);
+        }
+    }
+
+    private static Document change(long seq, String commune, String subject, Instant at) {
+        return new Document("_id", seq).append("tenant", commune).append("province", Samples.HAI_PHONG)
+                .append("area", "publication").append("subject", subject).append("cause", "ContentPublished")
+                .append("at", java.util.Date.from(at));
     }
 
     @Test
