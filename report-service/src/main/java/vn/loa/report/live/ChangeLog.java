@@ -45,8 +45,9 @@ public class ChangeLog {
     private final MongoTemplate mongo;
     private final Clock clock;
     private final int retain;
-    /** Told after every append: the live stream pushes at once instead of polling. */
-    private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Handed every change this instance appends: the live stream sends it at once, without reading the log. */
+    private final List<java.util.function.Consumer<Entry>> listeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public ChangeLog(MongoTemplate mongo, Clock clock,
             @Value("${loa.report.live.retain-per-tenant:1000}") int retain) {
@@ -61,8 +62,8 @@ public class ChangeLog {
         changes().createIndex(Indexes.ascending("province"));
     }
 
-    /** Runs {@code listener} after each change this instance appends (the live stream's hand-off). */
-    public void onAppend(Runnable listener) {
+    /** Hands {@code listener} each change this instance appends, once it is written (the live stream's hand-off). */
+    public void onAppend(java.util.function.Consumer<Entry> listener) {
         listeners.add(listener);
     }
 
@@ -77,7 +78,7 @@ public class ChangeLog {
         changes().insertOne(new Document("_id", seq).append("tenant", entry.tenant())
                 .append("province", province).append("area", entry.area()).append("subject", entry.subject())
                 .append("cause", entry.cause()).append("at", Date.from(entry.at())));
-        listeners.forEach(Runnable::run);
+        listeners.forEach(l -> l.accept(entry));
         return entry;
     }
 

@@ -4,14 +4,22 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -23,38 +31,45 @@ import vn.loa.platform.tenancy.Role;
 import vn.loa.report.live.ChangeLog.Entry;
 
 /**
- * Pushes the change log to the open dashboards. One pusher thread per instance reads new changes from the log and
- * hands each to the subscribers allowed to see it. It is woken by every change this instance appends
- * ({@link ChangeLog#onAppend}), so a change reaches an open dashboard right after its write, with no polling
- * interval in between. Changes that <em>another</em> instance appended (report-service scaled out) are found by a
- * sweep of the log every {@code loa.report.live.sweep-interval} (1 s), so every instance's clients see every change.
- * A subscriber remembers the last id it sent, so the resume from {@code Last-Event-ID} and the pusher never send a
- * change twice or out of order.
+ * Pushes the change log to the open dashboards, from one thread per instance.
+ *
+ * <p><b>Hot path, no database read</b>: every change this instance appends is handed over in memory
+ * ({@link ChangeLog#onAppend}) and sent at once to the subscribers allowed to see it. <b>Sweep</b>: every
+ * {@code loa.report.live.sweep-interval} (1 s) the thread reads the log after the last number it has settled, to send
+ * what <em>another</em> instance appended (report-service scaled out) and anything not handed over.
+ *
+ * <p>Numbers are taken before their change is written, so the log may have a gap for a while (a slow writer). A gap
+ * never holds the stream up: later changes go out at once, and the missing one is sent when it appears, out of
+ * order; after {@link #GAP_WAIT} a number that never appeared is given up on. Each change is sent to a subscriber at
+ * most once (the thread remembers what it sent above the settled number; each subscriber what it received), so the
+ * resume from {@code Last-Event-ID} may repeat a change a dashboard already had, never lose one it had not.
  */
 @Component
-public class LiveStream implements org.springframework.context.SmartLifecycle {
+public class LiveStream implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LiveStream.class);
-    /**
-     * How long a gap in the sequence is waited for, counted from when the pusher first saw it: a writer that took its
-     * number but has not inserted yet (slow under load) is waited for; one that died in between is given up on.
-     */
+    /** How long a number that was taken but not written is looked for, from when it was first seen missing. */
     static final Duration GAP_WAIT = Duration.ofSeconds(10);
+    private static final int PAGE = 1000;
 
     private final ChangeLog changeLog;
     private final Clock clock;
     private final long timeoutMillis;
-    private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
     private final Duration sweepInterval;
-    private final java.util.concurrent.Semaphore changed = new java.util.concurrent.Semaphore(0);
-    private volatile Thread pusher;
+    private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+    /** Changes this instance appended, waiting to be sent. */
+    private final ConcurrentLinkedQueue<Entry> appended = new ConcurrentLinkedQueue<>();
+    private final Semaphore changed = new Semaphore(0);
     private volatile boolean running;
-    private volatile long cursor = -1;
-    /** Since when the numbers after the cursor have been taken but none of them found (see {@link #poll}). */
-    private Instant emptySince;
-    /** The first missing number after the cursor and when the pusher first saw it missing. */
-    private long gapAt;
-    private Instant gapSeenAt;
+
+    // the pusher thread's own state
+    /** Every number up to this one was sent or given up on (-1: not read yet). */
+    private long settled = -1;
+    /** Numbers above {@link #settled} already sent. */
+    private final NavigableSet<Long> sentAbove = new TreeSet<>();
+    /** Numbers above {@link #settled} seen missing from the log, and since when. */
+    private final Map<Long, Instant> missingSince = new HashMap<>();
+    private long lastSweep;
 
     public LiveStream(ChangeLog changeLog, Clock clock,
             @Value("${loa.report.live.emitter-timeout:PT30M}") Duration timeout,
@@ -63,21 +78,34 @@ public class LiveStream implements org.springframework.context.SmartLifecycle {
         this.clock = clock;
         this.timeoutMillis = timeout.toMillis();
         this.sweepInterval = sweepInterval;
-        changeLog.onAppend(changed::release);
+        changeLog.onAppend(entry -> {
+            appended.add(entry);
+            changed.release();
+        });
     }
 
     private void push() {
         while (running) {
             try {
-                changed.tryAcquire(sweepInterval.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                changed.tryAcquire(sweepInterval.toMillis(), TimeUnit.MILLISECONDS);
                 changed.drainPermits();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
             try {
-                while (poll()) {
-                    // a full page went out: there may be more at once
+                if (settled < 0) {
+                    settled = changeLog.lastSeq(); // what was there before this instance started is not news
+                }
+                Entry e;
+                while ((e = appended.poll()) != null) {
+                    deliver(e);
+                }
+                if (System.nanoTime() - lastSweep >= sweepInterval.toNanos()) {
+                    lastSweep = System.nanoTime();
+                    sweep();
+                } else {
+                    settle(Long.MIN_VALUE); // only what was sent: no database read
                 }
             } catch (RuntimeException e) {
                 log.warn("Live stream: could not read the change log ({}); trying again", e.toString());
@@ -85,10 +113,72 @@ public class LiveStream implements org.springframework.context.SmartLifecycle {
         }
     }
 
+    /** Sends a change to every subscriber who may see it, once. */
+    private void deliver(Entry e) {
+        if (e.seq() <= settled || !sentAbove.add(e.seq())) {
+            return;
+        }
+        missingSince.remove(e.seq());
+        for (Subscriber s : subscribers) {
+            if (s.sees(e)) {
+                try {
+                    s.send(e);
+                } catch (IOException | IllegalStateException ex) {
+                    subscribers.remove(s);
+                }
+            }
+        }
+    }
+
+    /** Reads the log after the settled number (a page at a time), sends what was not sent, settles what it can. */
+    void sweep() {
+        long last = changeLog.lastSeq();
+        long from = settled;
+        while (from < last) {
+            long to = Math.min(last, from + PAGE);
+            for (Entry e : changeLog.range(from, to)) {
+                deliver(e);
+            }
+            settle(to);
+            if (settled < to) {
+                return; // a number is still missing: the next sweep looks again
+            }
+            from = settled;
+        }
+    }
+
+    /**
+     * Moves {@link #settled} over the numbers sent, and — where {@code readUpTo} says the log was read that far — over
+     * the numbers missing for longer than {@link #GAP_WAIT}.
+     */
+    private void settle(long readUpTo) {
+        Instant now = clock.instant();
+        long n = settled + 1;
+        while (true) {
+            if (sentAbove.remove(n)) {
+                settled = n++;
+                continue;
+            }
+            if (n > readUpTo) {
+                break;
+            }
+            Instant since = missingSince.computeIfAbsent(n, k -> now);
+            if (Duration.between(since, now).compareTo(GAP_WAIT) < 0) {
+                break;
+            }
+            log.warn("Live stream: change {} was numbered but not written within {}; going on without it", n,
+                    GAP_WAIT);
+            missingSince.remove(n);
+            settled = n++;
+        }
+        sentAbove.headSet(settled, true).clear();
+        missingSince.keySet().removeIf(k -> k <= settled);
+    }
+
     @Override
     public void start() {
         running = true;
-        pusher = Thread.ofPlatform().name("live-push").daemon().start(this::push);
+        Thread.ofPlatform().name("live-push").daemon().start(this::push);
     }
 
     @Override
@@ -108,10 +198,8 @@ public class LiveStream implements org.springframework.context.SmartLifecycle {
         boolean province = !everything && CommuneDirectory.instance().isProvince(caller.tenantId());
         Bson filter = ChangeLog.visibleTo(caller.tenantId(), province, everything);
         SseEmitter emitter = new SseEmitter(timeoutMillis);
-        long start = cursor();
         Long resumeFrom = parse(lastEventId);
-        Subscriber subscriber = new Subscriber(emitter, caller.tenantId(), province, everything,
-                resumeFrom != null ? resumeFrom : start);
+        Subscriber subscriber = new Subscriber(emitter, caller.tenantId(), province, everything);
         emitter.onCompletion(() -> subscribers.remove(subscriber));
         emitter.onTimeout(() -> subscribers.remove(subscriber));
         emitter.onError(e -> subscribers.remove(subscriber));
@@ -125,11 +213,13 @@ public class LiveStream implements org.springframework.context.SmartLifecycle {
                                 .data(Map.of("message", "Đã bỏ lỡ quá nhiều thay đổi, vui lòng tải lại bảng điều khiển."),
                                         MediaType.APPLICATION_JSON));
                     }
+                    long after = resumeFrom;
                     List<Entry> missed;
                     do {
-                        missed = changeLog.after(subscriber.lastSent, filter, 500);
+                        missed = changeLog.after(after, filter, 500);
                         for (Entry e : missed) {
                             subscriber.send(e);
+                            after = e.seq();
                         }
                     } while (missed.size() == 500);
                 }
@@ -138,77 +228,6 @@ public class LiveStream implements org.springframework.context.SmartLifecycle {
             }
         }
         return emitter;
-    }
-
-    private long cursor() {
-        if (cursor < 0) {
-            synchronized (this) {
-                if (cursor < 0) {
-                    cursor = changeLog.lastSeq();
-                }
-            }
-        }
-        return cursor;
-    }
-
-    /**
-     * Sends the changes after the cursor to the subscribers who may see them; true when there may be more to send at
-     * once (a full page went out).
-     */
-    boolean poll() {
-        long from = cursor();
-        long last = changeLog.lastSeq(); // one lookup; nothing more to do when nothing was numbered since
-        if (last <= from) {
-            return false;
-        }
-        List<Entry> entries = changeLog.range(from, Math.min(last, from + 1000));
-        if (entries.isEmpty()) {
-            // numbers taken but not written yet (wait a little), or never to be written / pruned: after a while,
-            // the next entries that exist, by a range query
-            Instant now = clock.instant();
-            if (emptySince == null) {
-                emptySince = now;
-            }
-            if (Duration.between(emptySince, now).compareTo(GAP_WAIT) < 0) {
-                return false; // the writer's append (or the sweep) wakes the pusher again
-            }
-            entries = changeLog.after(from, new org.bson.Document(), 1000);
-        }
-        emptySince = null;
-        long next = from;
-        boolean gap = false;
-        for (Entry e : entries) {
-            if (e.seq() != next + 1) {
-                // a number taken but not yet written: wait for it (its append wakes the pusher again), from when it
-                // was first seen missing — not from the later change's own time, which under load is already old
-                Instant now = clock.instant();
-                if (gapSeenAt == null || gapAt != next + 1) {
-                    gapAt = next + 1;
-                    gapSeenAt = now;
-                }
-                if (Duration.between(gapSeenAt, now).compareTo(GAP_WAIT) < 0) {
-                    gap = true;
-                    break;
-                }
-                log.warn("Live stream: changes {} to {} were numbered but not written within {}; going on without"
-                        + " them", next + 1, e.seq() - 1, GAP_WAIT);
-            }
-            for (Subscriber s : subscribers) {
-                if (s.sees(e)) {
-                    try {
-                        s.send(e);
-                    } catch (IOException | IllegalStateException ex) {
-                        subscribers.remove(s);
-                    }
-                }
-            }
-            next = e.seq();
-        }
-        cursor = next;
-        if (!gap) {
-            gapSeenAt = null;
-        }
-        return !gap && entries.size() == 1000;
     }
 
     @Scheduled(fixedDelayString = "${loa.report.live.heartbeat:PT15S}")
@@ -245,18 +264,25 @@ public class LiveStream implements org.springframework.context.SmartLifecycle {
     }
 
     private static final class Subscriber {
+        private static final int REMEMBERED = 10_000;
+
         final SseEmitter emitter;
         final String tenant;
         final boolean province;
         final boolean everything;
-        long lastSent;
+        /** The numbers this subscriber received lately (the replay and the live push may both offer one). */
+        private final Map<Long, Boolean> received = new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+                return size() > REMEMBERED;
+            }
+        };
 
-        Subscriber(SseEmitter emitter, String tenant, boolean province, boolean everything, long lastSent) {
+        Subscriber(SseEmitter emitter, String tenant, boolean province, boolean everything) {
             this.emitter = emitter;
             this.tenant = tenant;
             this.province = province;
             this.everything = everything;
-            this.lastSent = lastSent;
         }
 
         boolean sees(Entry e) {
@@ -265,13 +291,12 @@ public class LiveStream implements org.springframework.context.SmartLifecycle {
         }
 
         synchronized void send(Entry e) throws IOException {
-            if (e.seq() <= lastSent) {
+            if (received.putIfAbsent(e.seq(), Boolean.TRUE) != null) {
                 return;
             }
             emitter.send(SseEmitter.event().id(Long.toString(e.seq())).name("change")
                     .data(new ChangeEvent(e.seq(), e.tenant(), e.area(), e.subject(), e.cause(), e.at().toString()),
                             MediaType.APPLICATION_JSON));
-            lastSent = e.seq();
         }
     }
 }

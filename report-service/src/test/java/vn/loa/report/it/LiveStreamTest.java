@@ -1,7 +1,6 @@
 package vn.loa.report.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -115,20 +114,21 @@ class LiveStreamTest extends IntegrationTest {
     }
 
     /**
-     * Under load a writer may take its change number and insert the change seconds later, after a later change is
-     * already in the log. The stream waits for the missing number (from when it first saw the gap, not from the later
-     * change's own time) and then sends both, in order: nothing is skipped.
+     * Under load a writer may take its change number and write the change seconds later, after later changes are
+     * already in the log. The gap holds nothing up: a later change of this instance reaches the dashboard at once;
+     * the changes that only the log has (written late, or by another instance) come with the next sweep; every one
+     * arrives exactly once.
      */
     @Test
-    void aChangeWrittenLateAfterItsNumberStillReachesTheDashboardInOrder() throws Exception {
+    void aChangeWrittenLateAfterItsNumberStillReachesTheDashboardAndHoldsNothingUp() throws Exception {
         String commune = freshCommune();
         try (SseClient client = open(commune, "EDITOR", null)) {
             String warm = "gap-warm-" + commune;
             broker.send(publication(commune, warm));
             eventually().until(() -> !client.about(warm).isEmpty());
 
-            // a slow writer took number n+1 and has not written it; meanwhile n+2 is numbered and written, stamped
-            // five seconds ago (a pusher that lags behind under load reads changes that are already old)
+            // a slow writer took number n+1 and has not written it; n+2 is numbered and written straight into the log
+            // (as another instance would), stamped five seconds ago
             var meta = mongo.getCollection("live_meta");
             long late = meta.findOneAndUpdate(new Document("_id", "sequence"), new Document("$inc",
                     new Document("value", 1L)), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))
@@ -140,17 +140,19 @@ class LiveStreamTest extends IntegrationTest {
             mongo.getCollection("live_changes").insertOne(change(early, commune, "gap-early-" + commune,
                     fiveSecondsAgo));
             String nudge = "gap-nudge-" + commune;
-            broker.send(publication(commune, nudge)); // a later change of this instance wakes the pusher
-            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
-                    .until(() -> client.about("gap-early-" + commune).isEmpty());
+            long sent = System.nanoTime();
+            broker.send(publication(commune, nudge));
+            eventually().until(() -> !client.about(nudge).isEmpty());
+            assertThat(Duration.ofNanos(client.about(nudge).getFirst().receivedAt() - sent))
+                    .as("a later change is not held up by the gap").isLessThan(Duration.ofSeconds(2));
 
             mongo.getCollection("live_changes").insertOne(change(late, commune, "gap-late-" + commune,
                     fiveSecondsAgo));
-            broker.send(publication(commune, "gap-after-" + commune));
-            eventually().until(() -> !client.about("gap-after-" + commune).isEmpty());
+            eventually().until(() -> !client.about("gap-late-" + commune).isEmpty()
+                    && !client.about("gap-early-" + commune).isEmpty());
             List<Long> ids = client.events().stream().filter(e -> "change".equals(e.name()))
                     .map(e -> Long.parseLong(e.id())).toList();
-            assertThat(ids).contains(late, early).isSorted().doesNotHaveDuplicates();
+            assertThat(ids).contains(late, early).doesNotHaveDuplicates();
             assertThat(client.about("gap-late-" + commune)).hasSize(1);
             assertThat(client.about("gap-early-" + commune)).hasSize(1);
             assertThat(client.about(nudge)).hasSize(1);
