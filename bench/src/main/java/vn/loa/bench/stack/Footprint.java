@@ -39,11 +39,19 @@ final class Footprint {
         return parts;
     }
 
-    /** One reading: per part, resident memory (bytes) and CPU time used so far (seconds). */
-    record Reading(long nanoTime, Map<String, Long> rss, Map<String, Double> cpuSeconds) {
+    /**
+     * One reading: per part, resident memory (bytes), proportional set size (bytes: shared pages divided among the
+     * processes that map them, so the parts' PSS add up to what the stack really occupies) and CPU time used so far
+     * (seconds).
+     */
+    record Reading(long nanoTime, Map<String, Long> rss, Map<String, Long> pss, Map<String, Double> cpuSeconds) {
 
         long totalRss() {
             return rss.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        long totalPss() {
+            return pss.values().stream().mapToLong(Long::longValue).sum();
         }
 
         /** CPU used per part between two readings, in % of one core. */
@@ -62,12 +70,15 @@ final class Footprint {
         parts().forEach((part, pgid) -> byGroup.put(pgid, part));
         long self = ProcessHandle.current().pid();
         Map<String, Long> rss = new LinkedHashMap<>();
+        Map<String, Long> pss = new LinkedHashMap<>();
         Map<String, Double> cpu = new LinkedHashMap<>();
         byGroup.values().forEach(p -> {
             rss.put(p, 0L);
+            pss.put(p, 0L);
             cpu.put(p, 0.0);
         });
         rss.put("bench", 0L);
+        pss.put("bench", 0L);
         cpu.put("bench", 0.0);
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             for (Path p : procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
@@ -86,18 +97,41 @@ final class Footprint {
                     continue;
                 }
                 rss.merge(part, Long.parseLong(f[21]) * PAGE, Long::sum);
+                pss.merge(part, pssOf(p), Long::sum);
                 cpu.merge(part, (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS, Double::sum);
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot read /proc", e);
         }
-        return new Reading(System.nanoTime(), rss, cpu);
+        return new Reading(System.nanoTime(), rss, pss, cpu);
+    }
+
+    /** The process's proportional set size from /proc/PID/smaps_rollup ("Pss: N kB"), 0 when it cannot be read. */
+    private static long pssOf(Path proc) {
+        try {
+            for (String line : Files.readAllLines(proc.resolve("smaps_rollup"))) {
+                if (line.startsWith("Pss:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException gone) {
+            // the process ended meanwhile, or the kernel has no smaps_rollup
+        }
+        return 0;
     }
 
     static Map<String, Object> rssTable(Reading r) {
         Map<String, Object> m = new LinkedHashMap<>();
         r.rss().forEach((part, bytes) -> m.put(part, mib(bytes)));
         m.put("totalStackMiB", mib(r.totalRss() - r.rss().getOrDefault("bench", 0L)));
+        return m;
+    }
+
+    /** PSS per part (MiB) and the stack's total without the benchmark's own JVM. */
+    static Map<String, Object> pssTable(Reading r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        r.pss().forEach((part, bytes) -> m.put(part, mib(bytes)));
+        m.put("totalStackMiB", mib(r.totalPss() - r.pss().getOrDefault("bench", 0L)));
         return m;
     }
 

@@ -105,6 +105,7 @@ public final class StackBenchmark {
                 WARM_UP_SECONDS, "steps", STEPS, "stepSeconds", STEP_SECONDS, "inFlight", IN_FLIGHT, "burst", BURST));
         Footprint.Reading idle = footprint.read();
         results.put("footprintIdleMiB", Footprint.rssTable(idle));
+        results.put("footprintIdlePssMiB", Footprint.pssTable(idle));
         Path readyFile = stack.data().resolve("run/ready-seconds");
         results.put("startUpSeconds", Files.exists(readyFile) ? Files.readString(readyFile).strip() : "unknown");
         say("Bộ nhớ lúc nghỉ / idle RSS: %s", results.get("footprintIdleMiB"));
@@ -146,6 +147,7 @@ public final class StackBenchmark {
             say("Thao tác CSDL mỗi lần đăng / database operations per publication: %s",
                     results.get("databaseOperationsPerPublication"));
             results.put("footprintUnderLoadMiB", Footprint.rssTable(after));
+            results.put("footprintUnderLoadPssMiB", Footprint.pssTable(after));
             series(observers, steady);
             results.put("throughput", throughput(observers));
             if (BURST > 0) {
@@ -559,6 +561,10 @@ public final class StackBenchmark {
             md.add("Resident memory per part (MiB; a part is its whole process group): idle "
                     + r.get("footprintIdleMiB") + "; under load " + r.get("footprintUnderLoadMiB") + "; after "
                     + r.get("footprintAfterMiB") + ". Last `./loa up`: ready in " + r.get("startUpSeconds") + " s.");
+            md.add("");
+            md.add("Proportional set size per part (MiB; shared pages divided among the processes that map them, so"
+                    + " the parts add up to what the stack occupies): idle " + r.get("footprintIdlePssMiB")
+                    + "; under load " + r.get("footprintUnderLoadPssMiB") + ".");
             Files.write(out.resolve("e2e-" + date + ".md"), md);
             Charts.lines(out.resolve("e2e-" + date + "-latency.png"),
                     "Độ trễ đăng tin → ghi nhận nhiệm vụ / bảng điều khiển, " + lat.get("offeredPerSecond") + " tin/giây",
