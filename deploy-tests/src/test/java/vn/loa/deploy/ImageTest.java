@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -24,16 +25,28 @@ class ImageTest {
 
     @Test
     void theDockerfileBuildsTheModuleAndRunsItsLayersAsNonRoot() {
-        assertThat(dockerfile).contains("FROM maven:3.9-eclipse-temurin-${JAVA_VERSION} AS build")
-                .contains("mvn -B -q -pl \"$MODULE\" -am package -DskipTests")
-                .contains("FROM eclipse-temurin:${JAVA_VERSION}-jre")
+        // official base images by default; ./loa images passes locally built ones (deploy/local/images.sh)
+        assertThat(dockerfile).contains("ARG BUILD_IMAGE=maven:3.9-eclipse-temurin-${JAVA_VERSION}")
+                .contains("FROM ${BUILD_IMAGE} AS build")
+                .contains("ARG RUNTIME_IMAGE=eclipse-temurin:${JAVA_VERSION}-jre")
+                .contains("FROM ${RUNTIME_IMAGE}")
+                .doesNotContain("# syntax=")
+                // one Maven run builds every service (the build stage does not depend on MODULE)
+                .contains("mvn -B -q -pl \"$SERVICE_MODULES\" -am package -DskipTests")
                 .contains("java -Djarmode=tools -jar app.jar extract --layers --launcher")
                 .contains("org.springframework.boot.loader.launch.JarLauncher")
                 .contains("USER loa:loa")
                 .contains("COPY --chmod=755 deploy/healthcheck.sh /usr/local/bin/loa-healthcheck");
         // the repackaged (runnable) jar carries the classifier the root pom gives it
         assertThat(Repo.read("pom.xml")).contains("<classifier>exec</classifier>");
-        assertThat(dockerfile).contains("\"$MODULE\"/target/\"$MODULE\"-*-exec.jar");
+        assertThat(dockerfile).contains("\"$m\"/target/\"$m\"-*-exec.jar").contains("COPY --from=build /jars/${MODULE}.jar");
+        java.util.regex.Matcher modules = java.util.regex.Pattern.compile("ARG SERVICE_MODULES=(\\S+)").matcher(dockerfile);
+        assertThat(modules.find()).as("ARG SERVICE_MODULES=…").isTrue();
+        assertThat(List.of(modules.group(1).split(","))).as("the modules the build stage builds: every service module")
+                .containsExactlyInAnyOrderElementsOf(Repo.serviceModules());
+        String build = dockerfile.substring(dockerfile.indexOf("AS build"), dockerfile.indexOf("AS extract"));
+        assertThat(build).as("the shared build stage does not depend on MODULE").doesNotContain("ARG MODULE")
+                .doesNotContain("$MODULE").doesNotContain("${MODULE}");
         // the last stage is the runtime one and switches away from root before the entrypoint
         String runtime = dockerfile.substring(dockerfile.lastIndexOf("\nFROM "));
         assertThat(runtime.indexOf("USER loa:loa")).isPositive().isLessThan(runtime.indexOf("ENTRYPOINT"));

@@ -18,6 +18,9 @@ import org.slf4j.LoggerFactory;
  * ({@link DurableH2Backend}), so a stand-in killed with SIGKILL loses nothing it acknowledged (the fault suite,
  * {@code ./loa chaos}, kills it). {@code -Dloa.mongo.durable=false} restores the plain backend (commits in the
  * background every second); {@code -Dloa.mongo.fsync=true} also forces each commit to the disk.
+ *
+ * <p>It listens on loopback; {@code -Dloa.mongo.bind=0.0.0.0} listens on every address (the stand-in's container image
+ * for docker compose on hosts without a registry, deploy/images/mongo-standin).
  */
 public final class MongoStandIn {
 
@@ -33,6 +36,7 @@ public final class MongoStandIn {
         String file = dir.resolve("loa.mv").toString();
         boolean durable = !"false".equalsIgnoreCase(System.getProperty("loa.mongo.durable", "true"));
         boolean fsync = Boolean.getBoolean("loa.mongo.fsync");
+        String address = System.getProperty("loa.mongo.bind", "127.0.0.1");
         H2Backend backend = durable ? new DurableH2Backend(file, fsync) : new H2Backend(file);
         MongoServer server = new MongoServer(backend);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -41,14 +45,14 @@ public final class MongoStandIn {
             stopped.countDown();
         }, "mongo-shutdown"));
         try {
-            server.bind("127.0.0.1", port);
+            server.bind(address, port);
         } catch (RuntimeException e) {
             server.shutdownNow();
             throw e;
         }
-        log.info("mongo-java-server (H2 backend, {}, {}) listening on 127.0.0.1:{}", dir,
+        log.info("mongo-java-server (H2 backend, {}, {}) listening on {}:{}", dir,
                 durable ? fsync ? "durable: commit + fsync before each acknowledgement"
-                        : "durable: commit before each acknowledgement" : "commits every second", port);
+                        : "durable: commit before each acknowledgement" : "commits every second", address, port);
         stopped.await();
     }
 }
