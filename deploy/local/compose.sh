@@ -10,9 +10,10 @@
 #                                        stop dockerd only if `up` started it
 #   ./loa compose status                 each container: state and health
 #   ./loa compose logs [SERVICE]         follow the logs (all services, or one)
-#   ./loa compose test                   the browser journey and security matrix (e2e-tests) against the stack, then
-#                                        task-service ×3 and report-service ×2 under a burst of publications, checked
-#                                        item by item, then back to one instance each
+#   ./loa compose test                   the browser journey and security matrix (e2e-tests) against the stack; the
+#                                        tests marked for real images (@RequiresDocker) with the local Kafka image;
+#                                        then task-service ×3 and report-service ×2 under a burst of publications,
+#                                        checked item by item, then back to one instance each
 #
 # Environment: LOA_HTTP_PORT (the gateway's port on 127.0.0.1 when the .env is first written; default 8080),
 # LOA_COMPOSE_TIMEOUT (seconds to wait for healthy, default 900), LOA_DOCKERD_NICE (priority of a dockerd that `up`
@@ -285,6 +286,16 @@ cmd_test() {
     maven_opts="$maven_opts --sun-misc-unsafe-memory-access=allow"
   (cd "$ROOT" && MAVEN_OPTS=$maven_opts ./mvnw -B verify -Pe2e -pl e2e-tests -Dloa.e2e.base-url="$url") || rc=$?
   ((rc == 0)) || say "KIỂM THỬ ĐẦU-CUỐI THẤT BẠI / end-to-end tests failed ($rc): e2e-tests/target/surefire-reports"
+  # the tests marked for real images (@RequiresDocker), with the images this host built: the outbox survives a frozen
+  # broker in the local Kafka container; the real-MongoDB test says that mongo:8.0 is missing and skips. No Ryuk
+  # image here: the tests' shutdown hooks stop their containers; traffic to 127.0.0.1 only.
+  say "== Testcontainers với ảnh dựng tại chỗ / the tests marked for real images, with the local images"
+  local kafka_image
+  kafka_image=$(awk -F'image: ' '/image: loa-local\/kafka/ {print $2; exit}' "$ROOT/deploy/local/docker-compose.local.yml")
+  (cd "$ROOT" && TESTCONTAINERS_RYUK_DISABLED=true TESTCONTAINERS_HOST_OVERRIDE=127.0.0.1 MAVEN_OPTS=$maven_opts \
+    ./mvnw -B verify -pl platform -am -Dtest='OutboxSurvivesBrokerOutageTest,RealMongoTest' \
+    -Dsurefire.failIfNoSpecifiedTests=false -Dloa.test.kafka-image="${kafka_image:?no local Kafka image in the override}") \
+    || { rc=1; say "KIỂM THỬ VỚI ẢNH THẬT THẤT BẠI / the tests with real images failed: platform/target/surefire-reports"; }
   say "== Mở rộng / scale-out: task-service ×3, report-service ×2, burst of ${LOA_BURST:-300} publications"
   "$ROOT/deploy/local/scale-test.sh" "$url" || rc=$?
   return "$rc"
