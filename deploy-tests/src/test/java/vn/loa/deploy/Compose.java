@@ -100,4 +100,34 @@ final class Compose {
     static <T> T cast(Object o) {
         return (T) o;
     }
+
+    /**
+     * How to run Compose here: Debian's {@code docker-compose}, else the {@code docker compose} plugin. Where neither
+     * exists the calling test is skipped, with the reason in the log and the report.
+     */
+    static List<String> command(String testName, String withoutIt) {
+        if (works(List.of("docker-compose", "version"))) {
+            return List.of("docker-compose");
+        }
+        if (works(List.of("docker", "compose", "version"))) {
+            return List.of("docker", "compose");
+        }
+        String reason = "no docker-compose binary and no `docker compose` plugin on this machine: " + withoutIt;
+        org.slf4j.LoggerFactory.getLogger(Compose.class).warn("SKIPPED {}: {}", testName, reason);
+        org.junit.jupiter.api.Assumptions.assumeTrue(false, reason);
+        return List.of();
+    }
+
+    private static boolean works(List<String> command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (java.io.IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
 }

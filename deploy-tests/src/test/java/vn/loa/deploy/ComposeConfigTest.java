@@ -1,9 +1,7 @@
 package vn.loa.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * docker compose's own verdict on docker-compose.yml ({@code config -q}, with .env.example as the environment),
@@ -21,11 +17,10 @@ import org.slf4j.LoggerFactory;
  */
 class ComposeConfigTest {
 
-    private static final Logger log = LoggerFactory.getLogger(ComposeConfigTest.class);
 
     @Test
     void composeAcceptsTheFile() throws Exception {
-        List<String> compose = composeCommand();
+        List<String> compose = Compose.command("ComposeConfigTest", "docker-compose.yml is checked only by ComposeConsistencyTest (install Debian's docker-compose package to run this)");
         assertThat(run(compose, "config", "-q")).isEmpty();
         assertThat(run(compose, "--profile", "observability", "config", "-q")).isEmpty();
         String services = run(compose, "--profile", "observability", "config", "--services");
@@ -35,7 +30,7 @@ class ComposeConfigTest {
 
     @Test
     void composeRefusesToStartWithoutTheSecrets() throws Exception {
-        List<String> compose = composeCommand();
+        List<String> compose = Compose.command("ComposeConfigTest", "docker-compose.yml is checked only by ComposeConsistencyTest (install Debian's docker-compose package to run this)");
         Path empty = Files.createTempFile("loa-empty", ".env");
         try {
             Process p = new ProcessBuilder(withEnvFile(compose, empty, "config", "-q")).directory(Repo.ROOT.toFile())
@@ -49,32 +44,6 @@ class ComposeConfigTest {
         }
     }
 
-    private static List<String> composeCommand() {
-        if (works(List.of("docker-compose", "version"))) {
-            return List.of("docker-compose");
-        }
-        if (works(List.of("docker", "compose", "version"))) {
-            return List.of("docker", "compose");
-        }
-        String reason = "no docker-compose binary and no `docker compose` plugin on this machine: docker-compose.yml"
-                + " is checked only by ComposeConsistencyTest (install Debian's docker-compose package to run this)";
-        log.warn("SKIPPED {}: {}", ComposeConfigTest.class.getSimpleName(), reason);
-        assumeTrue(false, reason);
-        return List.of();
-    }
-
-    private static boolean works(List<String> command) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
 
     private static List<String> withEnvFile(List<String> compose, Path envFile, String... args) {
         List<String> command = new ArrayList<>(compose);

@@ -1,9 +1,7 @@
 package vn.loa.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,8 +11,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -26,7 +22,6 @@ import org.yaml.snakeyaml.Yaml;
  */
 class LocalComposeTest {
 
-    private static final Logger log = LoggerFactory.getLogger(LocalComposeTest.class);
     static final String OVERRIDE = "deploy/local/docker-compose.local.yml";
     static final String IMAGES_SCRIPT = "deploy/local/images.sh";
 
@@ -111,7 +106,7 @@ class LocalComposeTest {
 
     @Test
     void composedWithTheMainFileItPublishesOnlyTheGatewayOnLoopback() throws Exception {
-        List<String> compose = composeCommand();
+        List<String> compose = Compose.command("LocalComposeTest", "the override is checked statically only");
         List<String> command = new ArrayList<>(compose);
         command.addAll(List.of("--env-file", Repo.ROOT.resolve(".env.example").toString(), "-f", Compose.FILE, "-f",
                 OVERRIDE, "config"));
@@ -166,29 +161,4 @@ class LocalComposeTest {
         return parts.length == 3 ? parts[0] + ":" + parts[1] : "0.0.0.0:" + parts[0];
     }
 
-    private static List<String> composeCommand() {
-        if (works(List.of("docker-compose", "version"))) {
-            return List.of("docker-compose");
-        }
-        if (works(List.of("docker", "compose", "version"))) {
-            return List.of("docker", "compose");
-        }
-        String reason = "no docker-compose binary and no `docker compose` plugin: the override is checked statically only";
-        log.warn("SKIPPED {}: {}", LocalComposeTest.class.getSimpleName(), reason);
-        assumeTrue(false, reason);
-        return List.of();
-    }
-
-    private static boolean works(List<String> command) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
 }
