@@ -13,26 +13,22 @@ import java.util.regex.Pattern;
  */
 final class DatabaseOperations {
 
-    /** The services that use the database, and where their metrics are (the ports of `./loa up`). */
-    static final Map<String, String> SERVICES = Map.of(
-            "plan-service", "http://127.0.0.1:8081", "task-service", "http://127.0.0.1:8082",
-            "content-service", "http://127.0.0.1:8083", "report-service", "http://127.0.0.1:8084",
-            "portal-channel", "http://127.0.0.1:8085", "radio-channel", "http://127.0.0.1:8086",
-            "manual-channel", "http://127.0.0.1:8087");
     private static final Pattern COUNT = Pattern.compile(
             "^mongodb_driver_commands_seconds_count\\{[^}]*command=\"([^\"]+)\"[^}]*} ([0-9.eE+]+)$",
             Pattern.MULTILINE);
 
     private final Http http;
+    private final Map<String, String> services;
 
-    DatabaseOperations(Http http) {
+    DatabaseOperations(Http http, StackEndpoints stack) {
         this.http = http;
+        this.services = stack.services();
     }
 
     /** The commands each service has sent so far (createIndexes and the health check's ping left out). */
     Map<String, Double> read() {
         Map<String, Double> counts = new LinkedHashMap<>();
-        SERVICES.forEach((service, base) -> {
+        services.forEach((service, base) -> {
             Http.Reply reply = http.get(base + "/actuator/prometheus", new Http.As(null, null, null, null));
             double n = 0;
             if (reply.ok()) {

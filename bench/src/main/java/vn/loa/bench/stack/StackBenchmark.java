@@ -135,7 +135,7 @@ public final class StackBenchmark {
             List<Sent> warmUp = publish(warm, RATE, IN_FLIGHT, "warm-up");
             awaitCredits(observers, warmUp, 30);
             Footprint.Reading before = footprint.read();
-            DatabaseOperations operations = new DatabaseOperations(http);
+            DatabaseOperations operations = new DatabaseOperations(http, stack);
             Map<String, Double> operationsBefore = operations.read();
             say("Đo độ trễ / latency: %d s at %d/s", SECONDS, RATE);
             List<Sent> steady = publish(measured, RATE, IN_FLIGHT, "latency");

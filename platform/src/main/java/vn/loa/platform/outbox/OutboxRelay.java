@@ -2,6 +2,7 @@ package vn.loa.platform.outbox;
 
 import com.mongodb.client.result.UpdateResult;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -96,7 +97,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final MeterRegistry meters;
     private final Counter published;
     private final Counter failures;
-    private final io.micrometer.core.instrument.DistributionSummary batchSize;
+    private final DistributionSummary batchSize;
     private final PendingCount pending = new PendingCount();
     private volatile Thread worker;
     private volatile boolean running;
@@ -133,7 +134,7 @@ public class OutboxRelay implements SmartLifecycle {
                 .register(meters);
         this.failures = Counter.builder("loa.outbox.failures").description("Outbox sends that failed (retried)")
                 .register(meters);
-        this.batchSize = io.micrometer.core.instrument.DistributionSummary.builder("loa.outbox.batch")
+        this.batchSize = DistributionSummary.builder("loa.outbox.batch")
                 .description("Documents claimed, sent and cleaned together in one pass").register(meters);
         Gauge.builder("loa.outbox.pending", pending, PendingCount::value)
                 .description("Events waiting in this service's outboxes").register(meters);

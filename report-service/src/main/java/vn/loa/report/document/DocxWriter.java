@@ -68,9 +68,13 @@ public final class DocxWriter {
         }
     }
 
+    /** The kind of unit that starts a commune's name ("Xã Tiên Minh", "Phường Bạch Mai", "Đặc khu Cát Hải"). */
+    private static final java.util.regex.Pattern UNIT_KIND =
+            java.util.regex.Pattern.compile("^(Xã|Phường|Đặc khu|Thị trấn)\\s+");
+
     /** "Xã Kim Thành" → "Kim Thành": the place name of the date line. */
     static String place(String communeName) {
-        return communeName.replaceFirst("^(Xã|Phường|Đặc khu|Thị trấn)\\s+", "");
+        return UNIT_KIND.matcher(communeName).replaceFirst("");
     }
 
     /**
@@ -88,8 +92,7 @@ public final class DocxWriter {
 
     /** The kind of unit in lower case, as "HĐND phường" or "UBND đặc khu" want it; a xã when the name says nothing. */
     static String unitKind(String unitName) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(Xã|Phường|Đặc khu|Thị trấn)\\s")
-                .matcher(unitName == null ? "" : unitName);
+        java.util.regex.Matcher m = UNIT_KIND.matcher(unitName == null ? "" : unitName);
         return m.find() ? m.group(1).toLowerCase(Locale.forLanguageTag("vi")) : "xã";
     }
 
