@@ -29,13 +29,21 @@ public class DurableH2Backend extends H2Backend {
             "dbstats", "collstats", "getlog", "hostinfo", "getcmdlineopts", "saslstart", "saslcontinue");
 
     private final MVStore store;
+    private final boolean durable;
     private final boolean fsync;
     private final AtomicLong commits = new AtomicLong();
 
-    public DurableH2Backend(String fileName, boolean fsync) {
-        super(fileName);
-        this.store = getMvStore();
+    /** A backend on a store opened by {@link StandInStore}; {@code durable} false leaves commits to MVStore. */
+    public DurableH2Backend(MVStore store, boolean durable, boolean fsync) {
+        super(store);
+        this.store = store;
+        this.durable = durable;
         this.fsync = fsync;
+    }
+
+    /** A durable backend on a file of its own (the tests). */
+    public DurableH2Backend(String fileName, boolean fsync) {
+        this(StandInStore.open(fileName), true, fsync);
     }
 
     /** Collections that look a document up by {@code _id} when a query names one ({@link IdFirstH2Database}). */
@@ -46,6 +54,9 @@ public class DurableH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
+        if (!durable) {
+            return super.handleCommand(channel, database, command, query);
+        }
         try {
             return super.handleCommand(channel, database, command, query);
         } finally {

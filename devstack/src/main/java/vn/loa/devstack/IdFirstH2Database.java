@@ -46,8 +46,8 @@ final class IdFirstH2Database extends H2Database {
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
         }
-        // the map names of H2Database, so existing data files open unchanged
-        MVMap<Object, Document> data = store.openMap("databases." + ns);
+        // H2Database's map names; the documents as BSON (StandInStore)
+        MVMap<Object, Document> data = StandInStore.documents(store, StandInStore.DOCUMENTS + ns);
         MVMap<String, Object> meta = store.openMap("meta." + ns);
         return new IdFirstCollection(this, name, options, data, meta, cursorRegistry);
     }

@@ -72,8 +72,7 @@ public class Crediting {
     private void settle(ItemLedger read) {
         ItemLedger ledger = read;
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            for (Task task : tasks.concerning(ledger.tenantId(), ledger.itemId(), ledger.namedTaskIds(),
-                    ledger.kinds())) {
+            for (Task task : tasks.concerning(ledger.tenantId(), ledger.namedTaskIds(), ledger.kinds())) {
                 ItemLedger judged = ledger;
                 tasks.change(task, t -> apply(t, judged));
             }

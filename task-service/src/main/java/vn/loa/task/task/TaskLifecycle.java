@@ -2,6 +2,7 @@ package vn.loa.task.task;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import vn.loa.contracts.plan.PlanAmended;
 import vn.loa.contracts.plan.PlanClosed;
@@ -31,6 +32,7 @@ public class TaskLifecycle {
             Task task = Task.issue(plan.tenantId(), plan.planId(), plan.version(), plan.periodFrom(), plan.periodTo(),
                     planned);
             tasks.insertIfAbsent(task);
+            tasks.catalogue(task);
             ids.add(task.id());
         }
         return ids;
@@ -46,7 +48,10 @@ public class TaskLifecycle {
         }
         for (PlannedTask planned : amendment.changed()) {
             String id = Task.id(amendment.tenantId(), planned.taskId());
-            if (tasks.change(id, t -> t.amend(amendment.version(), amendment.amendedAt(), planned)).isEmpty()) {
+            Optional<Task> amended = tasks.change(id, t -> t.amend(amendment.version(), amendment.amendedAt(), planned));
+            if (amended.isPresent()) {
+                tasks.catalogue(amended.get()); // it may accept more kinds now
+            } else {
                 add(amendment, period, planned); // changed before we ever saw it: take it as it is now
             }
             ids.add(id);
@@ -72,6 +77,7 @@ public class TaskLifecycle {
         Task task = Task.issue(amendment.tenantId(), amendment.planId(), amendment.version(), period.from(),
                 period.to(), planned);
         tasks.insertIfAbsent(task);
+        tasks.catalogue(task);
         return task.id();
     }
 }

@@ -31,10 +31,12 @@ public class Tasks {
 
     private final MongoTemplate mongo;
     private final Outbox outbox;
+    private final TaskCatalogue catalogue;
 
     public Tasks(MongoTemplate mongo, Outbox outbox) {
         this.mongo = mongo;
         this.outbox = outbox;
+        this.catalogue = new TaskCatalogue(mongo);
         var indexes = mongo.indexOps(COLLECTION);
         indexes.createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("planId", Sort.Direction.ASC));
         indexes.createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("taskId", Sort.Direction.ASC));
@@ -124,16 +126,21 @@ public class Tasks {
     }
 
     /**
-     * Every task of the tenant an item could concern: one it names, one accepting one of its kinds, or one it has
-     * credited (which may have to be withdrawn).
+     * Every task of the tenant an item could concern: one it names or one accepting one of its kinds — which includes
+     * every task it has credited (a credit needed one or the other, and both sets only grow). Found by their ids from
+     * the commune's {@link TaskCatalogue}, not by searching the tasks.
      */
-    public List<Task> concerning(String tenantId, String itemId, Collection<String> named, Collection<String> kinds) {
-        Criteria anyOf = new Criteria().orOperator(
-                Criteria.where("taskId").in(named),
-                Criteria.where("terms.productKinds").in(kinds),
-                Criteria.where("credits.itemId").is(itemId));
-        return mongo.find(Query.query(new Criteria().andOperator(Criteria.where("tenantId").is(tenantId), anyOf)),
-                Task.class, COLLECTION);
+    public List<Task> concerning(String tenantId, Collection<String> named, Collection<String> kinds) {
+        List<String> ids = catalogue.candidates(tenantId, named, kinds);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return mongo.find(Query.query(Criteria.where("_id").in(ids)), Task.class, COLLECTION);
+    }
+
+    /** Lists the task in its commune's catalogue: before its credits are settled, after each change of its terms. */
+    void catalogue(Task task) {
+        catalogue.add(task);
     }
 
     /** Ids of the tasks with a bucket whose period ended by {@code now} and that is not closed yet. */

@@ -75,6 +75,41 @@ class CreditingTest {
     }
 
     @Test
+    void tasksStoredBeforeTheCommunesCatalogueExistedAreStillFoundAndOnlyTheirCommunesAre() {
+        core.handle(Samples.plan(TENANT, PLAN));
+        core.handle(Samples.plan("10801", PLAN));
+        // data from before the catalogue: the tasks exist, the catalogue does not
+        core.mongo.dropCollection("task_catalogue");
+
+        core.handle(published(TENANT, "item-1", "news", "portal", "2025-09-02T01:15:00Z"));
+
+        assertThat(core.task(TENANT, Samples.news(PLAN)).credited()).isEqualTo(1);
+        assertThat(core.task("10801", Samples.news(PLAN)).credited()).as("another commune's task").isZero();
+        org.bson.Document catalogue = core.mongo.findById(TENANT, org.bson.Document.class, "task_catalogue");
+        assertThat(catalogue.getList("tasks", org.bson.Document.class)).extracting(d -> d.getString("taskId"))
+                .contains(Samples.news(PLAN), Samples.fees(PLAN));
+    }
+
+    @Test
+    void anItemCreditedByKindIsStillWithdrawnAfterAnAmendmentTookThatKindAway() {
+        core.handle(Samples.plan(TENANT, PLAN));
+        core.handle(published(TENANT, "item-1", "news", "portal", "2025-09-02T01:15:00Z"));
+        Task news = core.task(TENANT, Samples.news(PLAN));
+        assertThat(news.credited()).isEqualTo(1);
+        PlannedTask articlesOnly = new PlannedTask(Samples.news(PLAN), 1, "Đăng tải bài viết (điều chỉnh)",
+                Samples.OFFICE, List.of(), List.of("article"), List.of("portal"),
+                new Quota(1, QuotaPeriod.MONTH, YearMonth.of(2025, 8), YearMonth.of(2025, 12)), null);
+        core.handle(new PlanAmended(TENANT, PLAN, 2, List.of(), List.of(articlesOnly), List.of(),
+                "Chỉ tính bài viết", Instant.parse("2025-09-10T00:00:00Z"), "u-chu-tich"));
+        assertThat(core.task(TENANT, Samples.news(PLAN)).credited()).as("credited before the amendment").isEqualTo(1);
+
+        // the item's retraction must still reach the task, which no longer accepts news
+        core.handle(retracted(TENANT, "item-1", "portal", "2025-09-12T00:00:00Z"));
+
+        assertThat(core.task(TENANT, Samples.news(PLAN)).credited()).isZero();
+    }
+
+    @Test
     void duplicatesAndASecondChannelAddNothing() {
         core.handle(Samples.plan(TENANT, PLAN));
         var portal = published(TENANT, "item-1", "news", "portal", "2025-09-02T01:15:00Z");
