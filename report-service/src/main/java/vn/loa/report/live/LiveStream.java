@@ -87,6 +87,10 @@ public class LiveStream implements SmartLifecycle {
     private void push() {
         while (running) {
             try {
+                if (settled < 0 && !readStart()) {
+                    Thread.sleep(sweepInterval.toMillis());
+                    continue;
+                }
                 changed.tryAcquire(sweepInterval.toMillis(), TimeUnit.MILLISECONDS);
                 changed.drainPermits();
             } catch (InterruptedException e) {
@@ -94,9 +98,6 @@ public class LiveStream implements SmartLifecycle {
                 return;
             }
             try {
-                if (settled < 0) {
-                    settled = changeLog.lastSeq(); // what was there before this instance started is not news
-                }
                 Entry e;
                 while ((e = appended.poll()) != null) {
                     deliver(e);
@@ -110,6 +111,20 @@ public class LiveStream implements SmartLifecycle {
             } catch (RuntimeException e) {
                 log.warn("Live stream: could not read the change log ({}); trying again", e.toString());
             }
+        }
+    }
+
+    /**
+     * What was in the log before this instance started is not news. Read before the first wait, so that a change
+     * appended meanwhile has a higher number and is sent.
+     */
+    private boolean readStart() {
+        try {
+            settled = changeLog.lastSeq();
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("Live stream: could not read the change log ({}); trying again", e.toString());
+            return false;
         }
     }
 
