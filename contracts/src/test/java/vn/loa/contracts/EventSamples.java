@@ -20,6 +20,7 @@ import vn.loa.contracts.plan.Due;
 import vn.loa.contracts.plan.PlanAmended;
 import vn.loa.contracts.plan.PlanClosed;
 import vn.loa.contracts.plan.PlanIssued;
+import vn.loa.contracts.plan.PlanSigner;
 import vn.loa.contracts.plan.PlannedTask;
 import vn.loa.contracts.plan.Quota;
 import vn.loa.contracts.plan.QuotaPeriod;
@@ -90,7 +91,8 @@ final class EventSamples {
         typical(new PlanIssued(TENANT, PLAN_ID, 1, "21/KH-UBND",
                 "Kế hoạch tuyên truyền cải cách hành chính năm 2025 trên địa bàn xã Kim Thành",
                 LocalDate.of(2025, 8, 1), LocalDate.of(2025, 12, 31), LocalDate.of(2025, 7, 28),
-                Instant.parse("2025-07-28T03:20:00Z"), CHAIRMAN, List.of(NEWS_TASK, DIALOGUE_TASK, RADIO_TASK)));
+                Instant.parse("2025-07-28T03:20:00Z"), CHAIRMAN, List.of(NEWS_TASK, DIALOGUE_TASK, RADIO_TASK),
+                new PlanSigner("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn Hùng")));
         typical(new PlanAmended(TENANT, PLAN_ID, 2, List.of(FEES_TASK, FEEDBACK_TASK),
                 List.of(NEWS_TASK_V2), List.of(TASK_RADIO),
                 "Điều chỉnh theo Công văn số 1152/UBND-NV ngày 25/9/2025 của UBND tỉnh",
@@ -128,6 +130,14 @@ final class EventSamples {
         typical(new ChannelRegistered("portal", "Cổng thông tin điện tử xã", List.of("news", "article", "announcement"),
                 true, true, Instant.parse("2025-09-02T00:00:00Z")));
 
+        variant("PlanIssued without a signature block", new PlanIssued(TENANT, "plan-2025-022", 1, "22/KH-UBND",
+                "Kế hoạch tuyên truyền chuyển đổi số năm 2025", LocalDate.of(2025, 8, 1), LocalDate.of(2025, 12, 31),
+                LocalDate.of(2025, 7, 30), Instant.parse("2025-07-30T03:20:00Z"), CHAIRMAN, List.of(FEEDBACK_TASK)));
+        variant("PlanIssued signed without a TM. line (Kim Thành's plan)", new PlanIssued(TENANT, "plan-2025-023",
+                1, "23/KH-UBND", "Kế hoạch tuyên truyền cải cách hành chính 6 tháng cuối năm 2025",
+                LocalDate.of(2025, 7, 1), LocalDate.of(2025, 12, 31), LocalDate.of(2025, 7, 1),
+                Instant.parse("2025-07-01T03:20:00Z"), CHAIRMAN, List.of(NEWS_TASK),
+                new PlanSigner(null, "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", null)));
         variant("PlanAmended without reason, only a withdrawal", new PlanAmended(TENANT, PLAN_ID, 3, List.of(),
                 List.of(), List.of(TASK_DIALOGUE), null, Instant.parse("2025-11-20T08:00:00Z"), CHAIRMAN));
         variant("TaskCredited by an activity held (no channel), matched", new TaskCredited(TENANT, TASK_DIALOGUE,

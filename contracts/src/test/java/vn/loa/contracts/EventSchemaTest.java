@@ -55,6 +55,8 @@ import vn.loa.contracts.content.ContentPublished;
 import vn.loa.contracts.content.ContentRetracted;
 import vn.loa.contracts.plan.Due;
 import vn.loa.contracts.plan.PlanAmended;
+import vn.loa.contracts.plan.PlanIssued;
+import vn.loa.contracts.plan.PlanSigner;
 import vn.loa.contracts.plan.PlannedTask;
 import vn.loa.contracts.plan.Quota;
 import vn.loa.contracts.task.TaskCreditWithdrawn;
@@ -81,17 +83,19 @@ class EventSchemaTest {
      * The components that may be null, per record: the single source of truth against which the schemas'
      * {@code required} lists are checked. Every other component is required and must not be null.
      */
-    private static final Map<Class<?>, Set<String>> NULLABLE = Map.of(
-            PlanAmended.class, Set.of("reason"),
-            PlannedTask.class, Set.of("quota", "due"),
-            Quota.class, Set.of("from", "to"),
-            Due.class, Set.of("date", "text"),
-            TaskCredited.class, Set.of("channel"),
-            TaskCreditWithdrawn.class, Set.of("withdrawnBy"),
-            ContentPublished.class, Set.of("unit", "channel", "url"),
-            ContentRetracted.class, Set.of("channel", "reason"),
-            PublicationRequested.class, Set.of("summary"),
-            PublicationSucceeded.class, Set.of("url", "externalId"));
+    private static final Map<Class<?>, Set<String>> NULLABLE = Map.ofEntries(
+            Map.entry(PlanIssued.class, Set.of("signer")),
+            Map.entry(PlanSigner.class, Set.of("authority", "delegation", "title", "name")),
+            Map.entry(PlanAmended.class, Set.of("reason")),
+            Map.entry(PlannedTask.class, Set.of("quota", "due")),
+            Map.entry(Quota.class, Set.of("from", "to")),
+            Map.entry(Due.class, Set.of("date", "text")),
+            Map.entry(TaskCredited.class, Set.of("channel")),
+            Map.entry(TaskCreditWithdrawn.class, Set.of("withdrawnBy")),
+            Map.entry(ContentPublished.class, Set.of("unit", "channel", "url")),
+            Map.entry(ContentRetracted.class, Set.of("channel", "reason")),
+            Map.entry(PublicationRequested.class, Set.of("summary")),
+            Map.entry(PublicationSucceeded.class, Set.of("url", "externalId")));
 
     /** The keywords these schemas may use; anything else is a typo the meta-schema would let through. */
     private static final Set<String> KEYWORDS = Set.of("$schema", "$id", "$defs", "$ref", "title", "description",
@@ -317,6 +321,25 @@ class EventSchemaTest {
         ((ObjectNode) plan.get("tasks").get(0).get("quota")).put("count", 0);
 
         assertThat(keywords(errors(EventType.PLAN_ISSUED, plan))).contains("minimum");
+    }
+
+    /** {@code signer} was added to PlanIssued.v1 later: events already on the topic do not have it. */
+    @Test
+    void planIssuedWrittenBeforeTheSignerExistedIsStillValidAndReadable() {
+        PlanIssued typical = (PlanIssued) EventSamples.typical(EventType.PLAN_ISSUED);
+        assertThat(typical.signer()).isNotNull();
+        ObjectNode old = tree(typical);
+        old.remove("signer");
+        assertThat(errors(EventType.PLAN_ISSUED, old)).isEmpty();
+
+        EventEnvelope sent = EventEnvelope.wrap(typical, "plan-service", SENT_AT, CODEC);
+        PlanIssued read = (PlanIssued) CODEC.decode(EventEnvelope.fromHeaders(sent.headers(),
+                JSON.writeValueAsBytes(old)));
+
+        assertThat(read.signer()).isNull();
+        assertThat(read).isEqualTo(new PlanIssued(typical.tenantId(), typical.planId(), typical.version(),
+                typical.number(), typical.title(), typical.periodFrom(), typical.periodTo(), typical.issuedOn(),
+                typical.issuedAt(), typical.issuedBy(), typical.tasks()));
     }
 
     @ParameterizedTest

@@ -76,6 +76,8 @@ class PlanEventsIntegrationTest extends IntegrationTestBase {
             assertThat(event.version()).isEqualTo(1);
             assertThat(event.number()).isEqualTo("88/KH-UBND");
             assertThat(event.issuedBy()).isEqualTo("leader-" + TENANT);
+            assertThat(event.signer()).isEqualTo(new vn.loa.contracts.plan.PlanSigner("TM. ỦY BAN NHÂN DÂN",
+                    "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Đoàn Văn Cát"));
             assertThat(event.tasks()).extracting(PlannedTask::taskId).containsExactly(radioId, portalId);
             assertThat(event.tasks().getFirst().quota()).isEqualTo(new Quota(2, QuotaPeriod.QUARTER,
                     java.time.YearMonth.of(2025, 8), java.time.YearMonth.of(2025, 12)));

@@ -98,7 +98,7 @@ public record Plan(
                 stamp, amendments, null);
         PlanIssued event = new PlanIssued(tenantId, id, 1, content.number(), content.title(), content.period().from(),
                 content.period().to(), content.issuedOn(), stamp.at(), stamp.by(),
-                live.stream().map(AnnexTask::planned).toList());
+                live.stream().map(AnnexTask::planned).toList(), Signer.planned(content.signer()));
         return new Change(next, List.of(event));
     }
 

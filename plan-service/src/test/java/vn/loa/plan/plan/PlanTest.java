@@ -14,6 +14,7 @@ import vn.loa.contracts.plan.Due;
 import vn.loa.contracts.plan.PlanAmended;
 import vn.loa.contracts.plan.PlanClosed;
 import vn.loa.contracts.plan.PlanIssued;
+import vn.loa.contracts.plan.PlanSigner;
 import vn.loa.contracts.plan.PlannedTask;
 import vn.loa.contracts.plan.Quota;
 import vn.loa.contracts.plan.QuotaPeriod;
@@ -59,6 +60,14 @@ class PlanTest {
     }
 
     @Test
+    void aPlanWithoutASignatureBlockIsIssuedWithoutSigner() {
+        assertThat(Signer.planned(null)).isNull();
+        assertThat(Signer.planned(new Signer(" ", null, "", null))).isNull();
+        assertThat(Signer.planned(new Signer(null, " KT. CHỦ TỊCH ", "PHÓ CHỦ TỊCH", " ")))
+                .isEqualTo(new PlanSigner(null, "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", null));
+    }
+
+    @Test
     void issuingFreezesTheDraftAtVersion1AndCarriesEveryTaskForTaskService() {
         Plan.Change change = draftWithTwoTasks().issue(LEADER);
 
@@ -72,6 +81,9 @@ class PlanTest {
         assertThat(issued.periodFrom()).isEqualTo(LocalDate.of(2025, 8, 1));
         assertThat(issued.issuedOn()).isEqualTo(LocalDate.of(2025, 8, 7));
         assertThat(issued.issuedBy()).isEqualTo("nlb.leader");
+        // report-service signs the commune's reports with the plan's signer by default
+        assertThat(issued.signer()).isEqualTo(new PlanSigner("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH",
+                "Đoàn Văn Cát"));
         assertThat(issued.tasks()).extracting(PlannedTask::taskId).containsExactly("t-1", "t-2");
         PlannedTask radio = issued.tasks().getFirst();
         assertThat(radio.productKinds()).containsExactly("news", "article");

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.poi.wp.usermodel.HeaderFooterType;
 import org.apache.poi.xwpf.usermodel.Borders;
+import org.apache.poi.xwpf.usermodel.LineSpacingRule;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.UnderlinePatterns;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -22,7 +23,10 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblLayoutType;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
 import vn.loa.report.dashboard.CommuneDashboard.Count;
 import vn.loa.report.document.ReportData.ActivityRow;
 import vn.loa.report.document.ReportData.ChannelKind;
@@ -46,9 +50,12 @@ public final class DocxWriter {
     public static final int MARGIN_BOTTOM = 1134;
     public static final int MARGIN_LEFT = 1701;
     public static final int MARGIN_RIGHT = 850;
-    private static final int TEXT_WIDTH = A4_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
+    static final int TEXT_WIDTH = A4_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
     private static final int BODY = 14;
-    private static final String DOTS = "……………………………………………………………………………………";
+    private static final Locale VI = Locale.forLanguageTag("vi");
+    /** A dotted line to write on by hand: as many "…" as fit the line after its first-line indent, one line only. */
+    private static final String DOTS = "…".repeat(usable(TEXT_WIDTH - 720, 0) / TextWidth.twips("…",
+            TextWidth.Style.REGULAR, 14));
 
     private DocxWriter() {
     }
@@ -68,13 +75,9 @@ public final class DocxWriter {
         }
     }
 
-    /** The kind of unit that starts a commune's name ("Xã Tiên Minh", "Phường Bạch Mai", "Đặc khu Cát Hải"). */
-    private static final java.util.regex.Pattern UNIT_KIND =
-            java.util.regex.Pattern.compile("^(Xã|Phường|Đặc khu|Thị trấn)\\s+");
-
     /** "Xã Kim Thành" → "Kim Thành": the place name of the date line. */
     static String place(String communeName) {
-        return UNIT_KIND.matcher(communeName).replaceFirst("");
+        return Addressing.place(communeName);
     }
 
     /**
@@ -92,8 +95,7 @@ public final class DocxWriter {
 
     /** The kind of unit in lower case, as "HĐND phường" or "UBND đặc khu" want it; a xã when the name says nothing. */
     static String unitKind(String unitName) {
-        java.util.regex.Matcher m = UNIT_KIND.matcher(unitName == null ? "" : unitName);
-        return m.find() ? m.group(1).toLowerCase(Locale.forLanguageTag("vi")) : "xã";
+        return Addressing.unitKind(unitName);
     }
 
     /** "ngày 05 tháng 01 năm 2026": days below 10 and months 1–2 take a leading zero. */
@@ -112,26 +114,123 @@ public final class DocxWriter {
         doc.createStyles().setDefaultFonts(fonts);
     }
 
+    /** The national name, which must stay on one line in the right column. */
+    static final String NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+    static final String ISSUER = "ỦY BAN NHÂN DÂN";
+    /** Left and right padding of the header's cells: 1 mm. */
+    static final int HEADER_CELL_MARGIN = 57;
+    /** Left and right padding of the body's table cells: Word's default, 0.19 cm. */
+    static final int CELL_MARGIN = 108;
+    /** A line is given 2 % more room than Times New Roman needs for it, for rounding in the word processor. */
+    static final double SLACK = 1.02;
+
+    /**
+     * How the header is laid out: the two column widths, the lines of the issuing body's name and of the place and
+     * date (each line held together with no-break spaces, so nothing breaks a name inside), and the date line's size.
+     * The right column keeps room for the national name on one line; the left one takes what the unit's name needs
+     * (at least 36 % of the width). A name too long for it is broken between words only — after its kind ("PHƯỜNG")
+     * or where it fits best — never inside a word.
+     */
+    record HeaderLayout(int left, int right, List<String> nameLines, List<String> dateLines, int dateSize) {
+    }
+
+    static HeaderLayout headerLayout(String communeName, String dateLine) {
+        String unit = communeName.toUpperCase(VI);
+        int rightMin = room(TextWidth.twips(NATIONAL_NAME, TextWidth.Style.BOLD, 13), HEADER_CELL_MARGIN);
+        int nameNeeds = room(Math.max(TextWidth.twips(unit, TextWidth.Style.BOLD, 13),
+                TextWidth.twips(ISSUER, TextWidth.Style.BOLD, 13)), HEADER_CELL_MARGIN);
+        int left = Math.min(Math.max(TEXT_WIDTH * 36 / 100, nameNeeds), TEXT_WIDTH - rightMin);
+        int right = TEXT_WIDTH - left;
+        List<String> nameLines = nameLines(communeName, unit, usable(left, HEADER_CELL_MARGIN));
+
+        String place = Addressing.place(communeName);
+        String whole = place + ", " + dateLine;
+        int rightUsable = usable(right, HEADER_CELL_MARGIN);
+        List<String> dateLines;
+        int size;
+        if (TextWidth.twips(whole, TextWidth.Style.ITALIC, 14) <= rightUsable) {
+            dateLines = List.of(whole);
+            size = 14;
+        } else if (TextWidth.twips(whole, TextWidth.Style.ITALIC, 13) <= rightUsable) {
+            dateLines = List.of(whole);
+            size = 13;
+        } else {
+            dateLines = List.of(place + ",", dateLine);
+            size = 14;
+        }
+        return new HeaderLayout(left, right, nameLines.stream().map(TextWidth::unbreakable).toList(),
+                dateLines.stream().map(DocxWriter::dateUnbreakable).toList(), size);
+    }
+
+    /** Twips a cell needs for a line of {@code textTwips}: the line with its slack, and the padding on both sides. */
+    static int room(int textTwips, int margin) {
+        return (int) Math.ceil(textTwips * SLACK) + 2 * margin;
+    }
+
+    /** Twips of text a cell of {@code width} holds, slack deducted. */
+    static int usable(int width, int margin) {
+        return (int) Math.floor((width - 2 * margin) / SLACK);
+    }
+
+    private static List<String> nameLines(String communeName, String unit, int usable) {
+        if (TextWidth.twips(unit, TextWidth.Style.BOLD, 13) <= usable) {
+            return List.of(unit);
+        }
+        List<String> whole = TextWidth.wrap(unit, TextWidth.Style.BOLD, 13, usable);
+        java.util.regex.Matcher kind = Addressing.UNIT_KIND.matcher(communeName);
+        if (!kind.find()) {
+            return whole;
+        }
+        List<String> split = new java.util.ArrayList<>();
+        split.add(kind.group(1).toUpperCase(VI));
+        split.addAll(TextWidth.wrap(unit.substring(kind.end()), TextWidth.Style.BOLD, 13, usable));
+        return split.size() <= whole.size() ? split : whole;
+    }
+
+    /** "Kim Thành, ngày 05 tháng 01 năm 2026": place and date each held together; a break only after the comma. */
+    private static String dateUnbreakable(String line) {
+        int comma = line.indexOf(", ngày ");
+        if (comma < 0) {
+            return TextWidth.unbreakable(line);
+        }
+        return TextWidth.unbreakable(line.substring(0, comma + 1)) + " "
+                + TextWidth.unbreakable(line.substring(comma + 2));
+    }
+
     private static void header(XWPFDocument doc, ReportData data) {
         String name = data.commune().name();
-        XWPFTable t = table(doc, 2, 2, new int[] {TEXT_WIDTH * 2 / 5, TEXT_WIDTH - TEXT_WIDTH * 2 / 5}, false);
+        HeaderLayout layout = headerLayout(name, dateLine(data.generatedOn()));
+        XWPFTable t = table(doc, 2, 2, new int[] {layout.left(), layout.right()}, false);
+        t.setCellMargins(0, HEADER_CELL_MARGIN, 0, HEADER_CELL_MARGIN);
         XWPFTableCell left = t.getRow(0).getCell(0);
-        line(left.getParagraphs().getFirst(), "ỦY BAN NHÂN DÂN", 13, true, false, false);
+        line(left.getParagraphs().getFirst(), ISSUER, 13, true, false, false);
         XWPFParagraph issuer = left.addParagraph();
-        line(issuer, name.toUpperCase(Locale.forLanguageTag("vi")), 13, true, false, false);
-        issuer.setBorderBottom(Borders.SINGLE);
-        issuer.setIndentationLeft(TEXT_WIDTH / 10);
-        issuer.setIndentationRight(TEXT_WIDTH / 10);
+        XWPFRun unit = line(issuer, "", 13, true, false, false);
+        lines(unit, layout.nameLines());
+        // the short rule under the issuing body: 2/5 of its longest line, centred (Decree 30: 1/3 to 1/2)
+        int longest = layout.nameLines().stream().mapToInt(l -> TextWidth.twips(l, TextWidth.Style.BOLD, 13)).max()
+                .orElse(0);
+        int indent = Math.max(0, (layout.left() - 2 * HEADER_CELL_MARGIN - longest * 2 / 5) / 2);
+        // (an empty paragraph of its own, so that the name's paragraph keeps the whole cell width)
+        XWPFParagraph rule = left.addParagraph();
+        rule.setAlignment(ParagraphAlignment.CENTER);
+        rule.setBorderBottom(Borders.SINGLE);
+        rule.setIndentationLeft(indent);
+        rule.setIndentationRight(indent);
+        rule.setSpacingBefore(0);
+        rule.setSpacingAfter(0);
+        rule.setSpacingBetween(3, LineSpacingRule.EXACT);
         XWPFTableCell right = t.getRow(0).getCell(1);
-        line(right.getParagraphs().getFirst(), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 13, true, false, false);
+        line(right.getParagraphs().getFirst(), NATIONAL_NAME, 13, true, false, false);
         XWPFParagraph motto = right.addParagraph();
         XWPFRun m = line(motto, "Độc lập - Tự do - Hạnh phúc", 14, true, false, false);
         m.setUnderline(UnderlinePatterns.SINGLE);
 
         line(t.getRow(1).getCell(0).getParagraphs().getFirst(), "Số: " + documentNumber(data.notes().number()), 13,
                 false, false, false);
-        line(t.getRow(1).getCell(1).getParagraphs().getFirst(),
-                place(name) + ", " + dateLine(data.generatedOn()), 14, false, true, false);
+        XWPFRun date = line(t.getRow(1).getCell(1).getParagraphs().getFirst(), "", layout.dateSize(), false, true,
+                false);
+        lines(date, layout.dateLines());
     }
 
     private static void title(XWPFDocument doc, ReportData data) {
@@ -139,17 +238,35 @@ public final class DocxWriter {
         kind.setSpacingBefore(240);
         line(kind, "BÁO CÁO", 14, true, false, false);
         XWPFParagraph subject = doc.createParagraph();
+        // the period's words stay together: "quý III năm 2025" is never split as "quý" / "III năm 2025"
         line(subject, "Kết quả thực hiện công tác thông tin, tuyên truyền cải cách hành chính "
-                + data.period().inWords(), 14, true, false, false);
+                + TextWidth.unbreakable(data.period().inWords()), 14, true, false, false);
         XWPFParagraph rule = doc.createParagraph();
         rule.setBorderBottom(Borders.SINGLE);
         rule.setIndentationLeft(TEXT_WIDTH * 2 / 5);
         rule.setIndentationRight(TEXT_WIDTH * 2 / 5);
         rule.setSpacingAfter(240);
-        if (data.commune().provinceName() != null) {
-            XWPFParagraph to = doc.createParagraph();
-            line(to, "Kính gửi: Ủy ban nhân dân " + inSentence(data.commune().provinceName()), BODY, false, false, false);
-            to.setSpacingAfter(240);
+        List<String> to = data.addressing().addressees();
+        if (to.size() == 1) {
+            XWPFParagraph p = doc.createParagraph();
+            line(p, "Kính gửi: " + to.getFirst(), BODY, false, false, false);
+            p.setSpacingAfter(240);
+        } else if (to.size() > 1) {
+            // Decree 30: "Kính gửi:" and one line per addressee, "- …;", the last one ending with a full stop
+            int labelIndent = TEXT_WIDTH / 5;
+            XWPFParagraph label = doc.createParagraph();
+            label.setAlignment(ParagraphAlignment.LEFT);
+            label.setIndentationLeft(labelIndent);
+            label.setSpacingAfter(0);
+            run(label, "Kính gửi:", BODY, false, false);
+            int itemIndent = labelIndent + TextWidth.twips("Kính gửi: ", TextWidth.Style.REGULAR, BODY);
+            for (int i = 0; i < to.size(); i++) {
+                XWPFParagraph item = doc.createParagraph();
+                item.setAlignment(ParagraphAlignment.LEFT);
+                item.setIndentationLeft(itemIndent);
+                item.setSpacingAfter(i == to.size() - 1 ? 240 : 0);
+                run(item, "- " + to.get(i) + (i == to.size() - 1 ? "." : ";"), BODY, false, false);
+            }
         }
     }
 
@@ -170,25 +287,28 @@ public final class DocxWriter {
         if (data.tasks().isEmpty()) {
             text(doc, "Không có nhiệm vụ nào trong kỳ báo cáo.");
         } else {
-            XWPFTable t = grid(doc, List.of("STT", "Nhiệm vụ", "Đơn vị chủ trì", "Chỉ tiêu trong kỳ", "Kết quả",
-                    "Đánh giá"), new int[] {6, 38, 18, 13, 11, 14});
+            List<String[]> rows = new java.util.ArrayList<>();
             for (TaskResult r : data.tasks()) {
-                row(t, String.valueOf(r.no()), r.title(), nz(r.leadUnit()),
+                rows.add(new String[] {String.valueOf(r.no()), r.title(), nz(r.leadUnit()),
                         r.target() > 0 ? String.valueOf(r.target()) : "Không định lượng",
-                        String.valueOf(r.achieved()), r.assessment());
+                        String.valueOf(r.achieved()), r.assessment()});
             }
+            grid(doc, List.of("STT", "Nhiệm vụ", "Đơn vị chủ trì", "Chỉ tiêu trong kỳ", "Kết quả", "Đánh giá"),
+                    new int[] {6, 38, 18, 13, 11, 14}, rows);
         }
         subheading(doc, "2. Tin, bài đã đăng theo kênh và loại sản phẩm");
         if (data.publications().isEmpty()) {
             text(doc, "Không có tin, bài nào được đăng trong kỳ báo cáo.");
         } else {
-            XWPFTable t = grid(doc, List.of("STT", "Kênh thông tin", "Loại sản phẩm", "Số lượng"),
-                    new int[] {8, 44, 32, 16});
+            List<String[]> rows = new java.util.ArrayList<>();
             int i = 0;
             for (ChannelKind c : data.publications()) {
-                row(t, String.valueOf(++i), c.channelLabel(), c.kindLabel(), String.valueOf(c.count()));
+                rows.add(new String[] {String.valueOf(++i), c.channelLabel(), c.kindLabel(),
+                        String.valueOf(c.count())});
             }
-            row(t, "", "Tổng cộng", "", String.valueOf(totals.publications()));
+            rows.add(new String[] {"", "Tổng cộng", "", String.valueOf(totals.publications())});
+            grid(doc, List.of("STT", "Kênh thông tin", "Loại sản phẩm", "Số lượng"), new int[] {8, 44, 32, 16},
+                    rows);
             StringBuilder s = new StringBuilder("Theo kênh: ");
             for (int k = 0; k < data.byChannel().size(); k++) {
                 Count c = data.byChannel().get(k);
@@ -200,13 +320,14 @@ public final class DocxWriter {
         if (data.activities().isEmpty()) {
             text(doc, "Không có hoạt động nào được tổ chức trong kỳ báo cáo.");
         } else {
-            XWPFTable t = grid(doc, List.of("STT", "Ngày", "Hoạt động", "Hình thức", "Đơn vị thực hiện"),
-                    new int[] {7, 15, 42, 18, 18});
+            List<String[]> rows = new java.util.ArrayList<>();
             int i = 0;
             for (ActivityRow a : data.activities()) {
-                row(t, String.valueOf(++i), a.heldOn().format(vn.loa.report.period.CommuneTime.DAY), a.title(),
-                        a.kindLabel(), nz(a.unit()));
+                rows.add(new String[] {String.valueOf(++i), a.heldOn().format(vn.loa.report.period.CommuneTime.DAY),
+                        nz(a.title()), nz(a.kindLabel()), nz(a.unit())});
             }
+            grid(doc, List.of("STT", "Ngày", "Hoạt động", "Hình thức", "Đơn vị thực hiện"),
+                    new int[] {7, 15, 42, 18, 18}, rows);
         }
         heading(doc, "II. ĐÁNH GIÁ CHUNG");
         subheading(doc, "1. Kết quả nổi bật");
@@ -225,28 +346,49 @@ public final class DocxWriter {
         XWPFParagraph p = left.getParagraphs().getFirst();
         p.setAlignment(ParagraphAlignment.LEFT);
         run(p, "Nơi nhận:", 12, true, true);
-        List<String> recipients = new java.util.ArrayList<>();
-        if (data.commune().provinceName() != null) {
-            recipients.add("- UBND " + inSentence(data.commune().provinceName()) + ";");
-            recipients.add("- Sở Nội vụ " + inSentence(data.commune().provinceName()) + ";");
-        }
-        String kind = unitKind(data.commune().name());
-        recipients.add("- Thường trực Đảng ủy, HĐND " + kind + ";");
-        recipients.add("- Chủ tịch, các PCT UBND " + kind + ";");
-        recipients.add("- Lưu: VT, VHXH.");
-        for (String r : recipients) {
+        List<String> recipients = data.addressing().recipients();
+        for (int i = 0; i < recipients.size(); i++) {
             XWPFParagraph rp = left.addParagraph();
             rp.setAlignment(ParagraphAlignment.LEFT);
-            run(rp, r, 11, false, false);
+            run(rp, "- " + recipients.get(i) + (i == recipients.size() - 1 ? "." : ";"), 11, false, false);
         }
         XWPFTableCell right = t.getRow(0).getCell(1);
-        line(right.getParagraphs().getFirst(), "TM. ỦY BAN NHÂN DÂN", 14, true, false, false);
-        line(right.addParagraph(), "CHỦ TỊCH", 14, true, false, false);
-        for (int i = 0; i < 4; i++) {
-            line(right.addParagraph(), "", 14, false, false, false);
+        int usable = usable(TEXT_WIDTH - TEXT_WIDTH / 2, CELL_MARGIN);
+        Addressing.Signature s = data.addressing().signature();
+        boolean first = true;
+        for (String role : java.util.Arrays.asList(s.authority(), s.delegation(), s.title())) {
+            if (blank(role)) {
+                continue;
+            }
+            XWPFParagraph rp = first ? right.getParagraphs().getFirst() : right.addParagraph();
+            first = false;
+            lines(line(rp, "", 14, true, false, false), wrapped(role.strip(), TextWidth.Style.BOLD, 14, usable));
         }
-        line(right.addParagraph(), blank(data.notes().signer()) ? "" : data.notes().signer().strip(), 14, true,
-                false, false);
+        for (int i = 0; i < 4; i++) {
+            line(first ? right.getParagraphs().getFirst() : right.addParagraph(), "", 14, false, false, false);
+            first = false;
+        }
+        XWPFRun name = line(right.addParagraph(), "", 14, true, false, false);
+        if (!blank(s.name())) {
+            lines(name, wrapped(s.name().strip(), TextWidth.Style.BOLD, 14, usable));
+        }
+    }
+
+    /** The text in lines that fit {@code usable} twips, each held together. */
+    private static List<String> wrapped(String text, TextWidth.Style style, int size, int usable) {
+        return TextWidth.wrap(text, style, size, usable).stream().map(TextWidth::unbreakable).toList();
+    }
+
+    /** Writes lines into one run, separated by line breaks. */
+    private static void lines(XWPFRun run, List<String> lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (i == 0) {
+                run.setText(lines.get(i), 0);
+            } else {
+                run.addBreak();
+                run.setText(lines.get(i));
+            }
+        }
     }
 
     private static void page(XWPFDocument doc) {
@@ -349,6 +491,10 @@ public final class DocxWriter {
                 row.getCell(c).setWidth(Integer.toString(widths[c]));
             }
         }
+        // the widths as given: a word processor must not re-fit the columns to their content
+        CTTblPr pr = t.getCTTbl().getTblPr() != null ? t.getCTTbl().getTblPr() : t.getCTTbl().addNewTblPr();
+        CTTblLayoutType layout = pr.isSetTblLayout() ? pr.getTblLayout() : pr.addNewTblLayout();
+        layout.setType(STTblLayoutType.FIXED);
         if (!borders) {
             t.setTopBorder(XWPFTable.XWPFBorderType.NONE, 0, 0, "auto");
             t.setBottomBorder(XWPFTable.XWPFBorderType.NONE, 0, 0, "auto");
@@ -360,18 +506,59 @@ public final class DocxWriter {
         return t;
     }
 
-    /** A bordered table with a bold header row; widths in percent of the text width. */
-    private static XWPFTable grid(XWPFDocument doc, List<String> headers, int[] percent) {
-        int[] widths = new int[percent.length];
-        for (int i = 0; i < percent.length; i++) {
-            widths[i] = TEXT_WIDTH * percent[i] / 100;
-        }
+    /**
+     * A bordered table with a bold header row and its rows; widths in percent of the text width, widened where a column
+     * would be narrower than its longest word ("STT", a date) — taken from the columns with room to spare — so that no
+     * word is ever broken across lines.
+     */
+    private static XWPFTable grid(XWPFDocument doc, List<String> headers, int[] percent, List<String[]> rows) {
+        int[] widths = columnWidths(headers, percent, rows);
         XWPFTable t = table(doc, 1, headers.size(), widths, true);
+        t.setCellMargins(0, CELL_MARGIN, 0, CELL_MARGIN);
         for (int c = 0; c < headers.size(); c++) {
             XWPFParagraph p = t.getRow(0).getCell(c).getParagraphs().getFirst();
             line(p, headers.get(c), 13, true, false, false);
         }
+        for (String[] cells : rows) {
+            row(t, cells);
+        }
         return t;
+    }
+
+    static int[] columnWidths(List<String> headers, int[] percent, List<String[]> rows) {
+        int n = percent.length;
+        int[] widths = new int[n];
+        int[] min = new int[n];
+        for (int c = 0; c < n; c++) {
+            widths[c] = TEXT_WIDTH * percent[c] / 100;
+            int word = TextWidth.longestWord(headers.get(c), TextWidth.Style.BOLD, 13);
+            for (String[] row : rows) {
+                word = Math.max(word, TextWidth.longestWord(nz(row[c]), TextWidth.Style.REGULAR, 13));
+            }
+            min[c] = room(word, CELL_MARGIN);
+        }
+        int missing = 0;
+        for (int c = 0; c < n; c++) {
+            if (widths[c] < min[c]) {
+                missing += min[c] - widths[c];
+                widths[c] = min[c];
+            }
+        }
+        while (missing > 0) {
+            int widest = -1;
+            for (int c = 0; c < n; c++) {
+                if (widths[c] > min[c] && (widest < 0 || widths[c] - min[c] > widths[widest] - min[widest])) {
+                    widest = c;
+                }
+            }
+            if (widest < 0) {
+                break; // nothing to spare: the words are wider than the page
+            }
+            int take = Math.min(missing, widths[widest] - min[widest]);
+            widths[widest] -= take;
+            missing -= take;
+        }
+        return widths;
     }
 
     private static void row(XWPFTable t, String... cells) {
@@ -392,14 +579,8 @@ public final class DocxWriter {
         return s == null ? "" : s;
     }
 
-    /**
-     * A unit's name inside a sentence: the kind of unit in lower case, as administrative writing has it ("Ủy ban nhân
-     * dân xã Tiên Minh", "thành phố Hải Phòng"), the proper name as it is.
-     */
+    /** A unit's name inside a sentence ("Ủy ban nhân dân xã Tiên Minh", "thành phố Hải Phòng"). */
     static String inSentence(String unitName) {
-        if (unitName == null || unitName.isEmpty()) {
-            return unitName;
-        }
-        return unitName.substring(0, 1).toLowerCase(java.util.Locale.forLanguageTag("vi")) + unitName.substring(1);
+        return Addressing.inSentence(unitName);
     }
 }

@@ -1,5 +1,6 @@
 package vn.loa.report.document;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import vn.loa.report.dashboard.CommuneDashboard.Commune;
@@ -9,6 +10,9 @@ import vn.loa.report.dashboard.CommuneDashboard.Count;
  * The figures of one commune's report for one period — what the json format returns and what the docx and xlsx
  * print. Achievements count what was published (and not retracted) within the data cut-off window; targets sum the
  * quota buckets (calendar periods) that begin within the window.
+ *
+ * @param addressing "Kính gửi", "Nơi nhận" and the signature block as printed (the notes, else the defaults)
+ * @param frozenAt   when the province accepted the report and its documents were frozen; null while it is live
  */
 public record ReportData(
         Commune commune,
@@ -21,8 +25,10 @@ public record ReportData(
         List<Count> byKind,
         List<ActivityRow> activities,
         Notes notes,
+        Addressing addressing,
         String submissionState,
-        String submissionLabel) {
+        String submissionLabel,
+        Instant frozenAt) {
 
     public record Period(String label, String kind, String inWords, LocalDate from, LocalDate to,
             String windowInWords) {

@@ -24,21 +24,30 @@ public class ReportNotes {
 
     public Notes of(String commune, String period) {
         Document d = mongo.getCollection(COLLECTION).find(Filters.eq("_id", commune + "|" + period)).first();
-        if (d == null) {
-            return Notes.EMPTY;
-        }
-        return new Notes(d.getString("highlights"), d.getString("difficulties"), d.getString("proposals"),
-                d.getString("number"), d.getString("signer"));
+        return d == null ? Notes.EMPTY : read(d);
     }
 
     public Notes save(String commune, String period, Notes notes, String by) {
         mongo.getCollection(COLLECTION).replaceOne(Filters.eq("_id", commune + "|" + period),
-                new Document("_id", commune + "|" + period).append("commune", commune).append("period", period)
-                        .append("highlights", notes.highlights()).append("difficulties", notes.difficulties())
-                        .append("proposals", notes.proposals()).append("number", notes.number())
-                        .append("signer", notes.signer()).append("updatedBy", by)
-                        .append("updatedAt", Date.from(clock.instant())),
+                write(notes).append("_id", commune + "|" + period).append("commune", commune).append("period", period)
+                        .append("updatedBy", by).append("updatedAt", Date.from(clock.instant())),
                 new ReplaceOptions().upsert(true));
         return notes;
+    }
+
+    /** The notes as a BSON document (also kept inside a report frozen on acceptance). */
+    static Document write(Notes notes) {
+        return new Document("highlights", notes.highlights()).append("difficulties", notes.difficulties())
+                .append("proposals", notes.proposals()).append("number", notes.number())
+                .append("signer", notes.signer()).append("signerAuthority", notes.signerAuthority())
+                .append("signerDelegation", notes.signerDelegation()).append("signerTitle", notes.signerTitle())
+                .append("addressees", notes.addressees()).append("recipients", notes.recipients());
+    }
+
+    static Notes read(Document d) {
+        return new Notes(d.getString("highlights"), d.getString("difficulties"), d.getString("proposals"),
+                d.getString("number"), d.getString("signer"), d.getString("signerAuthority"),
+                d.getString("signerDelegation"), d.getString("signerTitle"), d.getList("addressees", String.class),
+                d.getList("recipients", String.class));
     }
 }

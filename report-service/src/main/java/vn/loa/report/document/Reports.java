@@ -1,11 +1,13 @@
 package vn.loa.report.document;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.bson.Document;
 import org.springframework.stereotype.Component;
 import vn.loa.report.dashboard.Bucket;
 import vn.loa.report.dashboard.Buckets;
@@ -22,33 +24,74 @@ import vn.loa.report.projection.PlanRecord;
 import vn.loa.report.projection.PublicationRecord;
 import vn.loa.report.projection.ReadModels;
 import vn.loa.report.projection.TaskRecord;
+import vn.loa.report.submission.Submission;
+import vn.loa.report.submission.SubmissionState;
 import vn.loa.report.submission.Submissions;
 
-/** Computes a commune's report figures for a period from the read models. */
+/**
+ * Computes a commune's report figures for a period from the read models — or, once the province accepted the report,
+ * reads them as they were frozen then ({@link ReportArchive}).
+ */
 @Component
 public class Reports {
 
     private final ReadModels readModels;
     private final ReportNotes notes;
     private final Submissions submissions;
+    private final ReportArchive archive;
 
-    public Reports(ReadModels readModels, ReportNotes notes, Submissions submissions) {
+    public Reports(ReadModels readModels, ReportNotes notes, Submissions submissions, ReportArchive archive) {
         this.readModels = readModels;
         this.notes = notes;
         this.submissions = submissions;
+        this.archive = archive;
     }
 
+    /** The report as it stands: frozen if the province accepted it, else computed now. */
     public ReportData of(String commune, ReportPeriod period, LocalDate today) {
-        var submission = submissions.of(commune, period.label());
+        Submission submission = submissions.of(commune, period.label());
+        if (submission.frozenAt() != null) {
+            var frozen = archive.data(commune, period.label());
+            if (frozen.isPresent()) {
+                return frozen.get();
+            }
+        }
+        return live(commune, period, today, submission.state(), null);
+    }
+
+    /** The report computed from the read models now, in the given submission state. */
+    ReportData live(String commune, ReportPeriod period, LocalDate today, SubmissionState state, Instant frozenAt) {
         return compute(commune, period, today, readModels.plans(commune), readModels.tasks(commune),
                 readModels.publications(commune), readModels.channelNames(), notes.of(commune, period.label()),
-                submission.state().name(), submission.stateLabel());
+                state.name(), state.label(), frozenAt);
+    }
+
+    /** What the notes would print as "Kính gửi", "Nơi nhận" and signature block for this commune and period. */
+    public Addressing addressing(String commune, ReportPeriod period, Notes given) {
+        return Addressing.of(Dashboards.commune(commune), planSigner(readModels.plans(commune), period), given);
+    }
+
+    /**
+     * The report as the province accepts it: computed now (state ACCEPTED), dated the day the commune sent it up,
+     * written as docx and xlsx — the BSON that {@link Submissions#accept} stores with the state change, in one write.
+     */
+    public Document freeze(String commune, ReportPeriod period, LocalDate datedOn, Instant at) {
+        ReportData data = live(commune, period, datedOn, SubmissionState.ACCEPTED, at);
+        return archive.encode(data, DocxWriter.write(data), XlsxWriter.commune(data));
     }
 
     /** The arithmetic alone (no database): used by the tests and the benchmark too. */
     public static ReportData compute(String commune, ReportPeriod period, LocalDate today,
             Map<String, PlanRecord> plans, List<TaskRecord> tasks, List<PublicationRecord> publications,
             Map<String, String> channelNames, Notes notes, String submissionState, String submissionLabel) {
+        return compute(commune, period, today, plans, tasks, publications, channelNames, notes, submissionState,
+                submissionLabel, null);
+    }
+
+    static ReportData compute(String commune, ReportPeriod period, LocalDate today,
+            Map<String, PlanRecord> plans, List<TaskRecord> tasks, List<PublicationRecord> publications,
+            Map<String, String> channelNames, Notes notes, String submissionState, String submissionLabel,
+            Instant frozenAt) {
         List<TaskResult> results = new ArrayList<>();
         List<TaskRecord> relevant = tasks.stream()
                 .filter(TaskRecord::defined)
@@ -105,10 +148,26 @@ public class Reports {
 
         ReportData.Period p = new ReportData.Period(period.label(), period.kind().name(), period.inWords(),
                 period.from(), period.to(), period.windowInWords());
-        return new ReportData(Dashboards.commune(commune), p, today,
+        var unit = Dashboards.commune(commune);
+        return new ReportData(unit, p, today,
                 new Totals(results.size(), met, withTarget, posted.size(), byChannel.size(), activities.size()),
-                List.copyOf(results), List.copyOf(pairs), byChannel, byKind, activities, notes, submissionState,
-                submissionLabel);
+                List.copyOf(results), List.copyOf(pairs), byChannel, byKind, activities, notes,
+                Addressing.of(unit, planSigner(plans, period), notes), submissionState, submissionLabel, frozenAt);
+    }
+
+    /**
+     * Whose signature the report carries by default: the signer of the plan it reports on — among the plans with a
+     * signature block, one whose period meets the report's window, the latest issued.
+     */
+    static PlanRecord.Signer planSigner(Map<String, PlanRecord> plans, ReportPeriod period) {
+        return plans.values().stream()
+                .filter(p -> p.signer() != null)
+                .max(Comparator.comparing((PlanRecord p) -> p.periodFrom() != null && overlaps(p, period))
+                        .thenComparing(PlanRecord::issuedOn,
+                                Comparator.nullsFirst(Comparator.<LocalDate>naturalOrder()))
+                        .thenComparing(PlanRecord::planId))
+                .map(PlanRecord::signer)
+                .orElse(null);
     }
 
     private static int achieved(TaskRecord t, ReportPeriod period) {

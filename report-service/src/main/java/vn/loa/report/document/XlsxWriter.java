@@ -45,6 +45,12 @@ public final class XlsxWriter {
             add(summary, s, "Số kênh đã sử dụng", data.totals().channels());
             add(summary, s, "Số hoạt động đã tổ chức", data.totals().activities());
             add(summary, s, "Trạng thái báo cáo", data.submissionLabel());
+            if (data.addressing() != null) {
+                Addressing.Signature sign = data.addressing().signature();
+                add(summary, s, "Kính gửi", String.join("; ", data.addressing().addressees()));
+                add(summary, s, "Người ký", String.join(" / ", java.util.stream.Stream.of(sign.authority(),
+                        sign.delegation(), sign.title(), sign.name()).filter(x -> x != null && !x.isBlank()).toList()));
+            }
 
             Sheet tasks = sheet(wb, "Nhiệm vụ", s, "STT", "Kế hoạch", "Nhiệm vụ", "Đơn vị chủ trì", "Chỉ tiêu",
                     "Chỉ tiêu trong kỳ", "Kết quả", "Đánh giá");

@@ -81,14 +81,21 @@ public class Projection {
         String tenant = event.tenantId();
         switch (event) {
             case PlanIssued issued -> {
-                Document before = update(ReadModel.PLANS, issued.planId(),
-                        new Document("$set", new Document("tenant", tenant)
-                                .append("number", issued.number())
-                                .append("title", issued.title())
-                                .append("periodFrom", issued.periodFrom().toString())
-                                .append("periodTo", issued.periodTo().toString())
-                                .append("issuedOn", issued.issuedOn().toString()))
-                                .append("$max", new Document("version", issued.version())));
+                Document set = new Document("tenant", tenant)
+                        .append("number", issued.number())
+                        .append("title", issued.title())
+                        .append("periodFrom", issued.periodFrom().toString())
+                        .append("periodTo", issued.periodTo().toString())
+                        .append("issuedOn", issued.issuedOn().toString());
+                if (issued.signer() != null) {
+                    // the plan's signature block: the default signer of the commune's reports
+                    set.append("signer", new Document("authority", issued.signer().authority())
+                            .append("delegation", issued.signer().delegation())
+                            .append("title", issued.signer().title())
+                            .append("name", issued.signer().name()));
+                }
+                Document before = update(ReadModel.PLANS, issued.planId(), new Document("$set", set)
+                        .append("$max", new Document("version", issued.version())));
                 if (before == null || before.getString("number") == null) {
                     changes.add(new Change(tenant, "plan", issued.planId(), "PlanIssued"));
                 }

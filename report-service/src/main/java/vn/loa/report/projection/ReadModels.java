@@ -40,9 +40,12 @@ public class ReadModels {
     public Map<String, PlanRecord> plans(String tenant) {
         Map<String, PlanRecord> out = new HashMap<>();
         for (Document d : mongo.getCollection(ReadModel.PLANS).find(Filters.eq("tenant", tenant))) {
+            Document s = d.get("signer", Document.class);
+            PlanRecord.Signer signer = s == null ? null : new PlanRecord.Signer(s.getString("authority"),
+                    s.getString("delegation"), s.getString("title"), s.getString("name"));
             out.put(d.getString("_id"), new PlanRecord(d.getString("_id"), tenant, d.getString("number"),
                     d.getString("title"), date(d.getString("periodFrom")), date(d.getString("periodTo")),
-                    Boolean.TRUE.equals(d.getBoolean("closed"))));
+                    Boolean.TRUE.equals(d.getBoolean("closed")), date(d.getString("issuedOn")), signer));
         }
         return out;
     }

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.loa.platform.problem.NotFound;
 import vn.loa.platform.tenancy.Caller;
 import vn.loa.platform.tenancy.CommuneDirectory;
+import vn.loa.report.document.Reports;
 import vn.loa.report.period.ReportPeriod;
 import vn.loa.report.period.ReportingWindows;
 
@@ -26,10 +27,12 @@ public class SubmissionController {
 
     private final Submissions submissions;
     private final ReportingWindows windows;
+    private final Reports reports;
 
-    public SubmissionController(Submissions submissions, ReportingWindows windows) {
+    public SubmissionController(Submissions submissions, ReportingWindows windows, Reports reports) {
         this.submissions = submissions;
         this.windows = windows;
+        this.reports = reports;
     }
 
     @GetMapping("/submission")
@@ -50,10 +53,12 @@ public class SubmissionController {
     }
 
     @PostMapping("/accept")
-    @Operation(summary = "Tỉnh tiếp nhận báo cáo của một xã (SUBMITTED → ACCEPTED)")
+    @Operation(summary = "Tỉnh tiếp nhận báo cáo của một xã (SUBMITTED → ACCEPTED); bản Word, Excel được lưu cố"
+            + " định từ lúc này")
     public Submission accept(Caller caller, @PathVariable String period,
             @RequestParam(name = "commune") String commune) {
-        return submissions.accept(caller, commune, parse(period, commune));
+        ReportPeriod p = parse(period, commune);
+        return submissions.accept(caller, commune, p, (submittedOn, at) -> reports.freeze(commune, p, submittedOn, at));
     }
 
     @PostMapping("/return")

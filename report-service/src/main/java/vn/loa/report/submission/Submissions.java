@@ -2,15 +2,19 @@ package vn.loa.report.submission;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOptions;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 import vn.loa.platform.problem.Conflict;
@@ -20,6 +24,7 @@ import vn.loa.platform.tenancy.Caller;
 import vn.loa.platform.tenancy.CommuneDirectory;
 import vn.loa.platform.tenancy.Role;
 import vn.loa.report.live.ChangeLog;
+import vn.loa.report.period.CommuneTime;
 import vn.loa.report.period.ReportPeriod;
 import vn.loa.report.projection.Change;
 import vn.loa.report.submission.Submission.Step;
@@ -28,11 +33,16 @@ import vn.loa.report.submission.Submission.Step;
  * Report submission: DRAFT → SUBMITTED (the commune's leader) → ACCEPTED or RETURNED (a reviewer of the commune's
  * province, a return with a reason); a returned report can be submitted again. Local to report-service (no event
  * contract exists for it). Each step is one conditional single-document update, so two reviewers cannot both win.
+ * Acceptance is final and freezes the report: the same update stores its documents under {@code frozen}
+ * ({@code ReportArchive}), which the other reads leave out.
  */
 @Component
 public class Submissions {
 
     static final String COLLECTION = "submissions";
+    /** Everything but the frozen documents themselves. */
+    private static final Bson STATE = Projections.include("commune", "period", "state", "reason", "history",
+            "frozen.at");
 
     private final MongoTemplate mongo;
     private final ChangeLog changes;
@@ -45,14 +55,15 @@ public class Submissions {
     }
 
     public Submission of(String commune, String period) {
-        Document d = col().find(Filters.eq("_id", id(commune, period))).first();
+        Document d = col().find(Filters.eq("_id", id(commune, period))).projection(STATE).first();
         return d == null ? Submission.draft(commune, period) : read(d);
     }
 
     /** The state of every commune listed for one period. */
     public Map<String, SubmissionState> states(List<String> communes, String period) {
         Map<String, SubmissionState> out = new HashMap<>();
-        for (Document d : col().find(Filters.and(Filters.in("commune", communes), Filters.eq("period", period)))) {
+        for (Document d : col().find(Filters.and(Filters.in("commune", communes), Filters.eq("period", period)))
+                .projection(Projections.include("commune", "state"))) {
             out.put(d.getString("commune"), SubmissionState.valueOf(d.getString("state")));
         }
         return out;
@@ -65,13 +76,40 @@ public class Submissions {
         caller.require(Role.LEADER);
         return move(caller.tenantId(), period.label(), List.of(SubmissionState.DRAFT, SubmissionState.RETURNED),
                 SubmissionState.SUBMITTED, caller.userId(), null,
-                "Báo cáo kỳ này đã được gửi hoặc đã được tiếp nhận, không thể gửi lại.");
+                "Báo cáo kỳ này đã được gửi hoặc đã được tiếp nhận, không thể gửi lại.", clock.instant(), null);
     }
 
-    public Submission accept(Caller caller, String commune, ReportPeriod period) {
+    /**
+     * A reviewer accepts a submitted report. {@code freeze} writes its documents (given the day the commune sent it
+     * up and the moment of acceptance); they are stored by the very update that makes the report ACCEPTED.
+     */
+    public Submission accept(Caller caller, String commune, ReportPeriod period, Freezer freeze) {
         reviewer(caller, commune);
+        String conflict = "Chỉ tiếp nhận được báo cáo đã gửi và đang chờ tiếp nhận.";
+        Submission current = of(commune, period.label());
+        if (current.state() != SubmissionState.SUBMITTED) {
+            throw new Conflict(conflict);
+        }
+        Instant now = clock.instant();
+        Instant sent = current.submittedAt() == null ? now : current.submittedAt();
+        Document frozen = freeze.freeze(CommuneTime.dayOf(sent), now);
         return move(commune, period.label(), List.of(SubmissionState.SUBMITTED), SubmissionState.ACCEPTED,
-                caller.userId(), null, "Chỉ tiếp nhận được báo cáo đã gửi và đang chờ tiếp nhận.");
+                caller.userId(), null, conflict, now, new Document("frozen", frozen));
+    }
+
+    /** Writes an accepted report's documents. */
+    @FunctionalInterface
+    public interface Freezer {
+        Document freeze(LocalDate submittedOn, Instant acceptedAt);
+    }
+
+    /** One part of the frozen documents of an accepted report ({@code data}, {@code docx}, {@code xlsx}). */
+    public Optional<Object> frozen(String commune, String period, String part) {
+        Document d = col().find(Filters.eq("_id", id(commune, period)))
+                .projection(Projections.include("state", "frozen." + part)).first();
+        boolean accepted = d != null && SubmissionState.ACCEPTED.name().equals(d.getString("state"));
+        Document frozen = accepted ? d.get("frozen", Document.class) : null;
+        return Optional.ofNullable(frozen == null ? null : frozen.get(part));
     }
 
     public Submission giveBack(Caller caller, String commune, ReportPeriod period, String reason) {
@@ -80,7 +118,8 @@ public class Submissions {
             throw new InvalidInput("reason", "Cần nêu lý do trả lại báo cáo.");
         }
         return move(commune, period.label(), List.of(SubmissionState.SUBMITTED), SubmissionState.RETURNED,
-                caller.userId(), reason.strip(), "Chỉ trả lại được báo cáo đã gửi và đang chờ tiếp nhận.");
+                caller.userId(), reason.strip(), "Chỉ trả lại được báo cáo đã gửi và đang chờ tiếp nhận.",
+                clock.instant(), null);
     }
 
     /** A reviewer is a VIEWER of the commune's province; anyone else does not see the commune at all. */
@@ -92,21 +131,22 @@ public class Submissions {
     }
 
     private Submission move(String commune, String period, List<SubmissionState> from, SubmissionState to,
-            String by, String reason, String conflict) {
+            String by, String reason, String conflict, Instant now, Document alsoSet) {
         String id = id(commune, period);
         col().updateOne(Filters.eq("_id", id), new Document("$setOnInsert", new Document("commune", commune)
                 .append("period", period).append("state", SubmissionState.DRAFT.name())), new UpdateOptions().upsert(true));
-        Document current = col().find(Filters.eq("_id", id)).first();
+        Document current = col().find(Filters.eq("_id", id)).projection(STATE).first();
         SubmissionState before = SubmissionState.valueOf(current.getString("state"));
-        Instant now = clock.instant();
         Document step = new Document("from", before.name()).append("to", to.name()).append("by", by)
                 .append("at", Date.from(now)).append("reason", reason);
+        Document set = new Document("state", to.name()).append("reason", reason).append("updatedAt", Date.from(now));
+        if (alsoSet != null) {
+            set.putAll(alsoSet);
+        }
         var result = col().updateOne(
                 Filters.and(Filters.eq("_id", id), Filters.eq("state", before.name()),
                         Filters.in("state", from.stream().map(Enum::name).toList())),
-                new Document("$set", new Document("state", to.name()).append("reason", reason)
-                        .append("updatedAt", Date.from(now)))
-                        .append("$push", new Document("history", step)));
+                new Document("$set", set).append("$push", new Document("history", step)));
         if (result.getModifiedCount() == 0) {
             throw new Conflict(conflict);
         }
@@ -126,8 +166,10 @@ public class Submissions {
             }
         }
         SubmissionState state = SubmissionState.valueOf(d.getString("state"));
+        Document frozen = d.get("frozen", Document.class);
+        Date frozenAt = frozen == null ? null : frozen.getDate("at");
         return new Submission(d.getString("commune"), d.getString("period"), state, state.label(),
-                d.getString("reason"), List.copyOf(history));
+                d.getString("reason"), List.copyOf(history), frozenAt == null ? null : frozenAt.toInstant());
     }
 
     private MongoCollection<Document> col() {

@@ -25,6 +25,7 @@ import vn.loa.contracts.task.TaskCredited;
 import vn.loa.platform.tenancy.CommuneDirectory;
 import vn.loa.report.document.DocxWriter;
 import vn.loa.report.document.ReportData;
+import vn.loa.report.document.ReportArchive;
 import vn.loa.report.document.ReportNotes;
 import vn.loa.report.document.Reports;
 import vn.loa.report.document.XlsxWriter;
@@ -123,8 +124,9 @@ public final class ReportBenchmark {
             // 3. reports
             Clock clock = Clock.systemUTC();
             ReadModels readModels = new ReadModels(mongo);
-            Reports reports = new Reports(readModels, new ReportNotes(mongo, clock),
-                    new Submissions(mongo, new ChangeLog(mongo, clock, 1000), clock));
+            Submissions submissions = new Submissions(mongo, new ChangeLog(mongo, clock, 1000), clock);
+            Reports reports = new Reports(readModels, new ReportNotes(mongo, clock), submissions,
+                    new ReportArchive(submissions));
             ReportPeriod annual = new ReportingWindows().parse("2025");
             LocalDate today = LocalDate.of(2025, 12, 20);
             reports.of(province.getFirst().code(), annual, today); // warm-up

@@ -124,7 +124,7 @@ class DocumentTest {
             XWPFTable header = doc.getTables().getFirst();
             XWPFTableCell left = header.getRow(0).getCell(0);
             XWPFTableCell right = header.getRow(0).getCell(1);
-            assertThat(left.getText()).contains("ỦY BAN NHÂN DÂN").contains("XÃ KIM THÀNH");
+            assertThat(plain(left.getText())).contains("ỦY BAN NHÂN DÂN").contains("XÃ KIM THÀNH");
             assertThat(right.getText()).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
                     .contains("Độc lập - Tự do - Hạnh phúc");
             XWPFRun motto = right.getParagraphs().get(1).getRuns().getFirst();
@@ -133,7 +133,7 @@ class DocumentTest {
             assertThat(right.getParagraphs().getFirst().getRuns().getFirst().isBold()).isTrue();
             assertThat(header.getRow(1).getCell(0).getText()).isEqualTo("Số: 12/BC-UBND");
             XWPFParagraph dateLine = header.getRow(1).getCell(1).getParagraphs().getFirst();
-            assertThat(dateLine.getText()).isEqualTo("Kim Thành, ngày 05 tháng 01 năm 2026");
+            assertThat(plain(dateLine.getText())).isEqualTo("Kim Thành, ngày 05 tháng 01 năm 2026");
             assertThat(dateLine.getRuns().getFirst().isItalic()).isTrue();
 
             XWPFParagraph kind = paragraph(doc, "BÁO CÁO");
@@ -176,8 +176,11 @@ class DocumentTest {
             assertThat(recipients.getRuns().getFirst().isItalic()).isTrue();
             assertThat(recipients.getRuns().getFirst().getFontSizeAsDouble()).isEqualTo(12.0);
             assertThat(signature.getRow(0).getCell(0).getText()).contains("- Lưu: VT");
-            String signer = signature.getRow(0).getCell(1).getText();
-            assertThat(signer).contains("TM. ỦY BAN NHÂN DÂN").contains("CHỦ TỊCH").contains("Nguyễn Văn An");
+            // the plan's signature block, the name the commune wrote in its notes
+            assertThat(lines(signature.getRow(0).getCell(1))).containsExactly("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH",
+                    "PHÓ CHỦ TỊCH", "", "", "", "", "Nguyễn Văn An");
+            assertThat(signature.getRow(0).getCell(1).getParagraphs()).allSatisfy(p -> assertThat(p.getRuns())
+                    .allSatisfy(r -> assertThat(r.isBold() || r.text().isEmpty()).isTrue()));
             // the page number field lives in the header of the pages after the first
             assertThat(doc.getDocument().getBody().getSectPr().isSetTitlePg()).isTrue();
             assertThat(doc.getHeaderList()).anySatisfy(h ->
@@ -194,8 +197,8 @@ class DocumentTest {
                     + " của đơn vị.")).isNotNull();
             assertThat(paragraph(doc, "Không có tin, bài nào được đăng trong kỳ báo cáo.")).isNotNull();
             assertThat(doc.getTables()).hasSize(2); // header and signature only
-            assertThat(doc.getTables().getFirst().getRow(0).getCell(0).getText()).contains("PHƯỜNG BẠCH MAI");
-            assertThat(doc.getTables().getFirst().getRow(1).getCell(1).getText())
+            assertThat(plain(doc.getTables().getFirst().getRow(0).getCell(0).getText())).contains("PHƯỜNG BẠCH MAI");
+            assertThat(plain(doc.getTables().getFirst().getRow(1).getCell(1).getText()))
                     .isEqualTo("Bạch Mai, ngày 05 tháng 01 năm 2026");
         }
     }
@@ -276,6 +279,20 @@ class DocumentTest {
         }
     }
 
+    /** Text as a reader sees it: the no-break spaces that hold names together read as spaces. */
+    static String plain(String text) {
+        return text.replace('\u00A0', ' ');
+    }
+
+    /** The lines of a cell as printed: one per paragraph, or per line break inside one. */
+    static List<String> lines(XWPFTableCell cell) {
+        List<String> out = new ArrayList<>();
+        for (XWPFParagraph p : cell.getParagraphs()) {
+            out.addAll(List.of(plain(p.getText()).split("\n", -1)));
+        }
+        return out;
+    }
+
     private static int twips(Object value) {
         return ((BigInteger) value).intValue();
     }
@@ -308,7 +325,7 @@ class DocumentTest {
     }
 
     private static XWPFParagraph paragraph(XWPFDocument doc, String text) {
-        return doc.getParagraphs().stream().filter(p -> p.getText().equals(text)).findFirst()
+        return doc.getParagraphs().stream().filter(p -> plain(p.getText()).equals(text)).findFirst()
                 .orElseThrow(() -> new AssertionError("no paragraph '" + text + "'"));
     }
 

@@ -62,7 +62,8 @@ class ReportApiTest extends IntegrationTest {
             assertThat(doc.getDocument().getBody().getSectPr().getPgSz().getW()).isEqualTo(BigInteger.valueOf(11906));
             assertThat(doc.getTables().getFirst().getRow(1).getCell(0).getText()).isEqualTo("Số: 07/BC-UBND");
             assertThat(doc.getParagraphs()).anyMatch(p -> p.getText().equals("Thiếu kinh phí."));
-            assertThat(doc.getTables().getLast().getRow(0).getCell(1).getText()).contains("Trần Thị Bình");
+            assertThat(doc.getTables().getLast().getRow(0).getCell(1).getText().replace('\u00A0', ' '))
+                    .contains("Trần Thị Bình");
         }
         Answer xlsx = get("/api/reports/2025-Q3?format=xlsx", commune, "EDITOR");
         assertThat(xlsx.contentType()).isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");

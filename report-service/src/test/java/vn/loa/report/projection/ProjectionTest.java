@@ -166,4 +166,27 @@ class ProjectionTest {
                 .allMatch(id -> id.startsWith("b-")).hasSize(3);
         assertThat(m.dashboards().commune(Samples.BACH_MAI, TODAY).tasks()).isEmpty();
     }
+
+    @Test
+    void thePlansSignerIsKeptForTheReportsAndAnOlderEventWithoutOneGivesNone() {
+        MongoTemplate template = mongo.template("signer");
+        Model m = Model.in(template);
+        m.projection().apply(Samples.planIssued(KIM_THANH, "s"));
+        // the same plan issued again (a duplicate) and an amendment do not touch the signature block
+        m.projection().apply(Samples.planIssued(KIM_THANH, "s"));
+        m.projection().apply(Samples.planAmended(KIM_THANH, "s"));
+        var issued = Samples.planIssued(Samples.TIEN_MINH, "t");
+        // PlanIssued as written before it carried a signer: its JSON has no "signer"
+        m.projection().apply(new vn.loa.contracts.plan.PlanIssued(issued.tenantId(), issued.planId(),
+                issued.version(), issued.number(), issued.title(), issued.periodFrom(), issued.periodTo(),
+                issued.issuedOn(), issued.issuedAt(), issued.issuedBy(), issued.tasks()));
+
+        ReadModels read = new ReadModels(template);
+        PlanRecord kimThanh = read.plans(KIM_THANH).get(Samples.plan("s"));
+        assertThat(kimThanh.signer()).isEqualTo(new PlanRecord.Signer("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH",
+                "PHÓ CHỦ TỊCH", "Phạm Thị Xuân"));
+        assertThat(kimThanh.issuedOn()).isEqualTo(LocalDate.parse("2025-07-25"));
+        assertThat(read.plans(Samples.TIEN_MINH).get(Samples.plan("t")).signer()).isNull();
+        assertThat(read.plans(Samples.TIEN_MINH)).doesNotContainKey(Samples.plan("s"));
+    }
 }

@@ -14,6 +14,7 @@ import vn.loa.contracts.content.ContentRetracted;
 import vn.loa.contracts.plan.Due;
 import vn.loa.contracts.plan.PlanAmended;
 import vn.loa.contracts.plan.PlanIssued;
+import vn.loa.contracts.plan.PlanSigner;
 import vn.loa.contracts.plan.PlannedTask;
 import vn.loa.contracts.plan.Quota;
 import vn.loa.contracts.plan.QuotaPeriod;
@@ -73,8 +74,13 @@ public final class Samples {
                                 new Quota(2, QuotaPeriod.QUARTER, null, null), null),
                         new PlannedTask(dialogue(p), 3, "Tổ chức đối thoại với Nhân dân về CCHC", "Phòng VH-XH",
                                 List.of("Văn phòng HĐND-UBND"), List.of("dialogue"), List.of(), null,
-                                new Due(LocalDate.parse("2025-11-30"), "Tháng 11/2025"))));
+                                new Due(LocalDate.parse("2025-11-30"), "Tháng 11/2025"))),
+                SIGNER);
     }
+
+    /** The signature block of the seed plans (Tiên Minh's, here). */
+    public static final PlanSigner SIGNER =
+            new PlanSigner("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Phạm Thị Xuân");
 
     /** Version 2: the news task renamed, the dialogue withdrawn. */
     public static PlanAmended planAmended(String tenant, String p) {
