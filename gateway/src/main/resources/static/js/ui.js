@@ -376,24 +376,43 @@ export function options(map) {
   return Object.entries(map).map(([value, text]) => ({ value, label: text }));
 }
 
+/** Runs `run()` with `button` disabled and busy; what it throws is shown as a problem in `problemContainer`. */
+async function busy(button, run, problemContainer) {
+  if (button.disabled) return;
+  button.disabled = true;
+  button.setAttribute('aria-busy', 'true');
+  try {
+    clearProblem(problemContainer);
+    await run();
+  } catch (problem) {
+    showProblem(asProblem(problem), problemContainer);
+  } finally {
+    button.disabled = false;
+    button.removeAttribute('aria-busy');
+  }
+}
+
 /** A busy-safe button action: disables the button while the promise runs, shows its problem. */
 export function action(button, run, problemContainer) {
-  button.addEventListener('click', async (event) => {
+  button.addEventListener('click', (event) => {
     event.preventDefault();
-    if (button.disabled) return;
-    button.disabled = true;
-    button.setAttribute('aria-busy', 'true');
-    try {
-      clearProblem(problemContainer);
-      await run();
-    } catch (problem) {
-      showProblem(asProblem(problem), problemContainer);
-    } finally {
-      button.disabled = false;
-      button.removeAttribute('aria-busy');
-    }
+    busy(button, run, problemContainer);
   });
   return button;
+}
+
+/**
+ * A form's submit, the same way: the page stays (no browser submit), the form's old problem is cleared, `button` is
+ * disabled while `run()` runs, and a problem it throws — the service's, or one the page makes when a check fails
+ * before sending (`throw { title, detail, errors: [{ field, message }] }`) — is shown at the top of the form and next
+ * to its fields.
+ */
+export function onSubmit(form, button, run) {
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    busy(button, run, form);
+  });
+  return form;
 }
 
 /** Any thrown thing as a Vietnamese problem. */

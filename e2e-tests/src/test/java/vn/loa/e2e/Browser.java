@@ -1,5 +1,7 @@
 package vn.loa.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +29,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Debian's Chromium driven by Debian's chromedriver, both named explicitly, so Selenium Manager (which would look for
  * or download a browser or a driver) has nothing to find. {@link #programs()} says which programs really run, read from
  * the operating system's process table, not from a library's log. Waits are explicit ({@link WebDriverWait});
- * screenshots go to {@link Stack#SCREENSHOTS}.
+ * screenshots go to {@link Stack#SCREENSHOTS}/name, downloads to {@link Stack#DOWNLOADS}/name.
  */
 public final class Browser implements AutoCloseable {
 
@@ -36,16 +38,20 @@ public final class Browser implements AutoCloseable {
     public final ChromeDriver driver;
     public final WebDriverWait wait;
     public final Path downloads;
+    /** Where this browser's screenshots go: {@link Stack#SCREENSHOTS}/name. */
+    public final Path screenshots;
     private final Path profile;
     private final ChromeDriverService service;
     private int shots;
+    private boolean keycloakShot;
 
     public Browser(String name) {
         try {
             profile = Files.createTempDirectory("loa-e2e-chromium-");
             downloads = Stack.DOWNLOADS.resolve(name);
+            screenshots = Stack.SCREENSHOTS.resolve(name);
             Files.createDirectories(downloads);
-            Files.createDirectories(Stack.SCREENSHOTS);
+            Files.createDirectories(screenshots);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -178,11 +184,56 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, timeout).withMessage(what).until(condition);
     }
 
+    // ------------------------------------------------------------------ the app: log in, open a route, log out
+
+    /** Through the app's button to Keycloak's own login page (realm loa, behind the gateway at /auth) and back. */
+    public void login(String user) {
+        driver.get(Stack.BASE + "/");
+        click("login-button");
+        until("Keycloak's login page of realm loa", d -> d.getCurrentUrl().contains("/auth/realms/loa/"));
+        WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        username.clear();
+        username.sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(Api.PASSWORD);
+        if (!keycloakShot) {
+            screenshot("keycloak-dang-nhap");
+            keycloakShot = true;
+        }
+        click(By.id("kc-login"));
+        waitText(testid("who-user"), user);
+        assertThat(driver.getCurrentUrl()).startsWith(Stack.BASE + "/").doesNotContain("code=");
+    }
+
+    /** A fresh load of the app at a route (the tab's session storage keeps the tokens). */
+    public void open(String hash) {
+        driver.get("about:blank");
+        driver.get(Stack.BASE + "/" + hash);
+        find("logout-button");
+    }
+
+    public void logout() {
+        click("logout-button");
+        find("login-button");
+    }
+
+    /** A file Chromium finished saving in {@link #downloads} whose name passes {@code name}; null while none. */
+    public Path completedDownload(java.util.function.Predicate<String> name) {
+        try (var files = Files.list(downloads)) {
+            List<Path> all = files.toList();
+            if (all.stream().anyMatch(p -> p.getFileName().toString().endsWith(".crdownload"))) {
+                return null;
+            }
+            return all.stream().filter(p -> name.test(p.getFileName().toString())).findFirst().orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     // ------------------------------------------------------------------ evidence
 
     /** A PNG of the window, numbered in the order taken. */
     public Path screenshot(String name) {
-        Path to = Stack.SCREENSHOTS.resolve(String.format("%02d-%s.png", ++shots, name));
+        Path to = screenshots.resolve(String.format("%02d-%s.png", ++shots, name));
         try {
             Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), to, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {

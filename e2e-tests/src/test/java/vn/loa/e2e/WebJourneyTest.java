@@ -31,7 +31,7 @@ import org.openqa.selenium.support.ui.Select;
  * Kim Thành's editor sees the seed plan and drafts this year's plan with one task; the leader issues it; the editor
  * writes an item serving that task on the portal and submits it; the leader approves and publishes it while the task
  * board is open in another tab, whose bar moves without a reload; the public page shows the item; the quarterly report
- * downloads as a real .docx; Bạch Mai's editor sees none of it. A screenshot after each step (target/screenshots).
+ * downloads as a real .docx; Bạch Mai's editor sees none of it. A screenshot after each step (target/screenshots/journey).
  */
 @DisplayName("Hành trình trên trình duyệt: kế hoạch → tin bài → duyệt, đăng → tiến độ → trang công khai → báo cáo")
 class WebJourneyTest {
@@ -43,7 +43,6 @@ class WebJourneyTest {
     static final String OTHER = "bach-mai.editor";
 
     Browser b;
-    boolean keycloakShot;
 
     @BeforeEach
     void start() {
@@ -95,7 +94,7 @@ class WebJourneyTest {
         assertThat(b.find("login-button").getText()).isEqualTo("Đăng nhập");
         assertThat(b.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("vi");
         b.screenshot("trang-dang-nhap");
-        login(EDITOR);
+        b.login(EDITOR);
         assertThat(b.find("who-tenant").getAttribute("data-tenant")).isEqualTo(Stack.KIM_THANH);
         b.screenshot("bien-tap-vien-da-dang-nhap");
 
@@ -129,11 +128,11 @@ class WebJourneyTest {
         assertThat(b.find("annex-tasks").getText()).contains(taskTitle);
         assertThat(b.driver.findElements(testid("plan-issue"))).as("an editor is not offered to issue").isEmpty();
         b.screenshot("du-thao-ke-hoach");
-        logout();
+        b.logout();
 
         // 4. the leader issues it; task-service creates the task from PlanIssued
-        login(LEADER);
-        open("#/ke-hoach/" + planId);
+        b.login(LEADER);
+        b.open("#/ke-hoach/" + planId);
         b.click("plan-issue");
         acceptConfirm();
         b.waitText(testid("plan-facts"), "Đã ban hành");
@@ -152,10 +151,10 @@ class WebJourneyTest {
         assertThat(progress(taskId).getAttribute("data-credited")).isEqualTo("0");
         assertThat(progress(taskId).getAttribute("data-target")).isEqualTo("2");
         b.screenshot("bang-nhiem-vu-moi");
-        logout();
+        b.logout();
 
         // 5. the editor writes an item for the task, on the portal, and submits it
-        login(EDITOR);
+        b.login(EDITOR);
         b.click("nav-contents");
         b.click("content-new-link");
         b.type("content-title", itemTitle);
@@ -175,11 +174,11 @@ class WebJourneyTest {
         waitItemStatus("SUBMITTED");
         assertThat(b.driver.findElements(testid("content-approve"))).as("an editor is not offered to approve").isEmpty();
         b.screenshot("tin-bai-cho-duyet");
-        logout();
+        b.logout();
 
         // 6. the leader approves
-        login(LEADER);
-        open("#/tin-bai/" + itemId);
+        b.login(LEADER);
+        b.open("#/tin-bai/" + itemId);
         b.click("content-approve");
         waitItemStatus("APPROVED");
         b.screenshot("tin-bai-da-duyet");
@@ -225,7 +224,7 @@ class WebJourneyTest {
         b.screenshot("trang-cong-khai");
 
         // 11. the quarterly report downloads as a Word document
-        open("#/bao-cao");
+        b.open("#/bao-cao");
         b.find("report-preview-area");
         assertThat(new Select(b.find("report-kind")).getFirstSelectedOption().getAttribute("value")).isEqualTo("Q");
         b.click("report-download-docx");
@@ -235,10 +234,10 @@ class WebJourneyTest {
         b.screenshot("bao-cao-quy-da-tai");
         b.driver.close();
         b.driver.switchTo().window(itemTab);
-        logout();
+        b.logout();
 
         // 12. Bạch Mai's editor sees none of it
-        login(OTHER);
+        b.login(OTHER);
         assertThat(b.find("who-tenant").getAttribute("data-tenant")).isEqualTo(Stack.BACH_MAI);
         b.click("nav-contents");
         b.find("content-list");
@@ -252,50 +251,20 @@ class WebJourneyTest {
                 .isEmpty();
         assertThat(b.find("plan-list").getText()).doesNotContain(stamp).doesNotContain("45/KH-UBND");
         b.screenshot("bach-mai-danh-sach-ke-hoach");
-        open("#/tin-bai/" + itemId);
+        b.open("#/tin-bai/" + itemId);
         assertThat(b.find("problem").getText()).contains("Không tìm thấy");
         assertThat(b.driver.findElement(By.id("noi-dung")).getText()).doesNotContain(itemTitle);
         b.screenshot("bach-mai-mo-tin-cua-kim-thanh");
-        open("#/nhiem-vu/" + taskId);
+        b.open("#/nhiem-vu/" + taskId);
         assertThat(b.find("problem").getText()).contains("Không tìm thấy");
         assertThat(b.driver.findElement(By.id("noi-dung")).getText()).doesNotContain(taskTitle);
-        open("#/ke-hoach/" + planId);
+        b.open("#/ke-hoach/" + planId);
         assertThat(b.find("problem").getText()).contains("Không tìm thấy");
         b.screenshot("bach-mai-mo-ke-hoach-cua-kim-thanh");
-        logout();
+        b.logout();
     }
 
     // ------------------------------------------------------------------ steps
-
-    /** Through the app's button to Keycloak's own login page (realm loa, behind the gateway at /auth) and back. */
-    private void login(String user) {
-        b.driver.get(Stack.BASE + "/");
-        b.click("login-button");
-        b.until("Keycloak's login page of realm loa", d -> d.getCurrentUrl().contains("/auth/realms/loa/"));
-        WebElement username = b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        username.clear();
-        username.sendKeys(user);
-        b.driver.findElement(By.id("password")).sendKeys(Api.PASSWORD);
-        if (!keycloakShot) {
-            b.screenshot("keycloak-dang-nhap");
-            keycloakShot = true;
-        }
-        b.click(By.id("kc-login"));
-        b.waitText(testid("who-user"), user);
-        assertThat(b.driver.getCurrentUrl()).startsWith(Stack.BASE + "/").doesNotContain("code=");
-    }
-
-    /** A fresh load of the app at a route (the tab's session storage keeps the tokens). */
-    private void open(String hash) {
-        b.driver.get("about:blank");
-        b.driver.get(Stack.BASE + "/" + hash);
-        b.find("logout-button");
-    }
-
-    private void logout() {
-        b.click("logout-button");
-        b.find("login-button");
-    }
 
     private void acceptConfirm() {
         Alert alert = b.wait.until(ExpectedConditions.alertIsPresent());
@@ -328,15 +297,7 @@ class WebJourneyTest {
     }
 
     private Path completedDownload(String suffix) {
-        try (var files = Files.list(b.downloads)) {
-            List<Path> all = files.toList();
-            if (all.stream().anyMatch(p -> p.getFileName().toString().endsWith(".crdownload"))) {
-                return null;
-            }
-            return all.stream().filter(p -> p.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
-        } catch (IOException e) {
-            return null;
-        }
+        return b.completedDownload(name -> name.endsWith(suffix));
     }
 
     /** A .docx is a zip with [Content_Types].xml and word/document.xml; the report names the commune. */

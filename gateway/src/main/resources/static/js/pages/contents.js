@@ -4,7 +4,7 @@
 
 import { get, post, put, upload, download, paths } from '../api.js';
 import {
-  h, mount, keepFocus, refocus, pageTitle, field, checkboxes, checkedValues, select, options, action, showProblem, clearProblem, notice,
+  h, mount, keepFocus, refocus, pageTitle, field, checkboxes, checkedValues, select, options, action, onSubmit, notice,
   date, dateTime, num, isoDate, isoLocalDateTime, list, label, statusBadge, emptyRow,
   CONTENT_STATUS, PUBLICATION_STATUS, CONTENT_KINDS, ACTIVITY_KINDS, CHANNELS,
 } from '../ui.js';
@@ -120,9 +120,7 @@ export async function editPage(main, ctx) {
     checkboxes('Đăng trên các kênh', 'channels', channelOptions, v.channels, 'content-channel'),
     item && ['APPROVED'].includes(item.status) ? h('p', { class: 'hint' }, 'Tin đã duyệt: sửa nội dung sẽ phải trình duyệt lại.') : null,
     h('div', { class: 'actions' }, submit, h('a', { class: 'button', href: item ? `#/tin-bai/${encodeURIComponent(item.id)}` : '#/tin-bai' }, 'Hủy')));
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    clearProblem(form);
+  onSubmit(form, submit, async () => {
     const payload = {
       title: inputs.title.value.trim(),
       summary: inputs.summary.value.trim() || null,
@@ -133,16 +131,9 @@ export async function editPage(main, ctx) {
       channels: checkedValues(form, 'channels'),
       unit: inputs.unit.value.trim() || null,
     };
-    submit.disabled = true;
-    try {
-      const saved = item ? await put(paths.content(item.id), payload) : await post(paths.contents(), payload);
-      notice(item ? 'Đã lưu thay đổi.' : 'Đã lưu bản nháp.');
-      ctx.navigate(`#/tin-bai/${encodeURIComponent(saved.id)}`);
-    } catch (problem) {
-      showProblem(problem, form);
-    } finally {
-      submit.disabled = false;
-    }
+    const saved = item ? await put(paths.content(item.id), payload) : await post(paths.contents(), payload);
+    notice(item ? 'Đã lưu thay đổi.' : 'Đã lưu bản nháp.');
+    ctx.navigate(`#/tin-bai/${encodeURIComponent(saved.id)}`);
   });
   mount(main, pageTitle(item ? 'Sửa tin, bài' : 'Viết tin, bài'),
     offered.length === 0 ? h('p', { class: 'hint' }, 'Hiện chưa có kênh đăng nào đang hoạt động; bạn vẫn lưu được bản nháp.') : null,
@@ -259,19 +250,10 @@ export async function detailPage(main, ctx) {
     const confirmButton = h('button', { type: 'submit', class: 'danger', id: 'content-reject', dataset: { testid: 'content-reject' } }, 'Trả lại tin, bài');
     const form = h('form', { class: 'form card', novalidate: true }, h('h2', {}, 'Trả lại tin, bài'),
       field('Lý do trả lại', 'reason', reason), h('div', { class: 'actions' }, confirmButton));
-    form.addEventListener('submit', async (e) => {
-      e.preventDefault();
-      clearProblem(form);
-      confirmButton.disabled = true;
-      try {
-        item = await post(paths.contentAction(item.id, 'reject'), { reason: reason.value.trim() });
-        notice('Đã trả lại tin, bài cho người viết.');
-        render();
-      } catch (problem) {
-        showProblem(problem, form);
-      } finally {
-        confirmButton.disabled = false;
-      }
+    onSubmit(form, confirmButton, async () => {
+      item = await post(paths.contentAction(item.id, 'reject'), { reason: reason.value.trim() });
+      notice('Đã trả lại tin, bài cho người viết.');
+      render();
     });
     mount(panel, form);
     reason.focus();
@@ -282,25 +264,15 @@ export async function detailPage(main, ctx) {
     const go = h('button', { type: 'submit', class: 'primary', id: 'content-publish-schedule', dataset: { testid: 'content-publish-schedule' } }, 'Hẹn giờ');
     const form = h('form', { class: 'form card', novalidate: true }, h('h2', {}, 'Hẹn giờ đăng'),
       field('Thời điểm đăng (giờ Việt Nam)', 'at', at, 'Theo dạng dd/MM/yyyy HH:mm, ví dụ 02/09/2025 08:00'), h('div', { class: 'actions' }, go));
-    form.addEventListener('submit', async (e) => {
-      e.preventDefault();
-      clearProblem(form);
+    onSubmit(form, go, async () => {
       const when = isoLocalDateTime(at.value);
       if (!when) {
-        showProblem({ title: 'Thời điểm chưa hợp lệ', detail: 'Vui lòng nhập thời điểm theo dạng dd/MM/yyyy HH:mm.',
-          errors: [{ field: 'at', message: 'Ví dụ: 02/09/2025 08:00.' }] }, form);
-        return;
+        throw { title: 'Thời điểm chưa hợp lệ', detail: 'Vui lòng nhập thời điểm theo dạng dd/MM/yyyy HH:mm.',
+          errors: [{ field: 'at', message: 'Ví dụ: 02/09/2025 08:00.' }] };
       }
-      go.disabled = true;
-      try {
-        item = await post(paths.contentAction(item.id, 'publish'), { at: when });
-        notice(`Đã hẹn đăng lúc ${at.value.trim()}.`);
-        render();
-      } catch (problem) {
-        showProblem(problem, form);
-      } finally {
-        go.disabled = false;
-      }
+      item = await post(paths.contentAction(item.id, 'publish'), { at: when });
+      notice(`Đã hẹn đăng lúc ${at.value.trim()}.`);
+      render();
     });
     mount(panel, form);
     at.focus();
@@ -317,25 +289,15 @@ export async function detailPage(main, ctx) {
       h('p', { class: 'hint' }, 'Ví dụ: trang thông tin CCHC của thành phố, báo, đài. Lượt đăng này được tính như mọi kênh khác.'),
       field('Kênh', 'channel', channel), field('Đường dẫn bài đã đăng', 'url', url),
       field('Thời điểm đăng', 'publishedAt', when, 'dd/MM/yyyy HH:mm'), h('div', { class: 'actions' }, save));
-    form.addEventListener('submit', async (e) => {
-      e.preventDefault();
-      clearProblem(form);
+    onSubmit(form, save, async () => {
       const at = isoLocalDateTime(when.value);
       if (at === undefined) {
-        showProblem({ title: 'Thời điểm chưa hợp lệ', detail: 'Vui lòng nhập thời điểm theo dạng dd/MM/yyyy HH:mm.',
-          errors: [{ field: 'publishedAt', message: 'Ví dụ: 02/09/2025 08:00.' }] }, form);
-        return;
+        throw { title: 'Thời điểm chưa hợp lệ', detail: 'Vui lòng nhập thời điểm theo dạng dd/MM/yyyy HH:mm.',
+          errors: [{ field: 'publishedAt', message: 'Ví dụ: 02/09/2025 08:00.' }] };
       }
-      save.disabled = true;
-      try {
-        item = await post(paths.contentPublications(item.id), { channel: channel.value, url: url.value.trim(), publishedAt: at });
-        notice('Đã ghi nhận lượt đăng.');
-        render();
-      } catch (problem) {
-        showProblem(problem, form);
-      } finally {
-        save.disabled = false;
-      }
+      item = await post(paths.contentPublications(item.id), { channel: channel.value, url: url.value.trim(), publishedAt: at });
+      notice('Đã ghi nhận lượt đăng.');
+      render();
     });
     mount(panel, form);
     channel.focus();
@@ -346,19 +308,10 @@ export async function detailPage(main, ctx) {
     const go = h('button', { type: 'submit', class: 'danger', id: 'content-retract', dataset: { testid: 'content-retract' } }, 'Gỡ khỏi mọi kênh');
     const form = h('form', { class: 'form card', novalidate: true }, h('h2', {}, 'Gỡ tin, bài'),
       field('Lý do', 'reason', reason), h('div', { class: 'actions' }, go));
-    form.addEventListener('submit', async (e) => {
-      e.preventDefault();
-      clearProblem(form);
-      go.disabled = true;
-      try {
-        item = await post(paths.contentAction(item.id, 'retract'), { reason: reason.value.trim() || null });
-        notice('Đã gửi yêu cầu gỡ tin, bài.');
-        render();
-      } catch (problem) {
-        showProblem(problem, form);
-      } finally {
-        go.disabled = false;
-      }
+    onSubmit(form, go, async () => {
+      item = await post(paths.contentAction(item.id, 'retract'), { reason: reason.value.trim() || null });
+      notice('Đã gửi yêu cầu gỡ tin, bài.');
+      render();
     });
     mount(panel, form);
     reason.focus();
@@ -409,23 +362,13 @@ function attachmentsSection(item, canUpload, changed) {
   const send = h('button', { type: 'submit', id: 'content-attachment-upload', dataset: { testid: 'content-attachment-upload' } }, 'Tải lên');
   const form = canUpload ? h('form', { class: 'form inline', novalidate: true },
     field('Thêm tệp (ảnh, âm thanh, PDF, Word; tối đa 10 MB)', 'file', file), h('div', { class: 'actions' }, send)) : null;
-  form?.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    clearProblem(form);
-    if (!file.files.length) {
-      showProblem({ title: 'Chưa chọn tệp', detail: 'Vui lòng chọn tệp cần tải lên.', errors: [] }, form);
-      return;
-    }
-    send.disabled = true;
-    try {
+  if (form) {
+    onSubmit(form, send, async () => {
+      if (!file.files.length) throw { title: 'Chưa chọn tệp', detail: 'Vui lòng chọn tệp cần tải lên.', errors: [] };
       changed(await upload(paths.contentAttachments(item.id), file.files[0]));
       notice('Đã tải tệp lên.');
-    } catch (problem) {
-      showProblem(problem, form);
-    } finally {
-      send.disabled = false;
-    }
-  });
+    });
+  }
   const files = item.attachments || [];
   mount(area, h('h2', { id: 'att-title' }, `Tệp đính kèm (${num(files.length)})`),
     files.length === 0 ? h('p', {}, 'Chưa có tệp nào.') : h('ul', { class: 'files' }, files.map((a) => {
@@ -503,35 +446,25 @@ export async function activityPage(main, ctx) {
     h('div', { class: 'row' }, field('Chủ đề', 'themes', inputs.themes, 'Cách nhau bởi dấu phẩy'), field('Đơn vị tổ chức', 'unit', inputs.unit)),
     checkboxes('Phục vụ nhiệm vụ (không bắt buộc)', 'taskIds', taskOptions(tasks), [], 'activity-task'),
     h('div', { class: 'actions' }, save, h('a', { class: 'button', href: '#/hoat-dong' }, 'Hủy')));
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    clearProblem(form);
+  onSubmit(form, save, async () => {
     const heldOn = isoDate(inputs.heldOn.value);
     if (heldOn === undefined) {
-      showProblem({ title: 'Ngày chưa hợp lệ', detail: 'Vui lòng nhập ngày tổ chức theo dạng dd/MM/yyyy.',
-        errors: [{ field: 'heldOn', message: 'Ví dụ: 15/10/2025.' }] }, form);
-      return;
+      throw { title: 'Ngày chưa hợp lệ', detail: 'Vui lòng nhập ngày tổ chức theo dạng dd/MM/yyyy.',
+        errors: [{ field: 'heldOn', message: 'Ví dụ: 15/10/2025.' }] };
     }
-    save.disabled = true;
-    try {
-      await post(paths.activities(), {
-        kind: inputs.kind.value,
-        title: inputs.title.value.trim(),
-        summary: inputs.summary.value.trim() || null,
-        heldOn,
-        place: inputs.place.value.trim() || null,
-        participants: inputs.participants.value === '' ? null : Number(inputs.participants.value),
-        themes: list(inputs.themes.value),
-        taskIds: checkedValues(form, 'taskIds'),
-        unit: inputs.unit.value.trim() || null,
-      });
-      notice('Đã ghi nhận hoạt động.');
-      ctx.navigate('#/hoat-dong');
-    } catch (problem) {
-      showProblem(problem, form);
-    } finally {
-      save.disabled = false;
-    }
+    await post(paths.activities(), {
+      kind: inputs.kind.value,
+      title: inputs.title.value.trim(),
+      summary: inputs.summary.value.trim() || null,
+      heldOn,
+      place: inputs.place.value.trim() || null,
+      participants: inputs.participants.value === '' ? null : Number(inputs.participants.value),
+      themes: list(inputs.themes.value),
+      taskIds: checkedValues(form, 'taskIds'),
+      unit: inputs.unit.value.trim() || null,
+    });
+    notice('Đã ghi nhận hoạt động.');
+    ctx.navigate('#/hoat-dong');
   });
   mount(main, pageTitle('Ghi nhận hoạt động đã tổ chức'),
     h('p', {}, 'Đối thoại, hội nghị, tọa đàm, cuộc thi, tập huấn đã tổ chức: ghi nhận để tính cho nhiệm vụ và đưa vào báo cáo.'),

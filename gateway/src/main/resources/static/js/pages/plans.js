@@ -2,7 +2,7 @@
 
 import { get, post, put, del, upload, paths } from '../api.js';
 import {
-  h, mount, refocus, pageTitle, field, checkboxes, checkedValues, select, options, action, showProblem, clearProblem, notice,
+  h, mount, refocus, pageTitle, field, checkboxes, checkedValues, select, options, action, onSubmit, notice,
   date, dateTime, num, isoDate, isoMonth, month, lines, list, label, statusBadge, emptyRow, quotaText,
   PLAN_STATUS, PRODUCT_KINDS, CHANNELS, QUOTA_PER,
 } from '../ui.js';
@@ -78,9 +78,7 @@ function planForm(plan, onSave, submitText) {
     field('Hình thức tuyên truyền', 'forms', inputs.forms, 'Mỗi dòng một hình thức'),
     field('Kinh phí', 'budget', inputs.budget),
     h('div', { class: 'actions' }, submit));
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    clearProblem(form);
+  onSubmit(form, submit, async () => {
     const errors = [];
     const issuedOn = isoDate(inputs.issuedOn.value);
     const from = isoDate(inputs.from.value);
@@ -89,10 +87,7 @@ function planForm(plan, onSave, submitText) {
     if (from === undefined) errors.push({ field: 'period.from', message: 'Ngày bắt đầu phải theo dạng dd/MM/yyyy.' });
     if (to === undefined) errors.push({ field: 'period.to', message: 'Ngày kết thúc phải theo dạng dd/MM/yyyy.' });
     if (!inputs.title.value.trim()) errors.push({ field: 'title', message: 'Vui lòng nhập trích yếu của kế hoạch.' });
-    if (errors.length) {
-      showProblem({ title: 'Thông tin chưa hợp lệ', detail: 'Vui lòng sửa các trường được đánh dấu.', errors }, form);
-      return;
-    }
+    if (errors.length) throw { title: 'Thông tin chưa hợp lệ', detail: 'Vui lòng sửa các trường được đánh dấu.', errors };
     const content = {};
     for (const k of CONTENT_FIELDS) if (v[k] !== undefined) content[k] = v[k];
     Object.assign(content, {
@@ -106,14 +101,7 @@ function planForm(plan, onSave, submitText) {
       forms: lines(inputs.forms.value),
       budget: inputs.budget.value.trim() || null,
     });
-    submit.disabled = true;
-    try {
-      await onSave(content);
-    } catch (problem) {
-      showProblem(problem, form);
-    } finally {
-      submit.disabled = false;
-    }
+    await onSave(content);
   });
   return form;
 }
@@ -139,32 +127,25 @@ export async function importPage(main, ctx) {
   const form = h('form', { class: 'form', novalidate: true },
     field('Tệp Word của kế hoạch (.docx, tối đa 10 MB)', 'file', file),
     h('div', { class: 'actions' }, submit));
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    clearProblem(form);
+  onSubmit(form, submit, async () => {
     mount(result);
     if (!file.files.length) {
-      showProblem({ title: 'Chưa chọn tệp', detail: 'Vui lòng chọn tệp .docx của kế hoạch.', errors: [{ field: 'file', message: 'Vui lòng chọn tệp.' }] }, form);
-      return;
+      throw { title: 'Chưa chọn tệp', detail: 'Vui lòng chọn tệp .docx của kế hoạch.', errors: [{ field: 'file', message: 'Vui lòng chọn tệp.' }] };
     }
-    submit.disabled = true;
     mount(result, h('p', { class: 'loading', role: 'status' }, 'Đang đọc tệp…'));
+    let imported;
     try {
-      const imported = await upload(paths.planImport(), file.files[0]);
-      const plan = imported.plan;
-      const notes = imported.problems || [];
-      mount(result,
-        h('div', { class: 'notice', role: 'status' },
-          `Đã tạo dự thảo "${plan.title || plan.number || 'kế hoạch'}" với ${num(plan.tasks?.length || 0)} nhiệm vụ.`),
-        importNotes(notes),
-        h('p', {}, h('a', { class: 'button primary', href: `#/ke-hoach/${encodeURIComponent(plan.id)}`, id: 'plan-import-open',
-          dataset: { testid: 'plan-import-open' } }, 'Mở dự thảo để kiểm tra')));
-    } catch (problem) {
-      mount(result);
-      showProblem(problem, form);
+      imported = await upload(paths.planImport(), file.files[0]);
     } finally {
-      submit.disabled = false;
+      mount(result);
     }
+    const plan = imported.plan;
+    mount(result,
+      h('div', { class: 'notice', role: 'status' },
+        `Đã tạo dự thảo "${plan.title || plan.number || 'kế hoạch'}" với ${num(plan.tasks?.length || 0)} nhiệm vụ.`),
+      importNotes(imported.problems || []),
+      h('p', {}, h('a', { class: 'button primary', href: `#/ke-hoach/${encodeURIComponent(plan.id)}`, id: 'plan-import-open',
+        dataset: { testid: 'plan-import-open' } }, 'Mở dự thảo để kiểm tra')));
   });
   mount(main, pageTitle('Nhập kế hoạch từ tệp Word'),
     h('p', {}, 'Loa đọc số, ký hiệu, trích yếu, các mục của kế hoạch và bảng phụ lục nhiệm vụ, rồi tạo một dự thảo. '
@@ -346,9 +327,7 @@ function openTaskForm(area, plan, task, changed) {
       field('Hạn hoàn thành', 'due.date', inputs.dueDate, 'dd/MM/yyyy'),
       field('Thời gian (theo văn bản)', 'due.text', inputs.dueText)),
     h('div', { class: 'actions' }, submit, cancel));
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    clearProblem(form);
+  onSubmit(form, submit, async () => {
     const errors = [];
     const from = isoMonth(inputs.from.value);
     const to = isoMonth(inputs.to.value);
@@ -356,10 +335,7 @@ function openTaskForm(area, plan, task, changed) {
     if (from === undefined) errors.push({ field: 'quota.from', message: 'Tháng phải theo dạng MM/yyyy, ví dụ 08/2025.' });
     if (to === undefined) errors.push({ field: 'quota.to', message: 'Tháng phải theo dạng MM/yyyy, ví dụ 12/2025.' });
     if (dueDate === undefined) errors.push({ field: 'due.date', message: 'Ngày phải theo dạng dd/MM/yyyy.' });
-    if (errors.length) {
-      showProblem({ title: 'Thông tin chưa hợp lệ', detail: 'Vui lòng sửa các trường được đánh dấu.', errors }, form);
-      return;
-    }
+    if (errors.length) throw { title: 'Thông tin chưa hợp lệ', detail: 'Vui lòng sửa các trường được đánh dấu.', errors };
     const count = inputs.count.value === '' ? null : Number(inputs.count.value);
     const per = inputs.per.value || null;
     const body = {
@@ -374,17 +350,10 @@ function openTaskForm(area, plan, task, changed) {
       quota: count !== null || per ? { count, per, from, to } : null,
       due: dueDate || inputs.dueText.value.trim() ? { date: dueDate, text: inputs.dueText.value.trim() || null } : null,
     };
-    submit.disabled = true;
-    try {
-      if (task) await put(paths.planTask(plan.id, task.id), body);
-      else await post(paths.planTasks(plan.id), body);
-      notice(task ? 'Đã lưu nhiệm vụ.' : 'Đã thêm nhiệm vụ.');
-      changed(await get(paths.plan(plan.id)));
-    } catch (problem) {
-      showProblem(problem, form);
-    } finally {
-      submit.disabled = false;
-    }
+    if (task) await put(paths.planTask(plan.id, task.id), body);
+    else await post(paths.planTasks(plan.id), body);
+    notice(task ? 'Đã lưu nhiệm vụ.' : 'Đã thêm nhiệm vụ.');
+    changed(await get(paths.plan(plan.id)));
   });
   mount(area, form);
   inputs.title.focus();

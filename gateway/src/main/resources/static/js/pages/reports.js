@@ -1,10 +1,11 @@
 // Báo cáo: pick a period (month, quarter, 6 months, 9 months, year), preview the figures, download docx / xlsx,
-// write the commune's own parts (highlights, difficulties, proposals), submit (leader); a province accepts or
-// returns a commune's report with a reason.
+// write the commune's own parts (highlights, difficulties, proposals, document number), the signature block, "Kính gửi"
+// and "Nơi nhận" (prefilled with what the document prints; read-only once the province accepted the report), submit
+// (leader); a province accepts or returns a commune's report with a reason.
 
 import { get, put, post, download, paths } from '../api.js';
 import {
-  h, mount, refocus, pageTitle, field, select, action, showProblem, clearProblem, notice, num, date, dateTime, emptyRow,
+  h, mount, refocus, pageTitle, field, select, action, onSubmit, showProblem, notice, num, date, dateTime, emptyRow, lines,
 } from '../ui.js';
 import { nameOf, communesOf, remember } from '../places.js';
 
@@ -104,17 +105,12 @@ export async function page(main, ctx) {
     renderReport(area, { who, period, commune, data, notes, submission, reload: load });
     refocus(main);
   };
-  picker.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    clearProblem(picker);
-    show.disabled = true;
+  onSubmit(picker, show, async () => {
     try {
       await load();
     } catch (problem) {
       mount(area);
-      showProblem(problem, picker);
-    } finally {
-      show.disabled = false;
+      throw problem;
     }
   });
   try {
@@ -177,7 +173,7 @@ function renderReport(area, { who, period, commune, data, notes, submission, rel
       h('h3', {}, 'Hoạt động đã tổ chức'),
       (data.activities || []).length === 0 ? h('p', {}, 'Không có hoạt động trong kỳ.')
         : h('ul', {}, data.activities.map((a) => h('li', {}, `${date(a.heldOn)} — ${a.kindLabel || a.kind}: ${a.title}${a.unit ? ` (${a.unit})` : ''}`)))),
-    who.isCommune ? notesForm(period, notes || {}, who) : notesView(notes),
+    who.isCommune ? notesForm(period, notes || {}, who, submission) : notesView(notes),
     submissionSection({ who, period, commune, submission, reload }));
 }
 
@@ -186,46 +182,178 @@ function statItem(text, value) {
     h('span', { class: 'stat-label' }, text));
 }
 
-function notesForm(period, notes, who) {
+// ---- the commune's own parts, the signature block and the addressing ----
+
+/** Upper case without diacritics: "Lưu: VT" → "LUU: VT" (as report-service compares lines). */
+function fold(text) {
+  return text.replace(/[Đđ]/g, 'D').normalize('NFD').replace(/\p{M}+/gu, '').toUpperCase().replace(/\s+/g, ' ').trim();
+}
+
+/** The archive line that Decree 30 keeps last in "Nơi nhận" ("Lưu: VT, VHXH"). */
+function isArchive(line) {
+  const f = fold(line);
+  return f.startsWith('LUU:') || f.startsWith('LUU ');
+}
+
+/** When the province accepted the report: the frozen notes' time, else the submission's last step to ACCEPTED. */
+function acceptedAt(notes, submission) {
+  if (notes.frozenAt) return notes.frozenAt;
+  const steps = (submission?.history || []).filter((s) => s.to === 'ACCEPTED');
+  return steps.length ? steps[steps.length - 1].at : null;
+}
+
+/**
+ * What the form shows of the signature and the addressing: the lines the document prints (`effective`), "Nơi nhận"
+ * without its archive line, which is shown after the list and kept as it is.
+ */
+function printed(notes) {
+  // without `effective` (the notes could not be read) only the name the commune wrote is known
+  const eff = notes.effective || { signature: { name: notes.signer }, addressees: [], recipients: [] };
+  const sig = eff.signature || {};
+  const recipients = eff.recipients || [];
+  return {
+    values: {
+      signerAuthority: sig.authority || '',
+      signerDelegation: sig.delegation || '',
+      signerTitle: sig.title || '',
+      signer: sig.name || '',
+      addressees: (eff.addressees || []).join('\n'),
+      recipients: recipients.filter((l) => !isArchive(l)).join('\n'),
+    },
+    archive: recipients.filter(isArchive),
+  };
+}
+
+const SIGNATURE_FIELDS = ['signerAuthority', 'signerDelegation', 'signerTitle', 'signer'];
+const ADDRESSING_FIELDS = ['addressees', 'recipients'];
+
+function notesForm(period, notes, who, submission) {
+  const line = (testid, placeholder) => h('input', { type: 'text', maxlength: 100, autocomplete: 'off', placeholder, dataset: { testid } });
   const inputs = {
     highlights: h('textarea', { rows: 4, dataset: { testid: 'report-highlights' } }, notes.highlights || ''),
     difficulties: h('textarea', { rows: 4, dataset: { testid: 'report-difficulties' } }, notes.difficulties || ''),
     proposals: h('textarea', { rows: 4, dataset: { testid: 'report-proposals' } }, notes.proposals || ''),
     number: h('input', { type: 'text', value: notes.number || '', placeholder: 'Ví dụ: 12/BC-UBND', dataset: { testid: 'report-doc-number' } }),
-    signer: h('input', { type: 'text', value: notes.signer || '', dataset: { testid: 'report-signer' } }),
+    signerAuthority: line('report-signer-authority', 'Ví dụ: TM. ỦY BAN NHÂN DÂN'),
+    signerDelegation: line('report-signer-delegation', 'Ví dụ: KT. CHỦ TỊCH'),
+    signerTitle: line('report-signer-title', 'Ví dụ: PHÓ CHỦ TỊCH'),
+    signer: line('report-signer', 'Ví dụ: Nguyễn Văn A'),
+    addressees: h('textarea', { rows: 3, dataset: { testid: 'report-addressees' } }),
+    recipients: h('textarea', { rows: 5, dataset: { testid: 'report-recipients' } }),
   };
-  const save = h('button', { type: 'submit', class: 'primary', id: 'report-notes-save', dataset: { testid: 'report-notes-save' } }, 'Lưu phần tự viết');
+  const archiveList = h('ul', { class: 'fixed-lines', id: 'report-recipients-archive', dataset: { testid: 'report-recipients-archive' } });
+  // what the fields showed when last filled from the server: a field left as it was is not sent (it keeps its value,
+  // and a default stays a default, following the plan's signer and the unit's kind)
+  let shown = {};
+  let archive = [];
+  const fill = (view) => {
+    const p = printed(view);
+    shown = p.values;
+    archive = p.archive;
+    for (const [k, v] of Object.entries(shown)) inputs[k].value = v;
+    mount(archiveList, archive.map((l) => h('li', {}, l, h('span', { class: 'fixed-note' }, ' (dòng cuối, giữ nguyên)'))));
+  };
+  fill(notes);
+
   const writable = who.has('EDITOR') || who.has('LEADER') || who.has('ADMIN');
-  const form = h('form', { class: 'form card', id: 'report-notes', novalidate: true },
-    h('h2', {}, 'Phần tự viết của báo cáo'),
+  let readOnly = Boolean(notes.readOnly);
+  const save = h('button', { type: 'submit', class: 'primary', id: 'report-notes-save', dataset: { testid: 'report-notes-save' } }, 'Lưu phần tự viết');
+  const reset = h('button', { type: 'button', id: 'report-signature-reset', dataset: { testid: 'report-signature-reset' } }, 'Dùng lại người ký, nơi nhận mặc định');
+  const buttons = h('div', { class: 'actions' }, save, reset);
+  const at = acceptedAt(notes, submission);
+  const form = h('form', { class: 'form card', id: 'report-notes', novalidate: true, 'aria-labelledby': 'report-notes-title' },
+    h('h2', { id: 'report-notes-title' }, 'Phần tự viết của báo cáo'),
+    readOnly ? h('div', { class: 'info', id: 'report-notes-readonly', dataset: { testid: 'report-notes-readonly' } },
+      h('p', { class: 'info-title' }, `Báo cáo đã được tỉnh tiếp nhận${at ? ` ngày ${date(at)}` : ''}`),
+      h('p', {}, 'Nội dung dưới đây là nội dung đã in trong báo cáo khi tiếp nhận và không sửa được nữa.')) : null,
     field('Kết quả nổi bật', 'highlights', inputs.highlights),
     field('Khó khăn, vướng mắc', 'difficulties', inputs.difficulties),
     field('Đề xuất, kiến nghị', 'proposals', inputs.proposals),
-    h('div', { class: 'row' }, field('Số văn bản', 'number', inputs.number), field('Người ký', 'signer', inputs.signer)),
-    writable ? h('div', { class: 'actions' }, save) : null);
-  if (!writable) for (const el of form.querySelectorAll('input, textarea')) el.readOnly = true;
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    clearProblem(form);
-    save.disabled = true;
-    try {
-      await put(paths.reportNotes(period), Object.fromEntries(Object.entries(inputs).map(([k, el]) => [k, el.value.trim() || null])));
-      notice('Đã lưu phần tự viết; báo cáo tải về sẽ có nội dung này.');
-    } catch (problem) {
-      showProblem(problem, form);
-    } finally {
-      save.disabled = false;
+    h('div', { class: 'row' }, field('Số văn bản', 'number', inputs.number)),
+    h('fieldset', { class: 'group', id: 'report-signature', dataset: { testid: 'report-signature' } },
+      h('legend', {}, 'Người ký báo cáo'),
+      h('p', { class: 'hint' }, 'Mỗi dòng in đậm ở cuối báo cáo, theo thứ tự dưới đây. Mặc định theo người ký kế hoạch; để trống một dòng thì dòng đó không in.'),
+      h('div', { class: 'row' },
+        field('Thẩm quyền ký', 'signerAuthority', inputs.signerAuthority),
+        field('Ký thay / thừa lệnh', 'signerDelegation', inputs.signerDelegation)),
+      h('div', { class: 'row' },
+        field('Chức vụ người ký', 'signerTitle', inputs.signerTitle),
+        field('Họ và tên người ký', 'signer', inputs.signer, 'Để trống: lấy người ký của kế hoạch.'))),
+    field('Kính gửi', 'addressees', inputs.addressees, 'Mỗi nơi một dòng, không cần gạch đầu dòng hay dấu chấm phẩy; để trống thì báo cáo không có dòng “Kính gửi”.'),
+    h('div', { class: 'field', dataset: { field: 'recipients' } },
+      h('label', { for: 'report-recipients' }, 'Nơi nhận'),
+      h('p', { class: 'hint', id: 'report-recipients-hint' }, 'Mỗi nơi một dòng. Dòng “Lưu: …” luôn ở cuối và giữ nguyên.'),
+      inputs.recipients,
+      archiveList,
+      h('p', { class: 'field-error', id: 'report-recipients-error', hidden: true })),
+    writable && !readOnly ? buttons : null);
+  inputs.recipients.id = 'report-recipients';
+  inputs.recipients.name = 'recipients';
+  inputs.recipients.setAttribute('aria-describedby', 'report-recipients-hint report-recipients-archive report-recipients-error');
+  const lock = () => {
+    readOnly = true;
+    for (const el of form.querySelectorAll('input, textarea')) el.readOnly = true;
+    buttons.remove();
+  };
+  if (!writable || readOnly) lock();
+
+  /** The body of the PUT: the texts always; a signature line or a list only when the user changed it. */
+  const body = () => {
+    const out = {};
+    for (const k of ['highlights', 'difficulties', 'proposals', 'number']) out[k] = inputs[k].value.trim() || null;
+    for (const k of SIGNATURE_FIELDS) {
+      const v = inputs[k].value.trim();
+      // "" leaves a line out of the document; the name falls back to the plan's signer
+      if (v !== shown[k].trim()) out[k] = k === 'signer' ? (v || null) : v;
     }
+    for (const k of ADDRESSING_FIELDS) {
+      const v = lines(inputs[k].value);
+      if (v.join('\n') !== lines(shown[k]).join('\n')) out[k] = k === 'recipients' ? [...v, ...archive] : v;
+    }
+    return out;
+  };
+  const send = async (json) => {
+    try {
+      fill(await put(paths.reportNotes(period), json));
+    } catch (problem) {
+      if (problem.status === 409) lock(); // accepted by the province meanwhile: its message says so
+      throw problem;
+    }
+  };
+  onSubmit(form, save, async () => {
+    if (readOnly) return;
+    if (lines(inputs.recipients.value).some(isArchive)) {
+      throw { title: 'Thông tin chưa hợp lệ', detail: 'Vui lòng sửa các trường được đánh dấu.',
+        errors: [{ field: 'recipients', message: 'Dòng “Lưu: …” đã có sẵn ở cuối danh sách; vui lòng bỏ dòng này.' }] };
+    }
+    await send(body());
+    notice('Đã lưu phần tự viết, người ký, “Kính gửi” và “Nơi nhận”; báo cáo tải về sẽ có nội dung này.');
   });
+  action(reset, async () => {
+    if (!confirm('Dùng lại người ký theo kế hoạch và “Kính gửi”, “Nơi nhận” mặc định cho báo cáo kỳ này?')) return;
+    await send(Object.fromEntries([...SIGNATURE_FIELDS, ...ADDRESSING_FIELDS].map((k) => [k, null])));
+    notice('Đã dùng lại người ký, “Kính gửi” và “Nơi nhận” mặc định.');
+  }, form);
   return form;
 }
 
 function notesView(notes) {
   if (!notes) return null;
   const part = (title, text) => (text ? [h('h3', {}, title), h('p', { class: 'prewrap' }, text)] : null);
-  return h('section', { class: 'card' }, h('h2', {}, 'Phần tự viết của xã'),
+  const eff = notes.effective;
+  const sig = eff?.signature || {};
+  const signature = [sig.authority, sig.delegation, sig.title, sig.name].filter(Boolean);
+  return h('section', { class: 'card', dataset: { testid: 'report-notes-view' } }, h('h2', {}, 'Phần tự viết của xã'),
     part('Kết quả nổi bật', notes.highlights), part('Khó khăn, vướng mắc', notes.difficulties), part('Đề xuất, kiến nghị', notes.proposals),
-    !notes.highlights && !notes.difficulties && !notes.proposals ? h('p', {}, 'Xã chưa viết phần này.') : null);
+    !notes.highlights && !notes.difficulties && !notes.proposals ? h('p', {}, 'Xã chưa viết phần này.') : null,
+    eff ? [
+      h('h3', {}, 'Kính gửi'),
+      (eff.addressees || []).length ? h('ul', {}, eff.addressees.map((l) => h('li', {}, l))) : h('p', {}, 'Không ghi.'),
+      h('h3', {}, 'Nơi nhận'),
+      h('ul', {}, (eff.recipients || []).map((l) => h('li', {}, l))),
+      h('h3', {}, 'Người ký'),
+      signature.length ? h('p', { class: 'prewrap', dataset: { testid: 'report-signature-view' } }, signature.join('\n')) : h('p', {}, 'Chưa có.'),
+    ] : null);
 }
 
 function submissionSection({ who, period, commune, submission, reload }) {
@@ -254,19 +382,10 @@ function submissionSection({ who, period, commune, submission, reload }) {
       const reason = h('textarea', { rows: 3, id: 'report-return-reason', dataset: { testid: 'report-return-reason' } });
       const go = h('button', { type: 'submit', class: 'danger', id: 'report-return', dataset: { testid: 'report-return' } }, 'Trả lại');
       const form = h('form', { class: 'form', novalidate: true }, field('Lý do trả lại', 'reason', reason), h('div', { class: 'actions' }, go));
-      form.addEventListener('submit', async (e) => {
-        e.preventDefault();
-        clearProblem(form);
-        go.disabled = true;
-        try {
-          await post(paths.reportReturn(period, commune), { reason: reason.value.trim() });
-          notice('Đã trả lại báo cáo cho xã.');
-          await reload();
-        } catch (problem) {
-          showProblem(problem, form);
-        } finally {
-          go.disabled = false;
-        }
+      onSubmit(form, go, async () => {
+        await post(paths.reportReturn(period, commune), { reason: reason.value.trim() });
+        notice('Đã trả lại báo cáo cho xã.');
+        await reload();
       });
       mount(panel, form);
       reason.focus();
