@@ -101,8 +101,8 @@ final class IdFirstH2Database extends H2Database {
                 for (Index<Object> index : getIndexes()) {
                     Document byId = new Document("_id", id);
                     if (index.canHandle(byId)) {
-                        return matchDocuments(query, index.getPositions(byId), orderBy, skip, limit, batchSize,
-                                projection);
+                        return ownCopies(matchDocuments(query, index.getPositions(byId), orderBy, skip, limit,
+                                batchSize, projection));
                     }
                 }
             }
@@ -113,7 +113,26 @@ final class IdFirstH2Database extends H2Database {
                 SCANS.merge(shape.replaceAll("\\(\\d+ docs\\)", ""), 1L, Long::sum);
                 SIZES.put(shape.replaceAll("\\(\\d+ docs\\)", ""), count());
             }
-            return super.queryDocuments(query, orderBy, skip, limit, batchSize, projection);
+            return ownCopies(super.queryDocuments(query, orderBy, skip, limit, batchSize, projection));
+        }
+
+        /**
+         * The library hands a query's documents to an update, which changes them in place: without a projection they
+         * are the very objects held in the store's pages, which MVStore may be writing to the file at that moment
+         * (a ConcurrentModificationException in the serialiser, after which MVStore closes the store). Each query
+         * hands out copies instead; the store's own objects are only ever replaced, never changed.
+         */
+        @Override
+        protected Object addDocumentInternal(Document document) {
+            return super.addDocumentInternal(document.cloneDeeply()); // the caller keeps using its own
+        }
+
+        private static QueryResult ownCopies(QueryResult result) {
+            java.util.List<Document> copies = new java.util.ArrayList<>();
+            for (Document d : result) {
+                copies.add(d.cloneDeeply());
+            }
+            return new QueryResult(copies, result.getCursorId());
         }
     }
 }

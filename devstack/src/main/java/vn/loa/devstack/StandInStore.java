@@ -41,7 +41,9 @@ final class StandInStore {
     }
 
     static MVStore open(String file) {
-        return new MVStore.Builder().fileName(file).cacheSize(Integer.getInteger("loa.mongo.cache-mb", 64)).open();
+        return new MVStore.Builder().fileName(file).cacheSize(Integer.getInteger("loa.mongo.cache-mb", 64))
+                .backgroundExceptionHandler((thread, e) -> log.error("MVStore failed in {}", thread.getName(), e))
+                .open();
     }
 
     /** The document map of a collection, its values as BSON. */
