@@ -9,8 +9,9 @@ import vn.loa.report.projection.TaskRecord.QuotaDef;
 /**
  * Calendar buckets of a quota, as task-service counts them: months, quarters, halves and years of the commune's
  * calendar, clipped to the quota window ({@code from}..{@code to} months, or the plan period when absent); {@code
- * PLAN} is one bucket for the whole window. These are the quota periods; report windows are {@code
- * vn.loa.report.period.ReportingWindows}.
+ * PLAN} is one bucket for the whole window. A bucket whose last day is before the plan's issue date does not apply
+ * (ADR 0004; the period the plan is issued in applies, whole). These are the quota periods; report windows are
+ * {@code vn.loa.report.period.ReportingWindows}.
  */
 public final class Buckets {
 
@@ -26,8 +27,9 @@ public final class Buckets {
         if (first == null || last == null || last.isBefore(first)) {
             return List.of();
         }
+        LocalDate issuedOn = plan == null ? null : plan.issuedOn();
         if ("PLAN".equals(quota.per())) {
-            return List.of(new Bucket("PLAN", first, last, quota.count()));
+            return List.of(new Bucket("PLAN", first, last, quota.count(), applies(last, issuedOn)));
         }
         int span = switch (quota.per()) {
             case "MONTH" -> 1;
@@ -45,10 +47,15 @@ public final class Buckets {
             LocalDate start = LocalDate.of(from.getYear(), (from.getMonthValue() - 1) / span * span + 1, 1);
             LocalDate next = start.plusMonths(span);
             LocalDate to = next.minusDays(1).isAfter(last) ? last : next.minusDays(1);
-            out.add(new Bucket(label(quota.per(), from), from, to, quota.count()));
+            out.add(new Bucket(label(quota.per(), from), from, to, quota.count(), applies(to, issuedOn)));
             from = to.plusDays(1);
         }
         return out;
+    }
+
+    /** A period applies unless it ended before the plan was issued (issue date unknown: it applies). */
+    static boolean applies(LocalDate lastDay, LocalDate issuedOn) {
+        return issuedOn == null || !lastDay.isBefore(issuedOn);
     }
 
     static String label(String per, LocalDate day) {

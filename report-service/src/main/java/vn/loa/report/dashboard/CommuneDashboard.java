@@ -22,14 +22,21 @@ public record CommuneDashboard(
             int unknown) {
     }
 
+    /**
+     * One task; {@code missedPeriods} the periods that ended without their target, {@code notApplicablePeriods} those
+     * that had ended before the plan was issued ("Không áp dụng": never missed, ADR 0004).
+     */
     public record TaskView(String taskId, String planId, String planNumber, Integer order, String title,
             String leadUnit, String quota, String status, String statusLabel, CurrentBucket current,
-            int totalCredited, List<String> missedPeriods) {
+            int totalCredited, List<String> missedPeriods, List<String> notApplicablePeriods) {
     }
 
-    /** The bucket running today (else the next, else the last): target, credited, status, days left. */
+    /**
+     * The bucket running today (else the next, else the last, among those that apply): target, credited, status
+     * (UPCOMING, OPEN, MET, MISSED, NOT_APPLICABLE) with its Vietnamese label, days left.
+     */
     public record CurrentBucket(String period, LocalDate from, LocalDate to, int target, int credited, String status,
-            boolean atRisk, long daysLeft) {
+            String statusLabel, boolean atRisk, long daysLeft) {
     }
 
     public record TaskRef(String taskId, String title, String status) {

@@ -117,15 +117,17 @@ public class Dashboards {
         TaskStatus status = TaskProgress.status(t, buckets, today);
         CurrentBucket current = TaskProgress.current(buckets, today)
                 .map(b -> new CurrentBucket(b.bucket().period(), b.bucket().from(), b.bucket().to(),
-                        b.bucket().target(), b.credited(), b.status(), b.atRisk(), b.daysLeft()))
+                        b.bucket().target(), b.credited(), b.status(), b.statusLabel(), b.atRisk(), b.daysLeft()))
                 .orElse(null);
         String quota = t.quota() == null ? null
                 : "Tối thiểu " + t.quota().count() + " " + Vocabulary.quota(t.quota().per());
         List<String> missed = buckets.stream().filter(b -> "MISSED".equals(b.status()))
                 .map(b -> b.bucket().period()).toList();
+        List<String> notApplicable = buckets.stream().filter(b -> !b.applicable())
+                .map(b -> b.bucket().period()).toList();
         return new TaskView(t.taskId(), t.planId(), plan == null ? null : plan.number(), t.order(),
                 t.title() == null ? "(chưa có thông tin nhiệm vụ)" : t.title(), t.leadUnit(), quota, status.name(),
-                status.label(), current, t.totalCredited(), missed);
+                status.label(), current, t.totalCredited(), missed, notApplicable);
     }
 
     static List<Count> count(List<PublicationRecord> list, Function<PublicationRecord, String> key,

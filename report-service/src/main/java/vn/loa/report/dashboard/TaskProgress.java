@@ -12,12 +12,16 @@ import vn.loa.report.projection.TaskRecord.Closing;
  * A task's status on a day, derived on reading from what the read model holds (never stored: it depends on the
  * clock). Same rule as task-service: WITHDRAWN; DONE when every bucket met (no quota: one credit); OVERDUE after the
  * due date; BEHIND when an ended bucket missed; AT_RISK when more than {@code elapsed} of the running bucket is gone
- * with less than {@code met} of its target; else ON_TRACK.
+ * with less than {@code met} of its target; else ON_TRACK. A bucket whose period ended before the plan was issued is
+ * NOT_APPLICABLE ("Không áp dụng", ADR 0004) and takes no part in any of these.
  */
 public final class TaskProgress {
 
     public static final double ELAPSED = 0.5;
     public static final double MET = 0.5;
+
+    /** The status of a bucket that does not apply: its period had ended before the plan was issued. */
+    public static final String NOT_APPLICABLE = "NOT_APPLICABLE";
 
     /** One bucket judged on a day. */
     public record BucketState(Bucket bucket, int credited, String status, boolean atRisk, long daysLeft) {
@@ -25,6 +29,27 @@ public final class TaskProgress {
         public boolean met() {
             return credited >= bucket.target();
         }
+
+        public boolean applicable() {
+            return bucket.applicable();
+        }
+
+        /** The status in Vietnamese, as the web app shows it. */
+        public String statusLabel() {
+            return label(status);
+        }
+    }
+
+    /** Vietnamese word for a bucket status (the same words as the web app). */
+    public static String label(String status) {
+        return switch (status) {
+            case "UPCOMING" -> "Chưa đến kỳ";
+            case "OPEN" -> "Đang thực hiện";
+            case "MET" -> "Đạt";
+            case "MISSED" -> "Không đạt";
+            case NOT_APPLICABLE -> "Không áp dụng";
+            default -> status;
+        };
     }
 
     private TaskProgress() {
@@ -35,8 +60,12 @@ public final class TaskProgress {
     }
 
     static BucketState judge(TaskRecord task, Bucket b, LocalDate today) {
-        Optional<Closing> closing = task.closings().stream().filter(c -> c.period().equals(b.period())).findFirst();
         int credited = task.credited(b.period());
+        if (!b.applicable()) {
+            // before the plan was issued: even a closing read from an older task-service does not make it missed
+            return new BucketState(b, credited, NOT_APPLICABLE, false, 0);
+        }
+        Optional<Closing> closing = task.closings().stream().filter(c -> c.period().equals(b.period())).findFirst();
         long daysLeft = Math.max(0, ChronoUnit.DAYS.between(today, b.to()) + 1);
         if (closing.isPresent()) {
             return new BucketState(b, closing.get().credited(), closing.get().outcome(), false, 0);
@@ -56,7 +85,8 @@ public final class TaskProgress {
         return new BucketState(b, credited, "OPEN", atRisk, daysLeft);
     }
 
-    public static TaskStatus status(TaskRecord task, List<BucketState> buckets, LocalDate today) {
+    public static TaskStatus status(TaskRecord task, List<BucketState> all, LocalDate today) {
+        List<BucketState> buckets = all.stream().filter(BucketState::applicable).toList();
         if (!task.defined()) {
             return TaskStatus.UNKNOWN;
         }
@@ -81,8 +111,13 @@ public final class TaskProgress {
         return TaskStatus.ON_TRACK;
     }
 
-    /** The bucket running on a day, else the next one, else the last one. */
-    public static Optional<BucketState> current(List<BucketState> buckets, LocalDate today) {
+    /**
+     * The bucket running on a day, else the next one, else the last one — among the buckets that apply, if any does
+     * (a plan issued after its last period ended shows that period, not applicable).
+     */
+    public static Optional<BucketState> current(List<BucketState> all, LocalDate today) {
+        List<BucketState> applicable = all.stream().filter(BucketState::applicable).toList();
+        List<BucketState> buckets = applicable.isEmpty() ? all : applicable;
         return buckets.stream().filter(b -> !today.isBefore(b.bucket().from()) && !today.isAfter(b.bucket().to()))
                 .findFirst()
                 .or(() -> buckets.stream().filter(b -> today.isBefore(b.bucket().from())).findFirst())

@@ -290,7 +290,8 @@ public final class DocxWriter {
             List<String[]> rows = new java.util.ArrayList<>();
             for (TaskResult r : data.tasks()) {
                 rows.add(new String[] {String.valueOf(r.no()), r.title(), nz(r.leadUnit()),
-                        r.target() > 0 ? String.valueOf(r.target()) : "Không định lượng",
+                        r.target() > 0 ? String.valueOf(r.target())
+                                : r.notApplicable() ? "—" : "Không định lượng",
                         String.valueOf(r.achieved()), r.assessment()});
             }
             grid(doc, List.of("STT", "Nhiệm vụ", "Đơn vị chủ trì", "Chỉ tiêu trong kỳ", "Kết quả", "Đánh giá"),

@@ -38,8 +38,20 @@ public record ReportData(
             long activities) {
     }
 
+    /**
+     * One task's line. {@code assessment}: "Đạt" / "Chưa đạt" (a target in the window), "Đã thực hiện" / "Chưa phát
+     * sinh" (no target), or {@link #NOT_APPLICABLE} when every quota period beginning in the window had ended before
+     * the plan was issued (ADR 0004) — neither met nor missed.
+     */
     public record TaskResult(int no, String taskId, String planNumber, String title, String leadUnit, String quota,
             int target, int achieved, String assessment) {
+
+        public static final String NOT_APPLICABLE = "Không áp dụng";
+
+        /** Whether the task's quota did not apply in the window (the plan was issued after its periods ended). */
+        public boolean notApplicable() {
+            return NOT_APPLICABLE.equals(assessment);
+        }
     }
 
     public record ChannelKind(String channel, String channelLabel, String kind, String kindLabel, long count) {

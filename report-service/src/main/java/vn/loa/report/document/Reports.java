@@ -106,11 +106,16 @@ public class Reports {
         int withTarget = 0;
         for (TaskRecord t : relevant) {
             PlanRecord plan = plans.get(t.planId());
-            int target = Buckets.of(t.quota(), plan).stream()
-                    .filter(b -> period.contains(b.from())).mapToInt(Bucket::target).sum();
+            List<Bucket> beginning = Buckets.of(t.quota(), plan).stream()
+                    .filter(b -> period.contains(b.from())).toList();
+            // periods that had ended before the plan was issued carry no target (ADR 0004)
+            int target = beginning.stream().filter(Bucket::applicable).mapToInt(Bucket::target).sum();
+            boolean notApplicable = !beginning.isEmpty() && beginning.stream().noneMatch(Bucket::applicable);
             int achieved = achieved(t, period);
             String assessment;
-            if (target > 0) {
+            if (notApplicable && achieved == 0) {
+                assessment = TaskResult.NOT_APPLICABLE;
+            } else if (target > 0) {
                 withTarget++;
                 assessment = achieved >= target ? "Đạt" : "Chưa đạt";
                 if (achieved >= target) {

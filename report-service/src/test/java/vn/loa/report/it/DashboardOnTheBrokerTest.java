@@ -3,11 +3,16 @@ package vn.loa.report.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import vn.loa.contracts.content.ContentPublished;
+import vn.loa.contracts.plan.PlanIssued;
+import vn.loa.contracts.plan.PlannedTask;
+import vn.loa.contracts.plan.Quota;
+import vn.loa.contracts.plan.QuotaPeriod;
 import vn.loa.report.support.Samples;
 import vn.loa.testsupport.TestBroker;
 
@@ -31,7 +36,9 @@ class DashboardOnTheBrokerTest extends IntegrationTest {
                         && j.path("activities").path("total").asInt() == 1
                         && j.path("publications").path("total").asInt() == 2
                         && j.path("pipeline").path("approvedNotPublished").size() == 2
-                        && "WITHDRAWN".equals(j.path("tasks").get(2).path("status").asString()));
+                        && "WITHDRAWN".equals(j.path("tasks").get(2).path("status").asString())
+                        // the radio credit's withdrawal comes after the credit on the task topic: wait for it too
+                        && j.path("tasks").get(1).path("totalCredited").asInt() == 0);
         assertThat(d.path("commune").path("code").asString()).isEqualTo(commune);
         assertThat(d.path("tasks").get(0).path("title").asString())
                 .isEqualTo("Đăng tin, bài về CCHC trên Trang thông tin điện tử xã");
@@ -41,6 +48,38 @@ class DashboardOnTheBrokerTest extends IntegrationTest {
                 .isEqualTo("Trang thông tin điện tử xã");
         assertThat(d.path("pipeline").path("failed").get(0).path("reason").asString())
                 .isEqualTo("Mã truy cập Fanpage đã hết hạn");
+    }
+
+    @Test
+    void periodsThatEndedBeforeThePlanWasIssuedAreNotApplicableInTheDashboardJson() {
+        String commune = freshCommune();
+        // a plan for the whole of 2025 issued on 05/09/2025, with a monthly and a quarterly quota
+        broker.send(new PlanIssued(commune, "na-" + commune, 1, "251/KH-UBND",
+                "Kế hoạch thông tin, tuyên truyền về cải cách hành chính năm 2025", LocalDate.parse("2025-01-01"),
+                LocalDate.parse("2025-12-31"), LocalDate.parse("2025-09-05"), Instant.parse("2025-09-05T02:00:00Z"),
+                "leader", List.of(
+                        new PlannedTask("na-" + commune + "-1", 1, "Đăng tin, bài về CCHC trên Trang TTĐT phường",
+                                "Văn phòng HĐND-UBND", List.of(), List.of("news"), List.of("portal"),
+                                new Quota(1, QuotaPeriod.MONTH, null, null), null),
+                        new PlannedTask("na-" + commune + "-2", 2, "Phát tin CCHC trên hệ thống truyền thanh",
+                                "Trung tâm VHTT", List.of(), List.of("audio"), List.of("radio"),
+                                new Quota(2, QuotaPeriod.QUARTER, null, null), null))));
+
+        JsonNode d = eventually().until(() -> get("/api/dashboard", commune, "EDITOR").json(),
+                j -> j.path("tasks").size() == 2);
+        JsonNode monthly = d.path("tasks").get(0);
+        assertThat(monthly.path("notApplicablePeriods").valueStream().map(JsonNode::asString)).containsExactly(
+                "2025-01", "2025-02", "2025-03", "2025-04", "2025-05", "2025-06", "2025-07", "2025-08");
+        // the year is over (nothing was published): only the months from the issue on are missed
+        assertThat(monthly.path("missedPeriods").valueStream().map(JsonNode::asString))
+                .containsExactly("2025-09", "2025-10", "2025-11", "2025-12");
+        JsonNode quarterly = d.path("tasks").get(1);
+        assertThat(quarterly.path("notApplicablePeriods").valueStream().map(JsonNode::asString))
+                .containsExactly("2025-Q1", "2025-Q2");
+        assertThat(quarterly.path("missedPeriods").valueStream().map(JsonNode::asString))
+                .containsExactly("2025-Q3", "2025-Q4");
+        assertThat(quarterly.path("current").path("period").asString()).isEqualTo("2025-Q4");
+        assertThat(quarterly.path("current").path("statusLabel").asString()).isEqualTo("Không đạt");
     }
 
     @Test

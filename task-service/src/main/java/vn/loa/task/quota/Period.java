@@ -2,6 +2,7 @@ package vn.loa.task.quota;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Objects;
 
 /**
@@ -19,6 +20,14 @@ public record Period(String label, Instant start, Instant end) {
 
     public boolean contains(Instant instant) {
         return !instant.isBefore(start) && instant.isBefore(end);
+    }
+
+    /**
+     * Whether the period ended before a local day began: its last day is earlier than {@code day}. A plan issued on
+     * 05/09/2025 finds August (and the first two quarters) ended before it; September and the third quarter had not.
+     */
+    public boolean endedBefore(LocalDate day) {
+        return !end.isAfter(CommuneTime.startOf(day));
     }
 
     public boolean overlaps(Period other) {

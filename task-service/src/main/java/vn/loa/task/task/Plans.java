@@ -10,8 +10,8 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * What task-service remembers of a plan itself: its period, so that a task added by a later amendment (which
- * carries no period) gets its buckets over the same plan period.
+ * What task-service remembers of a plan itself: its period and its issue date, so that a task added by a later
+ * amendment (which carries neither) gets its buckets over the same plan period, with the same periods not applicable.
  */
 @Component
 public class Plans {
@@ -24,15 +24,16 @@ public class Plans {
         this.mongo = mongo;
     }
 
-    /** The period of an issued plan. */
-    public record PlanPeriod(LocalDate from, LocalDate to) {
+    /** The period of an issued plan and its issue date (null for a plan recorded before the date was kept). */
+    public record PlanPeriod(LocalDate from, LocalDate to, LocalDate issuedOn) {
     }
 
     /** Idempotent: the first issue of a plan is kept, a replay changes nothing. */
-    public void recordIssued(String tenantId, String planId, LocalDate from, LocalDate to) {
+    public void recordIssued(String tenantId, String planId, LocalDate from, LocalDate to, LocalDate issuedOn) {
         mongo.upsert(Query.query(Criteria.where("_id").is(key(tenantId, planId))),
                 new Update().setOnInsert("tenantId", tenantId).setOnInsert("planId", planId)
-                        .setOnInsert("periodFrom", from.toString()).setOnInsert("periodTo", to.toString()),
+                        .setOnInsert("periodFrom", from.toString()).setOnInsert("periodTo", to.toString())
+                        .setOnInsert("issuedOn", issuedOn == null ? null : issuedOn.toString()),
                 COLLECTION);
     }
 
@@ -44,6 +45,7 @@ public class Plans {
     public Optional<PlanPeriod> period(String tenantId, String planId) {
         Document plan = mongo.findById(key(tenantId, planId), Document.class, COLLECTION);
         return Optional.ofNullable(plan).map(p -> new PlanPeriod(LocalDate.parse(p.getString("periodFrom")),
-                LocalDate.parse(p.getString("periodTo"))));
+                LocalDate.parse(p.getString("periodTo")),
+                p.getString("issuedOn") == null ? null : LocalDate.parse(p.getString("issuedOn"))));
     }
 }

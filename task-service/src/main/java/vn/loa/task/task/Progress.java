@@ -21,6 +21,10 @@ public final class Progress {
     }
 
     public BucketProgress of(Bucket b, Instant now) {
+        if (b.notApplicable()) {
+            // ended before the plan was issued: whatever it holds, it is neither met nor missed
+            return new BucketProgress(b, BucketStatus.NOT_APPLICABLE, false);
+        }
         if (b.cancelled()) {
             return new BucketProgress(b, BucketStatus.CANCELLED, false);
         }
@@ -44,11 +48,13 @@ public final class Progress {
     /**
      * WITHDRAWN if the plan withdrew it; else DONE when every bucket met its target (a task without a quota: once
      * it has a credit); else OVERDUE once its due date has passed; else BEHIND if a closed bucket missed; else
-     * AT_RISK if a running bucket is at risk; else ON_TRACK.
+     * AT_RISK if a running bucket is at risk; else ON_TRACK. Cancelled buckets and buckets that do not apply are left
+     * out of every one of these.
      */
     public TaskStatus of(Task task, Instant now) {
         List<BucketProgress> buckets = buckets(task, now).stream()
-                .filter(b -> b.status() != BucketStatus.CANCELLED).toList();
+                .filter(b -> b.status() != BucketStatus.CANCELLED && b.status() != BucketStatus.NOT_APPLICABLE)
+                .toList();
         boolean done = task.quota() == null
                 ? task.credited() > 0
                 : !buckets.isEmpty() && buckets.stream().allMatch(b -> b.bucket().met());

@@ -47,6 +47,11 @@ public class Task {
     /** The plan period, ISO dates (kept as text so no time zone can shift them). */
     private String planFrom;
     private String planTo;
+    /**
+     * The plan's issue date (ngày ban hành, {@code PlanIssued.issuedOn}), ISO; buckets whose period ended before it
+     * do not apply. Null for tasks stored before it was kept: every bucket applies, as it did then.
+     */
+    private String planIssuedOn;
     private String dueDate;
     private String dueText;
     private TaskState state;
@@ -70,9 +75,19 @@ public class Task {
         return tenantId + ":" + taskId;
     }
 
-    /** A task as its plan issues it (or an amendment adds it), with its buckets and no credit yet. */
+    /** A task whose plan's issue date is not known: every bucket applies. */
     public static Task issue(String tenantId, String planId, int planVersion, LocalDate planFrom, LocalDate planTo,
             PlannedTask planned) {
+        return issue(tenantId, planId, planVersion, planFrom, planTo, null, planned);
+    }
+
+    /**
+     * A task as its plan issues it (or an amendment adds it), with its buckets and no credit yet. Buckets whose period
+     * ended before {@code issuedOn} are marked not applicable (ADR 0004); the period the plan is issued in applies
+     * whole, with its full target.
+     */
+    public static Task issue(String tenantId, String planId, int planVersion, LocalDate planFrom, LocalDate planTo,
+            LocalDate issuedOn, PlannedTask planned) {
         Task t = new Task();
         t.id = id(tenantId, planned.taskId());
         t.tenantId = tenantId;
@@ -81,6 +96,7 @@ public class Task {
         t.planVersion = planVersion;
         t.planFrom = planFrom.toString();
         t.planTo = planTo.toString();
+        t.planIssuedOn = issuedOn == null ? null : issuedOn.toString();
         t.describe(planned);
         t.terms = List.of(new Terms(null, planned.productKinds(), planned.channels()));
         t.buckets = t.plannedBuckets();
@@ -124,7 +140,7 @@ public class Task {
         }
         for (Period p : wanted) {
             if (result.stream().noneMatch(b -> b.asPeriod().overlaps(p))) {
-                result.add(Bucket.open(p, target));
+                result.add(Bucket.open(p, target, planIssuedOn()));
             }
         }
         result.sort(Comparator.comparing(Bucket::start));
@@ -144,13 +160,16 @@ public class Task {
         planVersion = version;
         state = TaskState.WITHDRAWN;
         creditsUntil = amendedAt;
-        buckets = buckets.stream().map(b -> !b.closed() && b.end().isAfter(amendedAt) ? b.cancelling() : b).toList();
+        buckets = buckets.stream()
+                .map(b -> !b.closed() && b.applicable() && b.end().isAfter(amendedAt) ? b.cancelling() : b)
+                .toList();
         return true;
     }
 
     /**
      * The plan was closed: the task takes no more credit from {@code closedAt} on; every bucket that had begun is
-     * closed now (emitting {@link TaskPeriodClosed}), the ones that had not are cancelled.
+     * closed now (emitting {@link TaskPeriodClosed}), the ones that had not are cancelled; a bucket that does not
+     * apply stays as it is (never judged).
      */
     public boolean closePlan(int version, Instant closedAt) {
         if (state != TaskState.ISSUED) {
@@ -161,7 +180,7 @@ public class Task {
         creditsUntil = closedAt;
         List<Bucket> result = new ArrayList<>();
         for (Bucket b : buckets) {
-            if (b.closed() || b.cancelled()) {
+            if (b.closed() || b.cancelled() || b.notApplicable()) {
                 result.add(b);
             } else if (!b.start().isBefore(closedAt)) {
                 result.add(b.cancelling());
@@ -177,7 +196,10 @@ public class Task {
 
     // ---- crediting ---------------------------------------------------------------------------------------------
 
-    /** Whether a publication at this instant can credit the task at all: before the cut-off and inside a bucket. */
+    /**
+     * Whether a publication at this instant can credit the task at all: before the cut-off and inside a bucket that
+     * applies (a period that ended before the plan was issued takes no credit).
+     */
     public boolean takesCreditAt(Instant at) {
         return (creditsUntil == null || at.isBefore(creditsUntil)) && bucketAt(at).isPresent();
     }
@@ -286,7 +308,7 @@ public class Task {
     }
 
     Optional<Bucket> bucketAt(Instant at) {
-        return buckets.stream().filter(b -> b.contains(at)).findFirst();
+        return buckets.stream().filter(b -> b.applicable() && b.contains(at)).findFirst();
     }
 
     public Terms currentTerms() {
@@ -359,6 +381,11 @@ public class Task {
         return LocalDate.parse(planTo);
     }
 
+    /** The plan's issue date; null for a task stored before it was kept. */
+    public LocalDate planIssuedOn() {
+        return planIssuedOn == null ? null : LocalDate.parse(planIssuedOn);
+    }
+
     public LocalDate dueDate() {
         return dueDate == null ? null : LocalDate.parse(dueDate);
     }
@@ -418,7 +445,8 @@ public class Task {
 
     private List<Bucket> plannedBuckets() {
         int target = target();
-        return plannedPeriods().stream().map(p -> Bucket.open(p, target)).toList();
+        LocalDate issuedOn = planIssuedOn();
+        return plannedPeriods().stream().map(p -> Bucket.open(p, target, issuedOn)).toList();
     }
 
     private void withdraw(Credit credit, String reason, String by, Instant now) {

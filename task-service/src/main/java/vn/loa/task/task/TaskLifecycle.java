@@ -26,11 +26,11 @@ public class TaskLifecycle {
     }
 
     public List<String> issued(PlanIssued plan) {
-        plans.recordIssued(plan.tenantId(), plan.planId(), plan.periodFrom(), plan.periodTo());
+        plans.recordIssued(plan.tenantId(), plan.planId(), plan.periodFrom(), plan.periodTo(), plan.issuedOn());
         List<String> ids = new ArrayList<>();
         for (PlannedTask planned : plan.tasks()) {
             Task task = Task.issue(plan.tenantId(), plan.planId(), plan.version(), plan.periodFrom(), plan.periodTo(),
-                    planned);
+                    plan.issuedOn(), planned);
             tasks.insertIfAbsent(task);
             tasks.catalogue(task);
             ids.add(task.id());
@@ -75,7 +75,7 @@ public class TaskLifecycle {
 
     private String add(PlanAmended amendment, Plans.PlanPeriod period, PlannedTask planned) {
         Task task = Task.issue(amendment.tenantId(), amendment.planId(), amendment.version(), period.from(),
-                period.to(), planned);
+                period.to(), period.issuedOn(), planned);
         tasks.insertIfAbsent(task);
         tasks.catalogue(task);
         return task.id();

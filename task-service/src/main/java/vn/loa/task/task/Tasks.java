@@ -143,10 +143,14 @@ public class Tasks {
         catalogue.add(task);
     }
 
-    /** Ids of the tasks with a bucket whose period ended by {@code now} and that is not closed yet. */
+    /**
+     * Ids of the tasks with a bucket whose period ended by {@code now}, that is not closed yet and that applies (a
+     * bucket stored before {@code notApplicable} existed has no such field: it applies).
+     */
     public List<String> withBucketsToClose(Instant now) {
         Query query = Query.query(Criteria.where("buckets").elemMatch(
-                Criteria.where("closed").is(false).and("cancelled").is(false).and("end").lte(now)));
+                Criteria.where("closed").is(false).and("cancelled").is(false).and("notApplicable").ne(true)
+                        .and("end").lte(now)));
         query.fields().include("_id");
         return mongo.find(query, Document.class, COLLECTION).stream().map(d -> d.getString("_id")).toList();
     }

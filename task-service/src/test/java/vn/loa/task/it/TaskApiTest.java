@@ -11,6 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static vn.loa.task.support.Samples.published;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import vn.loa.contracts.plan.PlanIssued;
 import vn.loa.contracts.task.TaskCreditWithdrawn;
 import vn.loa.platform.tenancy.CallerHeaders;
 import vn.loa.task.crediting.Crediting;
@@ -75,6 +78,32 @@ class TaskApiTest extends IntegrationTest {
                 .andExpect(jsonPath("$[0].periods[0].status").value("MISSED"))
                 .andExpect(jsonPath("$[0].status").value("OVERDUE"))
                 .andExpect(jsonPath("$[1].periods[0].period").value("PLAN"));
+    }
+
+    @Test
+    void periodsThatEndedBeforeThePlanWasIssuedAreNotApplicableNeverMissed() throws Exception {
+        String late = "plan-" + UUID.randomUUID();
+        PlanIssued issued = Samples.plan(tenant, late);
+        // the same plan, issued on 05/09/2025: August had ended by then; the item published on 2 September (before
+        // the issue) counts in September, the month of issue
+        EventIntake.handle(new PlanIssued(tenant, late, 1, issued.number(), issued.title(), issued.periodFrom(),
+                issued.periodTo(), LocalDate.of(2025, 9, 5), Instant.parse("2025-09-05T02:00:00Z"),
+                issued.issuedBy(), issued.tasks()), lifecycle, crediting);
+
+        http.perform(as(get("/api/tasks").param("plan", late), tenant, "EDITOR"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].periods[0].period").value("2025-08"))
+                .andExpect(jsonPath("$[0].periods[0].status").value("NOT_APPLICABLE"))
+                .andExpect(jsonPath("$[0].periods[0].statusLabel").value("Không áp dụng"))
+                .andExpect(jsonPath("$[0].periods[0].atRisk").value(false))
+                .andExpect(jsonPath("$[0].periods[1].period").value("2025-09"))
+                .andExpect(jsonPath("$[0].periods[1].status").value("MET"))
+                .andExpect(jsonPath("$[0].periods[1].statusLabel").value("Đạt"))
+                .andExpect(jsonPath("$[0].periods[?(@.status == 'MISSED')].period")
+                        .value(contains("2025-10", "2025-11", "2025-12")));
+        http.perform(as(get("/api/tasks/{id}", Samples.news(late)), tenant, "EDITOR"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.periods[0].status").value("NOT_APPLICABLE"));
     }
 
     @Test

@@ -29,9 +29,12 @@ final class TaskViews {
             List<CreditView> credits) {
     }
 
-    /** A bucket: {@code period} is "2025-08", "2025-Q3", "2025-H2", "2025" or "PLAN". */
+    /**
+     * A bucket: {@code period} is "2025-08", "2025-Q3", "2025-H2", "2025" or "PLAN"; {@code statusLabel} the
+     * status in Vietnamese ("Không áp dụng" for a period that ended before the plan was issued).
+     */
     record PeriodView(String period, Instant start, Instant end, int target, int credited, BucketStatus status,
-            boolean atRisk) {
+            String statusLabel, boolean atRisk) {
     }
 
     /** Why the task was credited: which item, on which channel, when, explicit or matched; and if taken back. */
@@ -58,7 +61,7 @@ final class TaskViews {
     private static List<PeriodView> periods(Task t, Progress progress, Instant now) {
         return progress.buckets(t, now).stream()
                 .map(p -> new PeriodView(p.bucket().period(), p.bucket().start(), p.bucket().end(),
-                        p.bucket().target(), p.bucket().credited(), p.status(), p.atRisk()))
+                        p.bucket().target(), p.bucket().credited(), p.status(), p.status().label(), p.atRisk()))
                 .toList();
     }
 
