@@ -28,12 +28,12 @@ public final class Channels {
     private static final Map<String, Pattern> PHRASES = new LinkedHashMap<>();
 
     static {
-        PHRASES.put(PORTAL, Pattern.compile(
-                "\\b(?:trang|cong)\\s+thong\\s+tin(?:\\s+dien\\s+t\\w*)?(?:\\s+cua)?\\s+(?:xa|phuong|dac\\s+khu)\\b"
-                        + "|\\btrang\\s+web\\b|\\bwebsite\\b"));
-        PHRASES.put(PROVINCE_PORTAL, Pattern.compile(
-                "\\b(?:trang|cong)\\s+thong\\s+tin(?:\\s+dien\\s+t\\w*)?(?:\\s+cchc|\\s+cai\\s+cach\\s+hanh\\s+chinh)?"
-                        + "(?:\\s+cua)?\\s+(?:thanh\\s+pho|tinh)\\b"));
+        // "Trang thông tin điện tử", also written "Trang TTĐT"
+        String portal = "\\b(?:trang|cong)\\s+(?:thong\\s+tin(?:\\s+dien\\s+t\\w*)?|ttdt)";
+        PHRASES.put(PORTAL, Pattern.compile(portal + "(?:\\s+cua)?\\s+(?:xa|phuong|dac\\s+khu)\\b"
+                + "|\\btrang\\s+web\\b|\\bwebsite\\b"));
+        PHRASES.put(PROVINCE_PORTAL, Pattern.compile(portal + "(?:\\s+cchc|\\s+cai\\s+cach\\s+hanh\\s+chinh)?"
+                + "(?:\\s+cua)?\\s+(?:thanh\\s+pho|tinh)\\b"));
         PHRASES.put(RADIO, Pattern.compile(
                 "\\btruyen\\s+thanh\\b|\\bthong\\s+tin\\s+nguon\\b|\\bloa\\s+(?:thon|phuong|xa)\\b"
                         + "|(?<!bao va )\\bphat\\s+thanh\\b(?!\\s*(?:,|-|va)?\\s*truyen\\s+hinh)(?!\\s+vien)"));

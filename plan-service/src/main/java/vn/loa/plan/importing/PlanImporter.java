@@ -23,7 +23,8 @@ import vn.loa.platform.problem.InvalidInput;
 
 /**
  * Reads a plan from its Word file (.docx): the document's fields as far as its layout allows, the annex tables as
- * tasks (quotas and due dates read from their Vietnamese wording), and a list of what a person should check. The
+ * tasks (quotas and due dates read from their Vietnamese wording), the quotas written in the duties as plan-level
+ * tasks after them ({@link DutyQuotaReader}), and a list of what a person should check. The
  * result is a draft: nothing read here is issued without a person looking at it. A file that is not a .docx is
  * refused with a clear message, never a server error.
  */
@@ -101,6 +102,8 @@ public class PlanImporter {
             notes.add(new ImportNote("Phụ lục", "tasks", null, "Không thấy bảng danh mục nhiệm vụ (cột \"Nhiệm vụ\" và "
                     + "\"Cơ quan chủ trì\"): hãy thêm các nhiệm vụ."));
         }
+        // quotas written in the duties ("Tổ chức thực hiện") and not in the annex: plan-level tasks, each with a note
+        tasks.addAll(new DutyQuotaReader().read(text.dutyList(), tasks, notes));
         if (tasks.size() > PlanRules.MAX_TASKS) {
             notes.add(new ImportNote("Phụ lục", "tasks", null, "Bảng có " + tasks.size() + " nhiệm vụ, chỉ lấy "
                     + PlanRules.MAX_TASKS + " nhiệm vụ đầu."));

@@ -48,6 +48,11 @@ public final class QuotaReader {
             "\\btu\\s+thang\\s+(\\d{1,2})(?:\\s*(?:/|nam)\\s*(\\d{4}))?\\s*(?:den|toi)\\s+(?:het\\s+)?thang\\s+"
                     + "(\\d{1,2})\\s*(?:/|nam)\\s*(\\d{4})");
 
+    /** Whether the text names a count of products at all ("06 tin/bài", "02 cuộc"), read or not. */
+    public boolean mentionsCount(String text) {
+        return COUNT.matcher(Words.folded(text)).find();
+    }
+
     public Reading<Quota> read(String text) {
         String original = Words.clean(text);
         String f = Words.fold(original);

@@ -10,6 +10,9 @@ class ChannelsTest {
     void theSeedsChannelPhrases() {
         assertThat(Channels.mentionedIn("trên Trang thông tin CCHC của Thành phố")).containsExactly("province-portal");
         assertThat(Channels.mentionedIn("trên Trang thông tin điện tử phường")).containsExactly("portal");
+        // the abbreviation of issue 19: "Trang TTĐT phường"
+        assertThat(Channels.mentionedIn("06 tin/bài trên Trang TTĐT phường")).containsExactly("portal");
+        assertThat(Channels.mentionedIn("trên Cổng TTĐT của Thành phố")).containsExactly("province-portal");
         assertThat(Channels.mentionedIn("trên Cổng Thông tin điện tử xã")).containsExactly("portal");
         assertThat(Channels.mentionedIn("để phát trên hệ thống truyền thanh")).containsExactly("radio");
         assertThat(Channels.mentionedIn("đăng tải trên hệ thống thông tin nguồn xã")).containsExactly("radio");

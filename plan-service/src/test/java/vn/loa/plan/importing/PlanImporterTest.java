@@ -119,7 +119,7 @@ class PlanImporterTest {
         assertThat(c.recipients()).first().isEqualTo("UBND thành phố Hà Nội");
         assertThat(c.annexTitle()).startsWith("Phụ lục 1");
 
-        assertThat(plan.tasks()).hasSize(9);
+        assertThat(plan.tasks()).hasSize(10); // the nine rows of Phụ lục 1 and the quota of IV.1 (below)
         TaskDetails monthly = plan.tasks().get(2);
         assertThat(monthly.quota()).isEqualTo(new Quota(1, QuotaPeriod.MONTH, YearMonth.of(2025, 8),
                 YearMonth.of(2025, 12)));
@@ -138,10 +138,51 @@ class PlanImporterTest {
     }
 
     @Test
+    void bachMai2025QuotaWrittenInTheDutiesBecomesAPlanLevelTaskWithANote() {
+        // IV.1, Phòng Văn hóa - Xã hội: "… tối thiểu 01 tin/bài trong 01 tháng trên Trang thông tin CCHC của Thành phố
+        // (từ tháng 8/2025 đến tháng 12/2025) và có 06 tin/bài trên Trang thông tin điện tử phường; định kỳ có ít nhất
+        // 02 tin/bài trên hệ thống truyền thanh cơ sở."
+        ImportedPlan plan = importer.read(fixture("bach-mai-2025.docx"));
+
+        TaskDetails ward = plan.tasks().get(9);
+        assertThat(ward.title()).isEqualTo("06 tin/bài trên Trang thông tin điện tử phường");
+        assertThat(ward.quota()).isEqualTo(new Quota(6, QuotaPeriod.PLAN, null, null));
+        assertThat(ward.channels()).containsExactly("portal");
+        assertThat(ward.productKinds()).containsExactly(ProductKind.NEWS, ProductKind.ARTICLE);
+        assertThat(ward.leadUnit()).isEqualTo("Phòng Văn hóa - Xã hội");
+        assertThat(ward.description()).startsWith("Thông tin, tuyên truyền đầy đủ, kịp thời");
+        ImportNote made = note(plan, "tasks[9]");
+        assertThat(made.where()).isEqualTo("Tổ chức thực hiện, 1. Phòng Văn hóa - Xã hội");
+        assertThat(made.text()).isEqualTo("có 06 tin/bài trên Trang thông tin điện tử phường");
+        assertThat(made.message()).isEqualTo("Chỉ tiêu ghi trong phần Tổ chức thực hiện, không có trong Phụ lục: đã"
+                + " tạo nhiệm vụ 10 \"06 tin/bài trên Trang thông tin điện tử phường\" (chỉ tiêu 6 cho cả kỳ kế hoạch)"
+                + " do Phòng Văn hóa - Xã hội chủ trì. Hãy kiểm tra chỉ tiêu, kênh và loại sản phẩm trước khi ban hành.");
+        // the monthly quota to the city's page is annex task 3 already: no second task
+        assertThat(note(plan, "tasks[2].quota").message())
+                .isEqualTo("Chỉ tiêu này đã có ở nhiệm vụ 3 của Phụ lục: không tạo thêm nhiệm vụ.");
+        assertThat(plan.tasks()).filteredOn(t -> t.channels().contains("province-portal")).hasSize(1);
+        // "định kỳ" alone does not say per what: no task, and the note says why
+        assertThat(note(plan, "duties").text()).isEqualTo("định kỳ có ít nhất 02 tin/bài trên hệ thống truyền thanh cơ sở");
+        assertThat(note(plan, "duties").message()).startsWith("Chỉ tiêu trong phần Tổ chức thực hiện chưa thành nhiệm vụ:")
+                .contains("không nói rõ chu kỳ");
+    }
+
+    @Test
+    void dutiesWithoutACountAddNothing() {
+        for (String seed : new String[] {"kim-thanh-2025.docx", "ky-lac-2025.docx", "tien-minh-2026.docx",
+                "nguyen-luong-bang-2025-ocr.docx"}) {
+            ImportedPlan plan = importer.read(fixture(seed));
+            assertThat(plan.notes()).as(seed).noneMatch(n -> n.where() != null && n.where().startsWith("Tổ chức thực hiện"));
+        }
+        assertThat(importer.read(fixture("tien-minh-2026.docx")).tasks()).hasSize(5);
+    }
+
+    @Test
     void bachMai2025FlagsTheTimeframesAndProductsItCannotRead() {
         ImportedPlan plan = importer.read(fixture("bach-mai-2025.docx"));
         assertThat(plan.notes()).extracting(ImportNote::field).containsExactlyInAnyOrder("number", "issuedOn",
-                "tasks[0].due", "tasks[1].productKinds", "tasks[4].due", "tasks[5].due", "tasks[6].due");
+                "tasks[0].due", "tasks[1].productKinds", "tasks[4].due", "tasks[5].due", "tasks[6].due",
+                "tasks[2].quota", "tasks[9]", "duties");
         assertThat(note(plan, "tasks[0].due").message()).contains("ngày tham chiếu");
         assertThat(note(plan, "tasks[5].due").text()).isEqualTo("Theo lịch của Thành phố");
     }
