@@ -194,7 +194,13 @@ export const TASK_STATUS = {
 
 export const BUCKET_STATUS = {
   UPCOMING: 'Chưa đến kỳ', OPEN: 'Đang thực hiện', MET: 'Đạt', MISSED: 'Không đạt', CANCELLED: 'Không xét',
+  NOT_APPLICABLE: 'Không áp dụng',
 };
+
+/** A period bucket's status in words: the server's `statusLabel` when it sends one. */
+export function bucketStatusText(p) {
+  return p?.statusLabel || label(BUCKET_STATUS, p?.status);
+}
 
 export const CREDIT_BASIS = { EXPLICIT: 'Chỉ định', MATCHED: 'Tự khớp' };
 
@@ -227,6 +233,17 @@ export function periodName(p) {
   if (/^\d{4}$/.test(p)) return `Năm ${p}`;
   if (p === 'PLAN') return 'Cả thời gian kế hoạch';
   return p;
+}
+
+/**
+ * A task's past periods as short lines under its current period: "Không đạt: Tháng 07/2025, …" and, neutral, the
+ * periods that had ended before the plan was issued, "Không áp dụng: Quý I/2025, …" (never missed). Empty lists: none.
+ */
+export function periodLines(missed, notApplicable) {
+  const line = (status, periods, kind) => ((periods || []).length === 0 ? null
+    : h('p', { class: `meta periods-${kind}`, dataset: { testid: `${kind}-periods` } },
+      `${BUCKET_STATUS[status]}: ${periods.map(periodName).join(', ')}`));
+  return [line('MISSED', missed, 'missed'), line('NOT_APPLICABLE', notApplicable, 'not-applicable')];
 }
 
 // ---- problems (RFC 9457) ----

@@ -3,7 +3,9 @@
 // from the SSE stream. ECharts comes from its WebJar, loaded only on this page.
 
 import { get, paths } from '../api.js';
-import { h, mount, keepFocus, pageTitle, num, date, dateTime, label, emptyRow, periodName, TASK_STATUS, CHANNELS } from '../ui.js';
+import {
+  h, mount, keepFocus, pageTitle, num, date, dateTime, label, emptyRow, periodName, periodLines, TASK_STATUS, CHANNELS,
+} from '../ui.js';
 import { remember, nameOf } from '../places.js';
 import { debounce } from '../live.js';
 import { progressBar } from './tasks.js';
@@ -89,11 +91,11 @@ async function renderCommune(area, d, charts, drilled) {
         h('tbody', {}, (d.tasks || []).length === 0 ? emptyRow(5, 'Chưa có nhiệm vụ.') : d.tasks.map((t) => h('tr', { dataset: { testid: 'dashboard-task', taskId: t.taskId } },
           h('td', {}, h('a', { href: `#/nhiem-vu/${encodeURIComponent(t.taskId)}` }, t.title || t.taskId),
             t.leadUnit ? h('div', { class: 'meta' }, t.leadUnit) : null),
-          h('td', {}, t.current ? periodName(t.current.period) : '—'),
+          h('td', {}, t.current ? periodName(t.current.period) : '—', periodLines(t.missedPeriods, t.notApplicablePeriods)),
           h('td', {}, t.current ? progressBar({ ...t.current, target: t.current.target, credited: t.current.credited }, 'dashboard-progress', t.taskId)
             : `Đã tính ${num(t.totalCredited)}`),
           h('td', {}, h('span', { class: `badge badge-task-${String(t.status).toLowerCase()}` }, t.statusLabel || label(TASK_STATUS, t.status))),
-          h('td', { class: 'num' }, t.current ? num(t.current.daysLeft) : '—'))))))),
+          h('td', { class: 'num' }, t.current && t.current.status !== 'NOT_APPLICABLE' ? num(t.current.daysLeft) : '—'))))))),
     pipeline(d.pipeline),
     recentActivities(d.activities));
 

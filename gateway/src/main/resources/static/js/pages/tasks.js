@@ -3,23 +3,31 @@
 
 import { get, paths } from '../api.js';
 import {
-  h, mount, keepFocus, pageTitle, select, num, date, dateTime, label, kindLabel, quotaText, periodName, emptyRow, statusBadge,
-  TASK_STATUS, BUCKET_STATUS, CHANNELS, CREDIT_BASIS,
+  h, mount, keepFocus, pageTitle, select, num, date, dateTime, label, kindLabel, quotaText, periodName, periodLines, emptyRow,
+  statusBadge, bucketStatusText, TASK_STATUS, CHANNELS, CREDIT_BASIS,
 } from '../ui.js';
 import { nameOf } from '../places.js';
 import { debounce } from '../live.js';
 
-/** The period running now, else the next, else the last. */
+const NOT_APPLICABLE = 'NOT_APPLICABLE';
+
+/**
+ * The period running now, else the next, else the last — among the periods that apply, if any does (as the
+ * dashboard: a period that had ended before the plan was issued is never the current one while another applies).
+ */
 export function currentPeriod(periods, now = Date.now()) {
-  const list = periods || [];
+  const all = periods || [];
+  const applicable = all.filter((p) => p.status !== NOT_APPLICABLE);
+  const list = applicable.length ? applicable : all;
   return list.find((p) => Date.parse(p.start) <= now && now < Date.parse(p.end))
     || list.find((p) => Date.parse(p.start) > now)
     || list[list.length - 1] || null;
 }
 
-/** The colour class of a period: met, at risk, missed, open, upcoming. */
+/** The colour class of a period: met, at risk, missed, open, upcoming, not-applicable (neutral grey). */
 export function tone(p) {
   if (!p) return 'none';
+  if (p.status === NOT_APPLICABLE) return 'not-applicable';
   if (p.status === 'MET') return 'met';
   if (p.status === 'MISSED') return 'missed';
   if (p.status === 'OPEN' && p.atRisk) return 'risk';
@@ -27,7 +35,12 @@ export function tone(p) {
   return 'open';
 }
 
-const TONE_TEXT = { met: 'Đạt', missed: 'Không đạt', risk: 'Có nguy cơ không đạt', open: 'Đang thực hiện', upcoming: 'Chưa đến kỳ', none: '' };
+/** What a bar says: credited/target and the period's status; a period that does not apply has no target to show. */
+function progressText(p, t, credited, target) {
+  if (!p) return 'Không có chỉ tiêu theo kỳ';
+  if (t === 'not-applicable') return bucketStatusText(p);
+  return `${num(credited)}/${num(target)} — ${t === 'risk' ? 'Có nguy cơ không đạt' : bucketStatusText(p)}`;
+}
 
 /** A labelled progress bar: credited / target of a period. */
 export function progressBar(p, testid, taskId) {
@@ -35,7 +48,7 @@ export function progressBar(p, testid, taskId) {
   const credited = p?.credited || 0;
   const pct = target > 0 ? Math.min(100, Math.round((credited / target) * 100)) : (credited > 0 ? 100 : 0);
   const t = tone(p);
-  const text = p ? `${num(credited)}/${num(target)} — ${TONE_TEXT[t]}` : 'Không có chỉ tiêu theo kỳ';
+  const text = progressText(p, t, credited, target);
   return h('div', { class: `progress tone-${t}` },
     h('div', {
       class: 'bar', role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': target || 1, 'aria-valuenow': credited,
@@ -71,6 +84,11 @@ export async function boardPage(main, ctx) {
   return ctx.live.subscribe(refresh);
 }
 
+/** The codes of a task's periods in a status ("2025-Q1", …). */
+function periodsIn(periods, status) {
+  return (periods || []).filter((p) => p.status === status).map((p) => p.period);
+}
+
 function renderBoard(board, tasks) {
   const sorted = tasks.slice().sort((a, b) => a.order - b.order);
   const counts = { met: 0, risk: 0, missed: 0 };
@@ -92,6 +110,7 @@ function renderBoard(board, tasks) {
         h('p', { class: 'meta' }, `${t.leadUnit || 'Chưa rõ đơn vị chủ trì'} · ${quotaText(t.quota)}`),
         h('p', { class: 'meta' }, p ? `${periodName(p.period)}${p.end ? ` (đến ${date(new Date(Date.parse(p.end) - 1).toISOString())})` : ''}` : ''),
         progressBar(p, 'task-progress', t.id),
+        periodLines(periodsIn(t.periods, 'MISSED'), periodsIn(t.periods, NOT_APPLICABLE)),
         h('p', { class: 'meta' }, statusBadge(TASK_STATUS, t.status, 'task-'), ` · Tổng đã tính: ${num(t.credited)}`,
           t.dueDate ? ` · Hạn: ${date(t.dueDate)}` : (t.dueText ? ` · ${t.dueText}` : '')));
     })));
@@ -131,10 +150,12 @@ function renderDetail(area, t) {
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Kỳ'), h('th', { scope: 'col' }, 'Tiến độ'),
           h('th', { scope: 'col' }, 'Trạng thái'))),
         h('tbody', {}, (t.periods || []).length === 0 ? emptyRow(3, 'Nhiệm vụ không có chỉ tiêu theo kỳ.')
-          : t.periods.map((p) => h('tr', { dataset: { testid: 'task-period', period: p.period } },
+          : t.periods.map((p) => h('tr', {
+            class: p.status === NOT_APPLICABLE ? 'not-applicable' : '', dataset: { testid: 'task-period', period: p.period },
+          },
             h('th', { scope: 'row' }, periodName(p.period)),
             h('td', {}, progressBar(p, 'period-progress', t.id)),
-            h('td', {}, label(BUCKET_STATUS, p.status), p.atRisk ? ' — có nguy cơ không đạt' : ''))))))),
+            h('td', {}, bucketStatusText(p), p.atRisk ? ' — có nguy cơ không đạt' : ''))))))),
     h('section', { class: 'card', 'aria-labelledby': 'credits-title' },
       h('h2', { id: 'credits-title' }, `Các lượt tính (${num(credits.length)})`),
       h('p', { class: 'hint' }, 'Mỗi lượt tính là một tin, bài đã đăng trên một kênh và được tính cho nhiệm vụ này.'),
