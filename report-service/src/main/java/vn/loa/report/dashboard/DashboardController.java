@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.loa.platform.problem.NotFound;
 import vn.loa.platform.tenancy.Caller;
 import vn.loa.platform.tenancy.CommuneDirectory;
-import vn.loa.platform.tenancy.Role;
+import vn.loa.platform.tenancy.TenantScope;
 import vn.loa.report.period.CommuneTime;
 
 @RestController
@@ -42,7 +42,7 @@ public class DashboardController {
     @GetMapping("/communes/{code}")
     @Operation(summary = "Bảng điều khiển của một xã (xã mình, hoặc xã thuộc tỉnh của tài khoản cấp tỉnh)")
     public CommuneDashboard commune(Caller caller, @PathVariable String code) {
-        if (!CommuneDirectory.instance().isCommune(code) || !caller.canRead(code)) {
+        if (!TenantScope.readableBy(caller).permits(code)) {
             throw new NotFound("Không tìm thấy xã có mã " + code + ".");
         }
         return dashboards.commune(code, today());
@@ -56,14 +56,8 @@ public class DashboardController {
             @RequestParam(name = "sort", defaultValue = "missed") String sort,
             @RequestParam(name = "dir", required = false) String dir,
             @RequestParam(name = "report", required = false) String report) {
-        String code = caller.tenantId();
-        if (caller.has(Role.SYSADMIN) && province != null) {
-            code = province;
-        }
-        if (!CommuneDirectory.instance().isProvince(code)
-                || !(caller.has(Role.SYSADMIN) || caller.has(Role.VIEWER))) {
-            throw new NotFound("Không tìm thấy bảng tổng hợp của tỉnh.");
-        }
+        String code = TenantScope.readableBy(caller).wholeProvince(province).map(CommuneDirectory.Province::code)
+                .orElseThrow(() -> new NotFound("Không tìm thấy bảng tổng hợp của tỉnh."));
         return provinces.of(code, today(), report, sort, dir);
     }
 

@@ -35,7 +35,7 @@ import vn.loa.platform.problem.NotFound;
 import vn.loa.platform.tenancy.Caller;
 import vn.loa.platform.tenancy.CommuneDirectory;
 import vn.loa.platform.tenancy.Forbidden;
-import vn.loa.platform.tenancy.Role;
+import vn.loa.platform.tenancy.TenantScope;
 import vn.loa.report.period.CommuneTime;
 import vn.loa.report.period.ReportPeriod;
 import vn.loa.report.period.ReportingWindows;
@@ -114,16 +114,13 @@ public class ReportController {
     public ResponseEntity<?> province(Caller caller, @PathVariable String period,
             @RequestParam(name = "format", defaultValue = "xlsx") String format,
             @RequestParam(name = "province", required = false) String province) {
-        String code = caller.has(Role.SYSADMIN) && province != null ? province : caller.tenantId();
-        CommuneDirectory directory = CommuneDirectory.instance();
-        if (!directory.isProvince(code) || !(caller.has(Role.VIEWER) || caller.has(Role.SYSADMIN))) {
-            throw new NotFound("Không tìm thấy báo cáo tổng hợp của tỉnh.");
-        }
+        CommuneDirectory.Province prov = TenantScope.readableBy(caller).wholeProvince(province)
+                .orElseThrow(() -> new NotFound("Không tìm thấy báo cáo tổng hợp của tỉnh."));
+        String code = prov.code();
         ReportPeriod p = windows.parse(period, code);
         if (!List.of("xlsx", "json").contains(format)) {
             throw new InvalidInput("format", "Báo cáo tổng hợp cấp tỉnh xuất được dạng xlsx hoặc json.");
         }
-        CommuneDirectory.Province prov = directory.province(code).orElseThrow();
         LocalDate today = today();
         List<ReportData> all = prov.communes().stream().map(c -> reports.of(c.code(), p, today)).toList();
         if (format.equals("json")) {
@@ -225,7 +222,7 @@ public class ReportController {
     /** The commune whose report is read: the caller's own, or (province reviewer, system admin) the one named. */
     private static String readable(Caller caller, String commune) {
         String code = commune == null ? caller.tenantId() : commune;
-        if (!CommuneDirectory.instance().isCommune(code) || !caller.canRead(code)) {
+        if (!TenantScope.readableBy(caller).permits(code)) {
             throw new NotFound("Không tìm thấy báo cáo của xã này.");
         }
         return code;

@@ -21,6 +21,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import vn.loa.contracts.Tenants;
 import vn.loa.platform.tenancy.CommuneDirectory;
+import vn.loa.platform.tenancy.TenantScope;
 import vn.loa.report.projection.Change;
 
 /**
@@ -126,12 +127,18 @@ public class ChangeLog {
         return meta().find(Filters.and(Filters.gt("prunedUpTo", seq), visible)).first() != null;
     }
 
-    /** Who sees what: a commune its own changes, a province its communes', a system administrator everything. */
-    public static Bson visibleTo(String tenant, boolean province, boolean everything) {
-        if (everything) {
+    /**
+     * Who sees what, as a filter on the log: what the caller's {@link TenantScope} reads — a commune its own changes, a
+     * province reviewer its communes', a system administrator everything — and everyone the platform's own changes.
+     * A reviewer's changes are found by the entry's indexed {@code province} (one equality, the same entries as the
+     * scope's {@code tenant $in} over every commune of the province, since both come from the commune directory).
+     */
+    public static Bson visibleTo(TenantScope scope) {
+        if (scope.everything()) {
             return new Document();
         }
-        Bson own = province ? Filters.eq("province", tenant) : Filters.eq("tenant", tenant);
+        Bson own = scope.province().<Bson>map(p -> Filters.eq("province", p))
+                .orElseGet(() -> new Document(scope.criteria("tenant").getCriteriaObject()));
         return Filters.or(own, Filters.eq("tenant", Tenants.PLATFORM));
     }
 

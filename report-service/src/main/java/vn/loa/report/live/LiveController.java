@@ -9,8 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import vn.loa.platform.problem.NotFound;
 import vn.loa.platform.tenancy.Caller;
-import vn.loa.platform.tenancy.CommuneDirectory;
-import vn.loa.platform.tenancy.Role;
+import vn.loa.platform.tenancy.TenantScope;
 
 @RestController
 @Tag(name = "Bảng điều khiển")
@@ -27,10 +26,7 @@ public class LiveController {
             + " gửi lại header Last-Event-ID khi kết nối lại để nhận các thay đổi đã bỏ lỡ")
     public SseEmitter stream(Caller caller,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
-        CommuneDirectory directory = CommuneDirectory.instance();
-        boolean allowed = caller.has(Role.SYSADMIN) || directory.isCommune(caller.tenantId())
-                || (directory.isProvince(caller.tenantId()) && caller.has(Role.VIEWER));
-        if (!allowed) {
+        if (TenantScope.readableBy(caller).isEmpty()) {
             throw new NotFound("Không tìm thấy luồng cập nhật cho tài khoản này.");
         }
         return stream.subscribe(caller, lastEventId);

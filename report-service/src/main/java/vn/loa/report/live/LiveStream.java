@@ -26,8 +26,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import vn.loa.contracts.Tenants;
 import vn.loa.platform.tenancy.Caller;
-import vn.loa.platform.tenancy.CommuneDirectory;
-import vn.loa.platform.tenancy.Role;
+import vn.loa.platform.tenancy.TenantScope;
 import vn.loa.report.live.ChangeLog.Entry;
 
 /**
@@ -209,12 +208,11 @@ public class LiveStream implements SmartLifecycle {
 
     /** A dashboard's stream; {@code lastEventId} (the header) resumes after what the client already has. */
     public SseEmitter subscribe(Caller caller, String lastEventId) {
-        boolean everything = caller.has(Role.SYSADMIN);
-        boolean province = !everything && CommuneDirectory.instance().isProvince(caller.tenantId());
-        Bson filter = ChangeLog.visibleTo(caller.tenantId(), province, everything);
+        TenantScope scope = TenantScope.readableBy(caller);
+        Bson filter = ChangeLog.visibleTo(scope);
         SseEmitter emitter = new SseEmitter(timeoutMillis);
         Long resumeFrom = parse(lastEventId);
-        Subscriber subscriber = new Subscriber(emitter, caller.tenantId(), province, everything);
+        Subscriber subscriber = new Subscriber(emitter, scope);
         emitter.onCompletion(() -> subscribers.remove(subscriber));
         emitter.onTimeout(() -> subscribers.remove(subscriber));
         emitter.onError(e -> subscribers.remove(subscriber));
@@ -282,9 +280,7 @@ public class LiveStream implements SmartLifecycle {
         private static final int REMEMBERED = 10_000;
 
         final SseEmitter emitter;
-        final String tenant;
-        final boolean province;
-        final boolean everything;
+        final TenantScope scope;
         /** The numbers this subscriber received lately (the replay and the live push may both offer one). */
         private final Map<Long, Boolean> received = new LinkedHashMap<>() {
             @Override
@@ -293,16 +289,14 @@ public class LiveStream implements SmartLifecycle {
             }
         };
 
-        Subscriber(SseEmitter emitter, String tenant, boolean province, boolean everything) {
+        Subscriber(SseEmitter emitter, TenantScope scope) {
             this.emitter = emitter;
-            this.tenant = tenant;
-            this.province = province;
-            this.everything = everything;
+            this.scope = scope;
         }
 
+        /** The same rule as {@link ChangeLog#visibleTo}: the caller's scope, and the platform's own changes. */
         boolean sees(Entry e) {
-            return everything || Tenants.PLATFORM.equals(e.tenant())
-                    || (province ? tenant.equals(e.province()) : tenant.equals(e.tenant()));
+            return Tenants.PLATFORM.equals(e.tenant()) || scope.includes(e.tenant());
         }
 
         synchronized void send(Entry e) throws IOException {

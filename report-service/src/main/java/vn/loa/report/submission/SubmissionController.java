@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.loa.platform.problem.NotFound;
 import vn.loa.platform.tenancy.Caller;
 import vn.loa.platform.tenancy.CommuneDirectory;
+import vn.loa.platform.tenancy.TenantScope;
 import vn.loa.report.document.Reports;
 import vn.loa.report.period.ReportPeriod;
 import vn.loa.report.period.ReportingWindows;
@@ -40,7 +41,7 @@ public class SubmissionController {
     public Submission state(Caller caller, @PathVariable String period,
             @RequestParam(name = "commune", required = false) String commune) {
         String code = commune == null ? caller.tenantId() : commune;
-        if (!CommuneDirectory.instance().isCommune(code) || !caller.canRead(code)) {
+        if (!TenantScope.readableBy(caller).permits(code)) {
             throw new NotFound("Không tìm thấy báo cáo của xã này.");
         }
         return submissions.of(code, parse(period, code).label());

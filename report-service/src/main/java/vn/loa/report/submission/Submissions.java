@@ -23,6 +23,7 @@ import vn.loa.platform.problem.NotFound;
 import vn.loa.platform.tenancy.Caller;
 import vn.loa.platform.tenancy.CommuneDirectory;
 import vn.loa.platform.tenancy.Role;
+import vn.loa.platform.tenancy.TenantScope;
 import vn.loa.report.live.ChangeLog;
 import vn.loa.report.period.CommuneTime;
 import vn.loa.report.period.ReportPeriod;
@@ -122,10 +123,13 @@ public class Submissions {
                 clock.instant(), null);
     }
 
-    /** A reviewer is a VIEWER of the commune's province; anyone else does not see the commune at all. */
+    /**
+     * A reviewer is a VIEWER of the commune's province (not a system administrator, who reads every report but
+     * reviews none); anyone else does not see the commune at all.
+     */
     private static void reviewer(Caller caller, String commune) {
-        if (commune == null || !caller.has(Role.VIEWER)
-                || !CommuneDirectory.instance().inProvince(commune, caller.tenantId())) {
+        String province = TenantScope.readableBy(caller).province().orElse(null);
+        if (commune == null || province == null || !CommuneDirectory.instance().inProvince(commune, province)) {
             throw new NotFound("Không tìm thấy báo cáo của xã này.");
         }
     }

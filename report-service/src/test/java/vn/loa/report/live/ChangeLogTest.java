@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Set;
 import org.bson.conversions.Bson;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import vn.loa.contracts.Tenants;
+import vn.loa.platform.tenancy.Caller;
+import vn.loa.platform.tenancy.Role;
+import vn.loa.platform.tenancy.TenantScope;
 import vn.loa.report.live.ChangeLog.Entry;
 import vn.loa.report.projection.Change;
 import vn.loa.report.support.InMemoryMongo;
@@ -38,9 +43,9 @@ class ChangeLogTest {
                     "ContentPublished"));
         }
         assertThat(log.lastSeq()).isEqualTo(30);
-        Bson kimThanh = ChangeLog.visibleTo(Samples.KIM_THANH, false, false);
-        Bson haiPhong = ChangeLog.visibleTo(Samples.HAI_PHONG, true, false);
-        Bson hanoi = ChangeLog.visibleTo(Samples.HA_NOI, true, false);
+        Bson kimThanh = visibleTo(Samples.KIM_THANH, Role.EDITOR);
+        Bson haiPhong = visibleTo(Samples.HAI_PHONG, Role.VIEWER);
+        Bson hanoi = visibleTo(Samples.HA_NOI, Role.VIEWER);
         assertThat(log.after(0, kimThanh, 100)).hasSize(15).allMatch(e -> e.tenant().equals(Samples.KIM_THANH));
         assertThat(log.after(0, haiPhong, 100)).extracting(Entry::tenant).containsOnly(Samples.KIM_THANH);
         assertThat(log.after(0, hanoi, 100)).extracting(Entry::tenant).containsOnly(Samples.BACH_MAI);
@@ -53,6 +58,29 @@ class ChangeLogTest {
         assertThat(log.prunedAfter(5, kimThanh)).isTrue();
         assertThat(log.prunedAfter(12, kimThanh)).isFalse();
         assertThat(log.prunedAfter(5, haiPhong)).isTrue();
-        assertThat(log.prunedAfter(12, ChangeLog.visibleTo(Samples.TIEN_MINH, false, false))).isFalse();
+        assertThat(log.prunedAfter(12, visibleTo(Samples.TIEN_MINH, Role.LEADER))).isFalse();
+    }
+
+    @Test
+    void aSystemAdministratorSeesEverythingAndEveryoneThePlatformsOwnChanges() {
+        ChangeLog log = new ChangeLog(mongo.template("changes-scope"),
+                Clock.fixed(Instant.parse("2025-09-20T03:00:00Z"), ZoneOffset.UTC), 10);
+        log.append(new Change(Samples.KIM_THANH, "publication", "a", "ContentPublished"));
+        log.append(new Change(Samples.TIEN_MINH, "publication", "b", "ContentPublished"));
+        log.append(new Change(Samples.BACH_MAI, "publication", "c", "ContentPublished"));
+        log.append(new Change(Tenants.PLATFORM, "catalogue", "d", "CatalogueChanged"));
+        assertThat(log.after(0, visibleTo("platform", Role.SYSADMIN), 100)).extracting(Entry::tenant)
+                .containsExactly(Samples.KIM_THANH, Samples.TIEN_MINH, Samples.BACH_MAI, Tenants.PLATFORM);
+        assertThat(log.after(0, visibleTo(Samples.HAI_PHONG, Role.VIEWER), 100)).extracting(Entry::tenant)
+                .containsExactly(Samples.KIM_THANH, Samples.TIEN_MINH, Tenants.PLATFORM);
+        assertThat(log.after(0, visibleTo(Samples.TIEN_MINH, Role.EDITOR), 100)).extracting(Entry::tenant)
+                .containsExactly(Samples.TIEN_MINH, Tenants.PLATFORM);
+        // a commune's VIEWER is kept to its commune, as everywhere else
+        assertThat(log.after(0, visibleTo(Samples.KIM_THANH, Role.VIEWER), 100)).extracting(Entry::tenant)
+                .containsExactly(Samples.KIM_THANH, Tenants.PLATFORM);
+    }
+
+    private static Bson visibleTo(String tenant, Role role) {
+        return ChangeLog.visibleTo(TenantScope.readableBy(new Caller(tenant, "u", Set.of(role))));
     }
 }
