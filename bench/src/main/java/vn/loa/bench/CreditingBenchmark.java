@@ -66,12 +66,15 @@ import vn.loa.testsupport.LoaInfrastructure;
  *   <li>Steady rate: {@code ContentPublished} at a fixed rate; latency from the moment one is produced to the moment
  *       its first {@code TaskCredited} is consumed from {@code task.task.events}.</li>
  *   <li>Burst: a batch produced as fast as the producer goes; sustained credits per second until the last one.</li>
+ *   <li>History ({@code -Dbench.history=N}, 0 to skip): one commune's dialogue task is given N credits first (not
+ *       measured); then the same paced series of dialogue items is credited on a commune whose task has none and on
+ *       that one — what one credit costs against the history of its task.</li>
  * </ol>
  *
  * Threads hand off through blocking queues and latches, and the producer paces itself with {@code parkNanos}: a
  * busy-waiting benchmark starves the two cores it is measuring. Parameters are system properties
  * ({@code -Dbench.rate=40 -Dbench.seconds=30 -Dbench.burst=2000 -Dbench.communes=30 -Dbench.floor.samples=2000
- * -Dbench.out=bench/results}).
+ * -Dbench.history=2000 -Dbench.history.items=200 -Dbench.out=bench/results}).
  */
 public final class CreditingBenchmark {
 
@@ -83,6 +86,9 @@ public final class CreditingBenchmark {
     private static final int COMMUNES = Integer.getInteger("bench.communes", 30);
     private static final int FLOOR_SAMPLES = Integer.getInteger("bench.floor.samples", 2000);
     private static final int WARM_UP = Integer.getInteger("bench.warmup", 300);
+    private static final int HISTORY = Integer.getInteger("bench.history", 2000);
+    private static final int HISTORY_ITEMS = Integer.getInteger("bench.history.items", 200);
+    private static final int HISTORY_RATE = 20;
     /** Round trips before the floors are sampled, so the JIT has compiled the client code they run through. */
     private static final int FLOOR_WARM_UP = 1000;
 
@@ -91,6 +97,9 @@ public final class CreditingBenchmark {
     private final String mongoUri;
     private final KafkaProducer<String, byte[]> producer;
     private final List<String> communes;
+    /** Two communes outside the round robin: one whose dialogue task gets a history of credits, one without. */
+    private final String withHistory;
+    private final String withoutHistory;
     /** itemId → nanoTime it was produced at. */
     private final Map<String, Long> producedAt = new ConcurrentHashMap<>();
     /** Latencies (ns) of the items credited in the current phase, handed over by the reader thread. */
@@ -105,8 +114,11 @@ public final class CreditingBenchmark {
         this.bootstrap = infra.kafkaBootstrapServers();
         this.mongoUri = infra.mongoUri();
         this.producer = new KafkaProducer<>(Floors.producerConfig(bootstrap), new StringSerializer(), new ByteArraySerializer());
-        this.communes = CommuneDirectory.instance().province("31").orElseThrow().communes().stream()
-                .map(CommuneDirectory.Commune::code).limit(COMMUNES).toList();
+        List<String> province = CommuneDirectory.instance().province("31").orElseThrow().communes().stream()
+                .map(CommuneDirectory.Commune::code).limit(COMMUNES + 2L).toList();
+        this.communes = province.subList(0, COMMUNES);
+        this.withHistory = province.get(COMMUNES);
+        this.withoutHistory = province.get(COMMUNES + 1);
     }
 
     public static void main(String[] args) throws Exception {
@@ -119,7 +131,7 @@ public final class CreditingBenchmark {
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("machine", Floors.machine(infra.kind()));
         results.put("parameters", Map.of("rate", RATE, "seconds", SECONDS, "burst", BURST, "communes", COMMUNES,
-                "floorSamples", FLOOR_SAMPLES, "warmUp", WARM_UP));
+                "floorSamples", FLOOR_SAMPLES, "warmUp", WARM_UP, "history", HISTORY, "historyItems", HISTORY_ITEMS));
 
         Floors floors = new Floors(infra.kafkaBootstrapServers(), infra.mongoUri(), FLOOR_SAMPLES, FLOOR_WARM_UP);
         results.put("kafkaFloor", floors.kafka());
@@ -140,6 +152,9 @@ public final class CreditingBenchmark {
             bench.phase("warm-up", WARM_UP, 0);
             results.put("steady", bench.phase("steady", RATE * SECONDS, RATE));
             results.put("burst", bench.phase("burst", BURST, 0));
+            if (HISTORY > 0) {
+                results.put("history", bench.history());
+            }
             bench.reading = false;
             reader.join(5_000);
         } finally {
@@ -157,6 +172,34 @@ public final class CreditingBenchmark {
         for (String commune : communes) {
             send(plan(commune));
         }
+        send(plan(withHistory));
+        send(plan(withoutHistory));
+    }
+
+    /**
+     * Credits {@link #HISTORY} dialogue items on one commune's task (as fast as they go, not measured), then the same
+     * paced series on a task without history and on that one. Each dialogue item credits exactly that task.
+     */
+    private Map<String, Object> history() throws InterruptedException {
+        log.info("history: giving one task {} prior credits…", HISTORY);
+        phase("history-preload", HISTORY, 0, () -> dialogue(withHistory));
+        Map<String, Object> none = phase("history-none", HISTORY_ITEMS, HISTORY_RATE, () -> dialogue(withoutHistory));
+        Map<String, Object> prior = phase("history-" + HISTORY, HISTORY_ITEMS, HISTORY_RATE,
+                () -> dialogue(withHistory));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("priorCredits", HISTORY);
+        out.put("withNoPriorCredits", none);
+        out.put("withPriorCredits", prior);
+        out.put("p50Ratio", Math.round(100.0 * (double) prior.get("p50Ms") / (double) none.get("p50Ms")) / 100.0);
+        return out;
+    }
+
+    private ContentPublished dialogue(String commune) {
+        int n = itemCounter++;
+        String item = "bench-dialogue-" + n + "-" + UUID.randomUUID();
+        Instant at = Instant.parse("2025-10-01T01:00:00Z").plusSeconds((n * 7_919L) % (90L * 86_400));
+        return new ContentPublished(commune, item, "meeting", "Hội nghị đối thoại số " + n, List.of(), List.of(),
+                "Công chức Văn phòng - Thống kê", null, at, null);
     }
 
     /**
@@ -164,6 +207,11 @@ public final class CreditingBenchmark {
      * each has been credited. Returns the end-to-end latencies and the throughput.
      */
     private Map<String, Object> phase(String name, int count, int rate) throws InterruptedException {
+        return phase(name, count, rate, this::publication);
+    }
+
+    private Map<String, Object> phase(String name, int count, int rate,
+            java.util.function.Supplier<ContentPublished> next) throws InterruptedException {
         latencies.clear();
         long creditedBefore = creditedEvents.get();
         long interval = rate == 0 ? 0 : 1_000_000_000L / rate;
@@ -176,7 +224,7 @@ public final class CreditingBenchmark {
                     LockSupport.parkNanos(wait);
                 }
             }
-            send(publication());
+            send(next.get());
         }
         long producedIn = System.nanoTime() - start;
         long[] latency = new long[count];
@@ -333,6 +381,15 @@ public final class CreditingBenchmark {
             lines.add(row("Burst of " + burst.get("items") + " (produced at " + burst.get("producedPerSecond")
                     + "/s; latency is queueing)", burst, burst.get("itemsCreditedPerSecond") + " items/s sustained, "
                             + burst.get("taskCreditedEventsPerSecond") + " TaskCredited/s", floorP50, floorP99));
+            Map<String, Object> history = (Map<String, Object>) r.get("history");
+            if (history != null) {
+                lines.add(row("One credit on a task with no prior credit (" + HISTORY_ITEMS + " items at "
+                        + HISTORY_RATE + "/s)", (Map<String, Object>) history.get("withNoPriorCredits"), "—",
+                        floorP50, floorP99));
+                lines.add(row("One credit on a task with " + history.get("priorCredits") + " prior credits (same series)",
+                        (Map<String, Object>) history.get("withPriorCredits"), "p50 ×" + history.get("p50Ratio")
+                                + " the task without history", floorP50, floorP99));
+            }
             lines.add("");
             double sustained = ((Number) burst.get("itemsCreditedPerSecond")).doubleValue();
             lines.add(String.format(Locale.ROOT, "Sustained crediting: %.0f items/s = %.2f%% of the broker's pipelined"
