@@ -25,6 +25,7 @@ export const paths = {
   // task-service
   tasks: (planId) => `/api/tasks${q({ plan: planId })}`,
   task: (id) => `/api/tasks/${enc(id)}`,
+  taskCredit: (id, creditId) => `/api/tasks/${enc(id)}/credits/${enc(creditId)}`, // DELETE {reason}: a leader withdraws it
   // content-service
   contents: (filter) => `/api/contents${q(filter)}`,
   content: (id) => `/api/contents/${enc(id)}`,
@@ -33,6 +34,9 @@ export const paths = {
   contentPublications: (id) => `/api/contents/${enc(id)}/publications`,
   contentRetry: (id, channel) => `/api/contents/${enc(id)}/publications/${enc(channel)}/retry`,
   activities: (filter) => `/api/activities${q(filter)}`,
+  activity: (id) => `/api/activities/${enc(id)}`,
+  activityRetract: (id) => `/api/activities/${enc(id)}/retract`,
+  activityAttachments: (id) => `/api/activities/${enc(id)}/attachments`,
   channels: () => '/api/channels',
   // report-service
   dashboard: () => '/api/dashboard',

@@ -28,6 +28,7 @@ const ROUTES = [
   [/^\/tin-bai\/([^/]+)$/, contents.detailPage, 'nav-contents'],
   [/^\/tin-bai$/, contents.listPage, 'nav-contents'],
   [/^\/hoat-dong\/moi$/, contents.activityPage, 'nav-contents'],
+  [/^\/hoat-dong\/([^/]+)$/, contents.activityDetailPage, 'nav-contents'],
   [/^\/hoat-dong$/, contents.activitiesPage, 'nav-contents'],
   [/^\/bang-theo-doi\/([^/]+)$/, dashboard.communePage, 'nav-dashboard'],
   [/^\/bang-theo-doi$/, dashboard.page, 'nav-dashboard'],

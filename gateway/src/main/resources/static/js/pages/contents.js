@@ -2,7 +2,8 @@
 // submit, approve / reject (leader), publish now or at a time, each channel's result and retry, record an outside
 // publication, retract; record an activity held.
 
-import { get, post, put, upload, download, paths } from '../api.js';
+import { get, post, put, request, upload, download, paths } from '../api.js';
+import { taskNames, taskName, forget } from '../titles.js';
 import {
   h, mount, keepFocus, refocus, pageTitle, field, checkboxes, checkedValues, select, options, action, onSubmit, notice,
   date, dateTime, num, isoDate, isoLocalDateTime, list, label, statusBadge, emptyRow,
@@ -80,6 +81,13 @@ function taskOptions(tasks) {
   return tasks.map((t) => ({ value: t.id, label: `${t.planNumber ? `${t.planNumber} — ` : ''}${t.order ?? ''}. ${t.title}` }));
 }
 
+/** The tasks an item or activity names, by number and title, each a link to the task (`names`: from taskNames). */
+function taskLinks(ids, names, none) {
+  if (!(ids || []).length) return none;
+  return h('ul', { class: 'links', dataset: { testid: 'served-tasks' } }, ids.map((id) => h('li', {},
+    h('a', { href: `#/nhiem-vu/${encodeURIComponent(id)}`, dataset: { testid: 'served-task' } }, taskName(names.get(id))))));
+}
+
 // ---- write / edit ----
 
 export async function editPage(main, ctx) {
@@ -148,6 +156,7 @@ export async function detailPage(main, ctx) {
   const { who } = ctx;
   const offered = await get(paths.channels()).catch(() => []);
   let item = await get(paths.content(id));
+  let tasks = await taskNames(item.taskIds);
   if (!ctx.current()) return;
   let poll = null;
 
@@ -158,6 +167,8 @@ export async function detailPage(main, ctx) {
     if (fresh.updatedAt !== item.updatedAt || fresh.status !== item.status
       || JSON.stringify(fresh.publications) !== JSON.stringify(item.publications)) {
       item = fresh;
+      tasks = await taskNames(item.taskIds);
+      if (!ctx.current()) return;
       keepFocus(main, render);
     }
   };
@@ -225,8 +236,7 @@ export async function detailPage(main, ctx) {
         h('dt', {}, 'Đơn vị'), h('dd', {}, item.unit || '—'),
         h('dt', {}, 'Chủ đề'), h('dd', {}, (item.themes || []).join(', ') || '—'),
         h('dt', {}, 'Kênh'), h('dd', {}, (item.channels || []).map((c) => channelName(c, offered)).join(', ') || '—'),
-        h('dt', {}, 'Nhiệm vụ'), h('dd', {}, (item.taskIds || []).length ? item.taskIds.map((t, i) => [i ? ', ' : '',
-          h('a', { href: `#/nhiem-vu/${encodeURIComponent(t)}` }, t)]) : 'Tự khớp theo kênh, loại và kỳ'),
+        h('dt', {}, 'Nhiệm vụ'), h('dd', {}, taskLinks(item.taskIds, tasks, 'Tự khớp theo kênh, loại và kỳ')),
         h('dt', {}, 'Tạo lúc'), h('dd', {}, dateTime(item.createdAt)),
         item.approvedBy ? [h('dt', {}, 'Duyệt'), h('dd', {}, `${item.approvedBy}, ${dateTime(item.approvedAt)}`)] : null,
         item.scheduledAt ? [h('dt', {}, 'Hẹn đăng lúc'), h('dd', { dataset: { testid: 'content-scheduled-at' } }, dateTime(item.scheduledAt))] : null,
@@ -413,11 +423,12 @@ export async function activitiesPage(main, ctx) {
         dataset: { testid: 'activity-row', id: a.id },
       },
         h('td', {}, date(a.heldOn)),
-        h('td', {}, a.title, who.isCommune ? '' : ` — ${nameOf(a.tenantId)}`),
+        h('td', {}, h('a', { href: `#/hoat-dong/${encodeURIComponent(a.id)}`, dataset: { testid: 'activity-link' } }, a.title),
+          who.isCommune ? '' : ` — ${nameOf(a.tenantId)}`),
         h('td', {}, label(ACTIVITY_KINDS, a.kind)),
         h('td', {}, a.place || '—'),
         h('td', { class: 'num' }, num(a.participants)),
-        h('td', {}, a.status === 'WITHDRAWN' ? `Đã rút${a.withdrawalReason ? `: ${a.withdrawalReason}` : ''}` : 'Đã tổ chức')))))),
+        h('td', {}, activityState(a))))))),
     pages > 1 ? h('nav', { class: 'pager', 'aria-label': 'Phân trang' },
       page > 0 ? h('a', { href: `#/hoat-dong?page=${page - 1}`, class: 'button' }, 'Trang trước') : null,
       h('span', {}, `Trang ${num(page + 1)}/${num(pages)}`),
@@ -452,7 +463,7 @@ export async function activityPage(main, ctx) {
       throw { title: 'Ngày chưa hợp lệ', detail: 'Vui lòng nhập ngày tổ chức theo dạng dd/MM/yyyy.',
         errors: [{ field: 'heldOn', message: 'Ví dụ: 15/10/2025.' }] };
     }
-    await post(paths.activities(), {
+    const saved = await post(paths.activities(), {
       kind: inputs.kind.value,
       title: inputs.title.value.trim(),
       summary: inputs.summary.value.trim() || null,
@@ -463,11 +474,134 @@ export async function activityPage(main, ctx) {
       taskIds: checkedValues(form, 'taskIds'),
       unit: inputs.unit.value.trim() || null,
     });
-    notice('Đã ghi nhận hoạt động.');
-    ctx.navigate('#/hoat-dong');
+    notice('Đã ghi nhận hoạt động. Bạn có thể thêm biên bản, ảnh làm minh chứng.');
+    ctx.navigate(`#/hoat-dong/${encodeURIComponent(saved.id)}`);
   });
   mount(main, pageTitle('Ghi nhận hoạt động đã tổ chức'),
     h('p', {}, 'Đối thoại, hội nghị, tọa đàm, cuộc thi, tập huấn đã tổ chức: ghi nhận để tính cho nhiệm vụ và đưa vào báo cáo.'),
     form);
   inputs.title.focus();
+}
+
+// ---- one activity: what was held, where, with whom, its minutes and photos; withdrawn with a reason ----
+
+function activityState(a) {
+  return a.status === 'WITHDRAWN' ? `Đã rút${a.withdrawalReason ? `: ${a.withdrawalReason}` : ''}` : 'Đã tổ chức';
+}
+
+export async function activityDetailPage(main, ctx) {
+  const [id] = ctx.params;
+  const { who } = ctx;
+  let activity = await get(paths.activity(id));
+  let tasks = await taskNames(activity.taskIds);
+  if (!ctx.current()) return undefined;
+  const photos = new Map(); // attachment id → blob URL, read once with the token
+
+  const changed = async (fresh) => {
+    activity = fresh;
+    forget(paths.activity(id));
+    tasks = await taskNames(activity.taskIds);
+    if (ctx.current()) render();
+  };
+
+  const render = () => {
+    const writer = who.isCommune && who.tenant === activity.tenantId && canWrite(who);
+    const held = activity.status !== 'WITHDRAWN';
+    const panel = h('div', { id: 'activity-action-panel' });
+    const actions = h('div', { class: 'actions', id: 'activity-actions' },
+      h('a', { class: 'button', href: '#/hoat-dong' }, 'Về danh sách hoạt động'));
+    if (writer && held) {
+      actions.appendChild(h('button', {
+        type: 'button', class: 'danger', id: 'activity-withdraw-open', dataset: { testid: 'activity-withdraw-open' },
+        onclick: () => openWithdraw(panel),
+      }, 'Rút hoạt động'));
+    }
+    mount(main,
+      pageTitle(activity.title, actions),
+      panel,
+      h('dl', { class: 'facts', dataset: { testid: 'activity-facts' } },
+        h('dt', {}, 'Trạng thái'), h('dd', { id: 'activity-status', dataset: { testid: 'activity-status', status: activity.status || '' } },
+          held ? 'Đã tổ chức' : 'Đã rút'),
+        !held ? [h('dt', {}, 'Lý do rút'), h('dd', { dataset: { testid: 'activity-withdrawal' } },
+          `${activity.withdrawalReason || 'Không nêu lý do'} (${activity.withdrawnBy || '—'}, ${dateTime(activity.withdrawnAt)})`)] : null,
+        h('dt', {}, 'Hình thức'), h('dd', {}, label(ACTIVITY_KINDS, activity.kind)),
+        !(who.isCommune && who.tenant === activity.tenantId) ? [h('dt', {}, 'Xã, phường'), h('dd', {}, nameOf(activity.tenantId))] : null,
+        h('dt', {}, 'Ngày tổ chức'), h('dd', {}, date(activity.heldOn)),
+        h('dt', {}, 'Địa điểm'), h('dd', {}, activity.place || '—'),
+        h('dt', {}, 'Số người tham dự'), h('dd', { dataset: { testid: 'activity-participants-view' } }, num(activity.participants)),
+        h('dt', {}, 'Đơn vị tổ chức'), h('dd', {}, activity.unit || '—'),
+        h('dt', {}, 'Chủ đề'), h('dd', {}, (activity.themes || []).join(', ') || '—'),
+        h('dt', {}, 'Nhiệm vụ'), h('dd', {}, taskLinks(activity.taskIds, tasks, 'Tự khớp theo loại và kỳ')),
+        h('dt', {}, 'Người ghi nhận'), h('dd', {}, `${activity.recordedBy || '—'}, ${dateTime(activity.recordedAt)}`)),
+      h('section', { class: 'card', 'aria-labelledby': 'activity-summary-title' },
+        h('h2', { id: 'activity-summary-title' }, 'Kết quả, biên bản tóm tắt'),
+        h('p', { class: 'summary', dataset: { testid: 'activity-summary-view' } }, activity.summary || 'Chưa ghi tóm tắt kết quả.')),
+      activityFiles(activity, writer && held, changed, photos));
+    refocus(main);
+  };
+
+  function openWithdraw(panel) {
+    const reason = h('textarea', { rows: 3, required: true, maxlength: 500, id: 'activity-withdraw-reason',
+      dataset: { testid: 'activity-withdraw-reason' } });
+    const go = h('button', { type: 'submit', class: 'danger', id: 'activity-withdraw', dataset: { testid: 'activity-withdraw' } },
+      'Rút hoạt động');
+    const form = h('form', { class: 'form card', novalidate: true }, h('h2', {}, 'Rút hoạt động ghi nhận sai'),
+      h('p', {}, 'Hoạt động sẽ không còn được tính cho nhiệm vụ nào; bản ghi và lý do vẫn được lưu lại.'),
+      field('Lý do rút', 'reason', reason), h('div', { class: 'actions' }, go));
+    onSubmit(form, go, async () => {
+      if (!reason.value.trim()) {
+        throw { title: 'Chưa nêu lý do', detail: 'Vui lòng nêu lý do rút hoạt động.',
+          errors: [{ field: 'reason', message: 'Ví dụ: ghi nhận trùng với hoạt động đã có.' }] };
+      }
+      const fresh = await post(paths.activityRetract(activity.id), { reason: reason.value.trim() });
+      notice('Đã rút hoạt động.');
+      await changed(fresh);
+    });
+    mount(panel, form);
+    reason.focus();
+  }
+
+  render();
+  return () => {
+    for (const url of photos.values()) URL.revokeObjectURL(url);
+  };
+}
+
+/** Minutes and photos of an activity: photos shown (read with the token), every file downloadable; upload while held. */
+function activityFiles(activity, canUpload, changed, photos) {
+  const area = h('section', { class: 'card', 'aria-labelledby': 'activity-files-title', dataset: { testid: 'activity-attachments' } });
+  const file = h('input', { type: 'file', id: 'activity-attachment-file', dataset: { testid: 'activity-attachment-file' },
+    accept: 'image/jpeg,image/png,image/webp,image/gif,application/pdf,.docx' });
+  const send = h('button', { type: 'submit', id: 'activity-attachment-upload', dataset: { testid: 'activity-attachment-upload' } }, 'Tải lên');
+  const form = canUpload ? onSubmit(h('form', { class: 'form inline', novalidate: true },
+    field('Thêm biên bản, ảnh (ảnh, PDF, Word; tối đa 10 MB)', 'file', file), h('div', { class: 'actions' }, send)), send, async () => {
+    if (!file.files.length) throw { title: 'Chưa chọn tệp', detail: 'Vui lòng chọn tệp cần tải lên.', errors: [] };
+    await changed(await upload(paths.activityAttachments(activity.id), file.files[0]));
+    notice('Đã tải tệp lên.');
+  }) : null;
+  const files = activity.attachments || [];
+  const images = files.filter((a) => String(a.mediaType).startsWith('image/'));
+  const gallery = h('ul', { class: 'photos', dataset: { testid: 'activity-photos' } });
+  mount(area, h('h2', { id: 'activity-files-title' }, `Biên bản, ảnh (${num(files.length)})`),
+    files.length === 0 ? h('p', {}, 'Chưa có tệp nào.') : [
+      images.length ? gallery : null,
+      h('ul', { class: 'files' }, files.map((a) => h('li', {}, action(h('button', {
+        type: 'button', class: 'link-button', dataset: { testid: 'activity-attachment-download' },
+      }, `${a.fileName} (${a.mediaType || 'tệp'}, ${num(Math.ceil((a.size || 0) / 1024))} KB)`), () => download(a.url, a.fileName), area))))],
+    form);
+  for (const a of images) {
+    const img = h('img', { alt: a.fileName, loading: 'lazy' });
+    gallery.appendChild(h('li', {}, img));
+    const known = photos.get(a.id);
+    if (known) {
+      img.src = known;
+      continue;
+    }
+    request(a.url, { raw: true, accept: 'image/*' }).then((res) => res.blob()).then((blob) => {
+      const url = URL.createObjectURL(blob);
+      photos.set(a.id, url);
+      img.src = url;
+    }).catch(() => { img.alt = `${a.fileName} (không tải được ảnh)`; });
+  }
+  return area;
 }

@@ -1,13 +1,14 @@
 // Nhiệm vụ: the board of a plan's tasks with the current period's progress (credited / target), status colours,
 // and, per task, every period and the credits behind each number. Refreshes live on dashboard changes.
 
-import { get, paths } from '../api.js';
+import { get, del, paths } from '../api.js';
 import {
-  h, mount, keepFocus, pageTitle, select, num, date, dateTime, label, kindLabel, quotaText, periodName, periodLines, emptyRow,
-  statusBadge, bucketStatusText, TASK_STATUS, CHANNELS, CREDIT_BASIS,
+  h, mount, keepFocus, refocus, pageTitle, select, field, onSubmit, notice, num, date, dateTime, label, kindLabel, quotaText,
+  periodName, periodLines, emptyRow, statusBadge, bucketStatusText, TASK_STATUS, CHANNELS, CREDIT_BASIS,
 } from '../ui.js';
 import { nameOf } from '../places.js';
 import { debounce } from '../live.js';
+import { creditTitles, creditHref, isActivityCredit } from '../titles.js';
 
 const NOT_APPLICABLE = 'NOT_APPLICABLE';
 
@@ -118,11 +119,24 @@ function renderBoard(board, tasks) {
 
 export async function detailPage(main, ctx) {
   const [id] = ctx.params;
+  const { who } = ctx;
   const area = h('div', { 'aria-live': 'polite' });
+  const state = { task: null, titles: new Map(), withdrawing: null };
+  const show = () => keepFocus(area, () => renderDetail(area, state, who, { show, withdrawn }));
   const load = async () => {
     const t = await get(paths.task(id));
+    const titles = await creditTitles(t.credits);
     if (!ctx.current()) return;
-    keepFocus(area, () => renderDetail(area, t));
+    state.task = t;
+    state.titles = titles;
+    // a withdrawal being written is not swept away by a live refresh
+    if (!state.withdrawing) show();
+  };
+  const withdrawn = (t) => {
+    state.task = t;
+    state.withdrawing = null;
+    show();
+    refocus(area);
   };
   mount(main, area);
   await load();
@@ -131,8 +145,70 @@ export async function detailPage(main, ctx) {
   return ctx.live.subscribe(refresh);
 }
 
-function renderDetail(area, t) {
+/** A leader of the commune may withdraw a credit still counted (a commune reads only its own tasks). */
+function canWithdraw(who) {
+  return who.isCommune && who.has('LEADER');
+}
+
+/** What a credit rests on, by its title: the item's or the activity's page. */
+function creditSource(c, titles) {
+  if (!c.itemId) return '—';
+  const title = titles.get(c.itemId);
+  const what = isActivityCredit(c) ? 'Hoạt động' : 'Tin, bài';
+  return [h('a', { href: creditHref(c), dataset: { testid: 'credit-link' } }, title || `${what} không xem được`),
+    h('span', { class: 'meta' }, ` (${what.toLowerCase()}${c.kind ? `: ${kindLabel(c.kind)}` : ''})`)];
+}
+
+/** How a credit was taken back: by whom (a leader) or automatically (the item was taken down), when and why. */
+function withdrawalText(w) {
+  if (!w) return '';
+  const who = w.by ? `Lãnh đạo ${w.by} rút` : 'Tự động rút';
+  return `${who} ngày ${dateTime(w.at)}${w.reason ? `. Lý do: ${w.reason}` : ''}`;
+}
+
+/** The form of a leader withdrawing one credit, with the reason kept in the task's history. */
+function withdrawForm(t, c, title, cancel, done) {
+  const reason = h('textarea', { rows: 3, required: true, maxlength: 500, id: 'credit-withdraw-reason',
+    dataset: { testid: 'credit-withdraw-reason' } });
+  const go = h('button', { type: 'submit', class: 'danger', id: 'credit-withdraw', dataset: { testid: 'credit-withdraw' } },
+    'Rút lượt tính');
+  const back = h('button', { type: 'button', id: 'credit-withdraw-cancel', dataset: { testid: 'credit-withdraw-cancel' } }, 'Hủy');
+  back.addEventListener('click', cancel);
+  const form = h('form', { class: 'form card', novalidate: true, id: 'credit-withdraw-form', dataset: { testid: 'credit-withdraw-form' } },
+    h('h3', {}, 'Rút lượt tính'),
+    h('p', {}, `“${title}” (${periodName(c.period)}) sẽ không còn được tính cho nhiệm vụ này, kể cả khi đăng lại. `
+      + 'Lý do được ghi lại cùng lượt tính.'),
+    field('Lý do rút', 'reason', reason),
+    h('div', { class: 'actions' }, go, back));
+  onSubmit(form, go, async () => {
+    if (!reason.value.trim()) {
+      throw { title: 'Chưa nêu lý do', detail: 'Vui lòng nêu lý do rút lượt tính.',
+        errors: [{ field: 'reason', message: 'Ví dụ: tin không thuộc nội dung của nhiệm vụ này.' }] };
+    }
+    const after = await del(paths.taskCredit(t.id, c.id), { json: { reason: reason.value.trim() } });
+    notice('Đã rút lượt tính.');
+    done(after);
+  });
+  return { form, focus: () => reason.focus() };
+}
+
+function renderDetail(area, state, who, { show, withdrawn }) {
+  const t = state.task;
+  const { titles } = state;
+  const leader = canWithdraw(who);
   const credits = (t.credits || []).slice().sort((a, b) => String(b.publishedAt).localeCompare(String(a.publishedAt)));
+  const panel = h('div', { id: 'credit-withdraw-panel' });
+  const openWithdraw = (c) => {
+    state.withdrawing = c.id;
+    const name = titles.get(c.itemId) || (isActivityCredit(c) ? 'Hoạt động' : 'Tin, bài');
+    const { form, focus } = withdrawForm(t, c, name, () => {
+      state.withdrawing = null;
+      show();
+      area.querySelector(`[data-testid="credit-withdraw-open"][data-credit-id="${CSS.escape(c.id)}"]`)?.focus();
+    }, withdrawn);
+    mount(panel, form);
+    focus();
+  };
   mount(area,
     h('div', { class: 'page-head' }, h('h1', { id: 'page-title', tabindex: '-1' }, t.title),
       h('div', { class: 'actions' }, h('a', { class: 'button', href: `#/nhiem-vu?plan=${encodeURIComponent(t.planId)}` }, 'Về bảng nhiệm vụ'))),
@@ -158,18 +234,26 @@ function renderDetail(area, t) {
             h('td', {}, bucketStatusText(p), p.atRisk ? ' — có nguy cơ không đạt' : ''))))))),
     h('section', { class: 'card', 'aria-labelledby': 'credits-title' },
       h('h2', { id: 'credits-title' }, `Các lượt tính (${num(credits.length)})`),
-      h('p', { class: 'hint' }, 'Mỗi lượt tính là một tin, bài đã đăng trên một kênh và được tính cho nhiệm vụ này.'),
+      h('p', { class: 'hint' }, 'Mỗi lượt tính là một tin, bài đã đăng trên một kênh hoặc một hoạt động đã tổ chức, được tính cho nhiệm vụ này.',
+        leader ? ' Lãnh đạo xã rút được lượt tính sai, có nêu lý do.' : ''),
+      panel,
       h('div', { class: 'table-wrap' }, h('table', { class: 'data', dataset: { testid: 'task-credits' } },
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Tin, bài'), h('th', { scope: 'col' }, 'Kênh'),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Tin, bài hoặc hoạt động'), h('th', { scope: 'col' }, 'Kênh'),
           h('th', { scope: 'col' }, 'Thời điểm đăng'), h('th', { scope: 'col' }, 'Kỳ'), h('th', { scope: 'col' }, 'Cách tính'),
-          h('th', { scope: 'col' }, 'Ghi chú'))),
-        h('tbody', {}, credits.length === 0 ? emptyRow(6, 'Chưa có lượt tính nào.') : credits.map((c) => h('tr', {
-          class: c.withdrawn ? 'withdrawn' : '', dataset: { testid: 'task-credit', itemId: c.itemId || '' },
+          h('th', { scope: 'col' }, 'Ghi chú'),
+          leader ? h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Thao tác')) : null)),
+        h('tbody', {}, credits.length === 0 ? emptyRow(leader ? 7 : 6, 'Chưa có lượt tính nào.') : credits.map((c) => h('tr', {
+          class: c.withdrawn ? 'withdrawn' : '', dataset: { testid: 'task-credit', itemId: c.itemId || '', creditId: c.id || '' },
         },
-          h('td', {}, c.itemId ? h('a', { href: `#/tin-bai/${encodeURIComponent(c.itemId)}` }, c.kind ? `${kindLabel(c.kind)} (${c.itemId})` : c.itemId) : '—'),
-          h('td', {}, label(CHANNELS, c.channel)),
-          h('td', {}, dateTime(c.publishedAt)),
+          h('td', {}, creditSource(c, titles)),
+          h('td', {}, c.channel ? label(CHANNELS, c.channel) : 'Tổ chức trực tiếp'),
+          h('td', {}, isActivityCredit(c) ? date(c.publishedAt) : dateTime(c.publishedAt)),
           h('td', {}, periodName(c.period)),
           h('td', {}, label(CREDIT_BASIS, c.basis)),
-          h('td', {}, c.withdrawn ? `Đã rút ${dateTime(c.withdrawn.at)}${c.withdrawn.by ? ` bởi ${c.withdrawn.by}` : ''}${c.withdrawn.reason ? `: ${c.withdrawn.reason}` : ''}` : ''))))))));
+          h('td', { class: 'withdrawal', dataset: { testid: 'credit-withdrawal' } }, withdrawalText(c.withdrawn)),
+          leader ? h('td', {}, c.withdrawn ? null : h('button', {
+            type: 'button', class: 'small danger', dataset: { testid: 'credit-withdraw-open', creditId: c.id },
+            'aria-label': `Rút lượt tính của “${titles.get(c.itemId) || 'tin, bài'}”, ${periodName(c.period)}`,
+            onclick: () => openWithdraw(c),
+          }, 'Rút')) : null)))))));
 }

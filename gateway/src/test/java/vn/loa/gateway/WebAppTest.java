@@ -119,7 +119,7 @@ class WebAppTest {
         }
         assertThat(seen).contains("/js/main.js", "/js/api.js", "/js/auth.js", "/js/sse.js", "/js/ui.js",
                 "/js/pages/plans.js", "/js/pages/tasks.js", "/js/pages/contents.js", "/js/pages/dashboard.js",
-                "/js/pages/reports.js", ECHARTS);
+                "/js/pages/reports.js", "/js/pages/manual.js", ECHARTS);
     }
 
     @Test

@@ -313,19 +313,31 @@ public class ContentItem {
         return true;
     }
 
-    /** Records a publication made outside Loa (approved item; leader's approval still applies). */
+    /**
+     * Records a publication made outside Loa (approved item; leader's approval still applies). A channel whose request
+     * is still waiting is resolved by it (same request id, {@code ContentPublished} once); one already published: 409.
+     */
     public void recordOutside(String channel, String url, Instant publishedAt, String by, Instant now) {
         boolean approvedOrOut = status == ContentStatus.APPROVED || status.isOut();
         if (!approvedOrOut) {
             throw new Conflict("Chỉ ghi nhận được bài đã đăng ở nơi khác cho tin, bài đã được lãnh đạo duyệt.");
         }
         Optional<Publication> existing = publication(channel);
-        if (existing.isPresent() && existing.get().status() != PublicationStatus.FAILED) {
+        PublicationStatus was = existing.map(Publication::status).orElse(null);
+        if (was != null && was != PublicationStatus.FAILED && was != PublicationStatus.REQUESTED) {
             throw new Conflict("Tin, bài đã có kết quả đăng trên kênh '" + channel + "'.");
         }
-        existing.ifPresent(publications::remove);
-        Publication p = Publication.outside(channel, url, publishedAt, by);
-        publications.add(p);
+        Publication p;
+        if (was == PublicationStatus.REQUESTED) {
+            // the channel's request is still waiting (an operator's queue, a retry): this resolves it, once; the
+            // channel hears ContentPublished and closes its request, its later answer changes nothing here
+            p = existing.get();
+            p.resolvedOutside(url, publishedAt, by);
+        } else {
+            existing.ifPresent(publications::remove);
+            p = Publication.outside(channel, url, publishedAt, by);
+            publications.add(p);
+        }
         pending.add(published(p));
         history.add(new Transition(now, by, status, status, "Ghi nhận đã đăng trên " + channel + ": " + url));
         if (status == ContentStatus.APPROVED) {

@@ -52,6 +52,16 @@ public class Publication {
         return p;
     }
 
+    /**
+     * A waiting request resolved by hand: the item was published on the channel outside Loa. Keeps the request id,
+     * so the channel's own later answer to that request is a harmless duplicate (the publication no longer waits).
+     */
+    void resolvedOutside(String url, Instant publishedAt, String by) {
+        succeeded(url, publishedAt, null);
+        outside = true;
+        recordedBy = by;
+    }
+
     void succeeded(String url, Instant publishedAt, String externalId) {
         status = PublicationStatus.SUCCEEDED;
         this.url = url;

@@ -27,6 +27,7 @@ import vn.loa.content.item.VnTime;
 import vn.loa.contracts.LoaEvent;
 import vn.loa.contracts.Topics;
 import vn.loa.contracts.channel.ChannelRegistered;
+import vn.loa.contracts.channel.PublicationSucceeded;
 import vn.loa.contracts.content.ContentPublished;
 import vn.loa.contracts.content.ContentRetracted;
 import vn.loa.testsupport.EventSchemas;
@@ -193,6 +194,44 @@ class ApiRulesTest extends IntegrationTest {
                         "{\"channel\": \"press\", \"url\": \"https://x.vn/a\", \"publishedAt\": \"02/09/2025\"}"),
                         COMMUNE, "w", "EDITOR"))
                 .andExpect(status().isConflict());
+    }
+
+    @Test
+    void recordingElsewhereWhileTheChannelsRequestWaitsResolvesItOnceAndTheChannelsLaterAnswerIsADuplicate()
+            throws Exception {
+        String press = channelId("press");
+        String portal = channelId("portal");
+        register(press, List.of("article", "news"), true);
+        register(portal, List.of("article", "news"), true);
+        String id = approved(COMMUNE, List.of(press, portal));
+        http.perform(as(post("/api/contents/" + id + "/publish"), COMMUNE, "w", "EDITOR"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("PUBLISHING"));
+        http.perform(as(json(post("/api/contents/" + id + "/publications"), """
+                        {"channel": "%s", "url": "https://baohaiphong.vn/bai-2", "publishedAt": "02/09/2025 08:15"}"""
+                        .formatted(press)), COMMUNE, "w", "EDITOR"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("PUBLISHING"))
+                .andExpect(jsonPath("$.publications[?(@.channel == '%s')].status".formatted(press))
+                        .value("SUCCEEDED"))
+                .andExpect(jsonPath("$.publications[?(@.channel == '%s')].outside".formatted(press)).value(true));
+        // the press channel answers its request anyway (the manual channel closing its queue entry, or an operator
+        // confirming late), then the portal answers: same item, same partition, read in this order
+        broker.send(new PublicationSucceeded(COMMUNE, id + ":" + press + ":1", id, press, "https://khac.vn/bai",
+                Instant.parse("2025-09-03T00:00:00Z"), null, List.of()));
+        broker.send(new PublicationSucceeded(COMMUNE, id + ":" + portal + ":1", id, portal, "https://p.vn/bai",
+                Instant.parse("2025-09-03T00:00:00Z"), null, List.of()));
+        eventually().until(() -> "PUBLISHED".equals(itemStatus(id, COMMUNE)));
+        http.perform(as(get("/api/contents/" + id), COMMUNE, "w", "EDITOR"))
+                .andExpect(jsonPath("$.publications[?(@.channel == '%s')].url".formatted(press))
+                        .value("https://baohaiphong.vn/bai-2"));
+        eventually().until(() -> drained(Items.COLLECTION, id));
+        List<ContentPublished> published = events(Items.COLLECTION, id).stream()
+                .filter(e -> e instanceof ContentPublished).map(e -> (ContentPublished) e).toList();
+        assertThat(published).extracting(ContentPublished::channel).containsExactlyInAnyOrder(press, portal);
+        assertThat(published).filteredOn(p -> p.channel().equals(press)).singleElement().satisfies(p -> {
+            assertThat(p.url()).isEqualTo("https://baohaiphong.vn/bai-2");
+            assertThat(p.publishedAt()).isEqualTo(Instant.parse("2025-09-02T01:15:00Z"));
+        });
     }
 
     @Test

@@ -221,4 +221,51 @@ class ContentItemTest {
         assertThatThrownBy(() -> draft.recordOutside("press", "https://x.vn", T0, "editor", T0))
                 .isInstanceOf(Conflict.class);
     }
+
+    @Test
+    void recordingElsewhereResolvesTheChannelsWaitingRequestOnceAndItsLaterAnswerChangesNothing() {
+        ContentItem item = approved(List.of("press", "zalo-oa"));
+        item.publish("editor", T0, URLS);
+        item.succeeded(success("zalo-oa", "item-1:zalo-oa:1"), "ce-1", T0);
+        item.saved();
+        assertThat(item.status()).isEqualTo(ContentStatus.PUBLISHING);
+        item.recordOutside("press", "https://baohaiphong.vn/bai-1", T0.plusSeconds(30), "editor", T0.plusSeconds(90));
+        assertThat(item.status()).isEqualTo(ContentStatus.PUBLISHED);
+        Publication press = item.publication("press").orElseThrow();
+        assertThat(press.status()).isEqualTo(PublicationStatus.SUCCEEDED);
+        assertThat(press.requestId()).isEqualTo("item-1:press:1");
+        assertThat(press.outside()).isTrue();
+        assertThat(press.recordedBy()).isEqualTo("editor");
+        assertThat(press.url()).isEqualTo("https://baohaiphong.vn/bai-1");
+        assertThat(press.publishedAt()).isEqualTo(T0.plusSeconds(30));
+        assertThat(item.pendingEvents()).singleElement().isInstanceOfSatisfying(ContentPublished.class, e -> {
+            assertThat(e.channel()).isEqualTo("press");
+            assertThat(e.url()).isEqualTo("https://baohaiphong.vn/bai-1");
+            assertThat(e.publishedAt()).isEqualTo(T0.plusSeconds(30));
+        });
+        item.saved();
+        // the manual channel closes its request when it hears ContentPublished: its answer is a duplicate here
+        assertThat(item.succeeded(success("press", "item-1:press:1"), "ce-2", T0)).isFalse();
+        assertThat(item.failed(failure("press", "item-1:press:1", false), "ce-3", T0, 3, BACKOFF)).isFalse();
+        assertThat(item.pendingEvents()).isEmpty();
+        assertThat(item.publication("press").orElseThrow().url()).isEqualTo("https://baohaiphong.vn/bai-1");
+        assertThat(item.status()).isEqualTo(ContentStatus.PUBLISHED);
+        // recording it a second time is refused: it is published on that channel now
+        assertThatThrownBy(() -> item.recordOutside("press", "https://x.vn/a", T0, "editor", T0))
+                .isInstanceOf(Conflict.class);
+    }
+
+    @Test
+    void recordingElsewhereAlsoResolvesARequestWaitingToBeSentAgain() {
+        ContentItem item = approved(List.of("radio"));
+        item.publish("editor", T0, URLS);
+        item.failed(failure("radio", "item-1:radio:1", true), "f1", T0, 3, BACKOFF);
+        item.saved();
+        item.recordOutside("radio", "https://radio.vn/ban-tin", T0, "editor", T0.plusSeconds(5));
+        assertThat(item.status()).isEqualTo(ContentStatus.PUBLISHED);
+        assertThat(item.publication("radio").orElseThrow().nextTryAt()).isNull();
+        item.saved();
+        assertThat(item.resendDue(T0.plusSeconds(3600), URLS)).isFalse();
+        assertThat(item.pendingEvents()).isEmpty();
+    }
 }

@@ -37,6 +37,7 @@ import vn.loa.contracts.channel.ChannelRegistered;
 import vn.loa.contracts.channel.PublicationFailed;
 import vn.loa.contracts.channel.PublicationRequested;
 import vn.loa.contracts.channel.PublicationSucceeded;
+import vn.loa.contracts.content.ContentPublished;
 import vn.loa.contracts.content.ContentRetracted;
 import vn.loa.testsupport.TestBroker;
 import vn.loa.testsupport.EventSchemas;
@@ -348,6 +349,56 @@ class ManualChannelTest {
         // confirming it again answers the same (it was published there), and sends nothing more
         confirm(KIM_THANH, request.requestId(), "{\"url\": \"https://www.youtube.com/watch?v=abc123\"}")
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("RETRACTED"));
+        awaitSent(request.requestId());
+        assertThat(resultsOf(request.requestId())).hasSize(1);
+    }
+
+    private static ContentPublished publishedElsewhere(String tenant, String item, String channel, String url) {
+        return new ContentPublished(tenant, item, "article", "Xã Kim Thành đẩy mạnh dịch vụ công trực tuyến",
+                List.of(), List.of("task-1"), "Văn phòng", channel, Instant.parse("2025-09-02T01:15:00Z"), url);
+    }
+
+    @Test
+    void aPublicationRecordedElsewhereClosesTheWaitingRequestOnceAndOnlyInItsCommune() throws Exception {
+        String item = "item-" + UUID.randomUUID();
+        PublicationRequested request = request(KIM_THANH, item, "zalo-oa", "article");
+        PublicationRequested other = request(KIM_THANH, item, "facebook", "article");
+        broker.send(request);
+        broker.send(other);
+        awaitPending(request.requestId());
+        awaitPending(other.requestId());
+
+        // another commune's event for the same item id, then another channel's: neither closes the Zalo request
+        broker.send(publishedElsewhere(BA_DINH, item, "zalo-oa", "https://zalo.me/ba-dinh/1"));
+        broker.send(publishedElsewhere(KIM_THANH, item, "press", "https://baobacninh.vn/bai-1.htm"));
+        broker.send(publishedElsewhere(KIM_THANH, item, "zalo-oa", "https://zalo.me/kim-thanh/bai-1"));
+        awaitSent(request.requestId());
+        eventually().until(() -> "PUBLISHED".equals(mongo.findById(request.requestId(), Document.class,
+                "manual_publications").getString("status")));
+
+        http.perform(as(get("/api/manual-publications/{id}", request.requestId()), KIM_THANH, "bientap", "EDITOR"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("PUBLISHED"))
+                .andExpect(jsonPath("$.resolvedElsewhere").value(true))
+                .andExpect(jsonPath("$.url").value("https://zalo.me/kim-thanh/bai-1"))
+                .andExpect(jsonPath("$.publishedAt").value("2025-09-02T08:15:00+07:00"));
+        http.perform(as(get("/api/manual-publications").param("status", "PENDING"), KIM_THANH, "bientap", "EDITOR"))
+                .andExpect(jsonPath("$[?(@.requestId == '" + request.requestId() + "')]").isEmpty())
+                .andExpect(jsonPath("$[?(@.requestId == '" + other.requestId() + "')].status").value("PENDING"));
+        // one answer for the request, with the recorded URL (content-service takes it as a duplicate)
+        assertThat(resultsOf(request.requestId())).singleElement().isInstanceOfSatisfying(PublicationSucceeded.class,
+                s -> {
+                    assertThat(s.url()).isEqualTo("https://zalo.me/kim-thanh/bai-1");
+                    assertThat(s.publishedAt()).isEqualTo(Instant.parse("2025-09-02T01:15:00Z"));
+                });
+        assertThat(ledgerState(other.requestId())).isEqualTo("PENDING");
+        // the event again (redelivered or replayed) changes nothing; a late operator gets the recorded answer
+        broker.send(publishedElsewhere(KIM_THANH, item, "zalo-oa", "https://zalo.me/kim-thanh/bai-1"));
+        confirm(KIM_THANH, request.requestId(), "{\"url\": \"https://zalo.me/kim-thanh/bai-1\"}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("PUBLISHED"));
+        confirm(KIM_THANH, request.requestId(), "{\"url\": \"https://zalo.me/khac\"}")
+                .andExpect(status().isConflict());
+        fail(KIM_THANH, request.requestId(), "{\"reason\": \"Không đăng được\"}").andExpect(status().isConflict());
         awaitSent(request.requestId());
         assertThat(resultsOf(request.requestId())).hasSize(1);
     }

@@ -31,10 +31,13 @@ public record ManualPublication(
         String reason,
         String failedBy,
         Instant failedAt,
-        Instant retractedAt) {
+        Instant retractedAt,
+        /** Closed because the item was recorded as published elsewhere on this channel, not by an operator. */
+        Boolean resolvedElsewhere) {
 
     public ManualPublication {
         files = files == null ? List.of() : List.copyOf(files);
+        resolvedElsewhere = Boolean.TRUE.equals(resolvedElsewhere);
     }
 
     /** A file of the item: the operator downloads it through content-service ({@code /api/contents/…}). */

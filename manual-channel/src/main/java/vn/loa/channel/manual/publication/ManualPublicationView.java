@@ -9,7 +9,8 @@ import java.util.List;
 record ManualPublicationView(String requestId, String itemId, String channel, String channelName, String kind,
         String title, String summary, String bodyHtml, List<FileView> files, String status, String statusLabel,
         String requestedAt, String receivedAt, String url, String publishedAt, String confirmedBy,
-        String confirmedAt, String reason, String failedBy, String failedAt, String retractedAt) {
+        String confirmedAt, String reason, String failedBy, String failedAt, String retractedAt,
+        boolean resolvedElsewhere) {
 
     /** {@code href}: the file through the gateway (content-service checks the caller's commune). */
     record FileView(String id, String fileName, String mediaType, long size, String href) {
@@ -22,6 +23,6 @@ record ManualPublicationView(String requestId, String itemId, String channel, St
                 p.summary(), p.bodyHtml(), files, p.status().name(), p.status().label(),
                 VnTime.offset(p.requestedAt()), VnTime.offset(p.receivedAt()), p.url(), VnTime.offset(p.publishedAt()),
                 p.confirmedBy(), VnTime.offset(p.confirmedAt()), p.reason(), p.failedBy(),
-                VnTime.offset(p.failedAt()), VnTime.offset(p.retractedAt()));
+                VnTime.offset(p.failedAt()), VnTime.offset(p.retractedAt()), p.resolvedElsewhere());
     }
 }

@@ -78,6 +78,20 @@ public class ManualPublications {
                 .set("confirmedAt", clock.instant()));
     }
 
+    /** The tenant's requests of an item on a channel that still wait for an operator. */
+    List<ManualPublication> pendingFor(String tenantId, String itemId, String channel) {
+        return mongo.find(Query.query(Criteria.where("tenantId").is(tenantId).and("itemId").is(itemId)
+                .and("channel").is(channel).and("status").is(ManualStatus.PENDING.name())),
+                ManualPublication.class, COLLECTION);
+    }
+
+    /** PENDING → PUBLISHED because a commune officer recorded the post made elsewhere (no operator confirmed it). */
+    boolean markPublishedElsewhere(String tenantId, String requestId, String url, Instant publishedAt) {
+        return fromPending(tenantId, requestId, new Update().set("status", ManualStatus.PUBLISHED.name())
+                .set("url", url).set("publishedAt", publishedAt).set("resolvedElsewhere", true)
+                .set("confirmedAt", clock.instant()));
+    }
+
     /** PENDING → FAILED with the reason the library recorded; false when it was no longer pending. */
     boolean markFailed(String tenantId, String requestId, String reason, String by) {
         return fromPending(tenantId, requestId, new Update().set("status", ManualStatus.FAILED.name())
