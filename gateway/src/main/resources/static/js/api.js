@@ -38,6 +38,9 @@ export const paths = {
   activityRetract: (id) => `/api/activities/${enc(id)}/retract`,
   activityAttachments: (id) => `/api/activities/${enc(id)}/attachments`,
   channels: () => '/api/channels',
+  // manual-channel: the requests for outside channels waiting for a commune officer
+  manualPublications: (filter) => `/api/manual-publications${q(filter)}`,
+  manualPublicationAction: (requestId, verb) => `/api/manual-publications/${enc(requestId)}/${verb}`, // confirm, fail
   // report-service
   dashboard: () => '/api/dashboard',
   dashboardCommune: (code) => `/api/dashboard/communes/${enc(code)}`,

@@ -9,6 +9,7 @@ import * as tasks from './pages/tasks.js';
 import * as contents from './pages/contents.js';
 import * as dashboard from './pages/dashboard.js';
 import * as reports from './pages/reports.js';
+import * as manual from './pages/manual.js';
 
 const ROLE_NAMES = {
   EDITOR: 'Biên tập viên', LEADER: 'Lãnh đạo', ADMIN: 'Quản trị xã', VIEWER: 'Cán bộ theo dõi cấp tỉnh',
@@ -33,6 +34,7 @@ const ROUTES = [
   [/^\/bang-theo-doi\/([^/]+)$/, dashboard.communePage, 'nav-dashboard'],
   [/^\/bang-theo-doi$/, dashboard.page, 'nav-dashboard'],
   [/^\/bao-cao$/, reports.page, 'nav-reports'],
+  [/^\/dang-thu-cong$/, manual.page, 'nav-manual'],
 ];
 
 let cleanup = null;
