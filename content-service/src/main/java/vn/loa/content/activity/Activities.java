@@ -16,7 +16,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import vn.loa.content.item.Attachment;
-import vn.loa.content.item.VnTime;
+import vn.loa.platform.time.VnTime;
 import vn.loa.contracts.content.ContentPublished;
 import vn.loa.contracts.content.ContentRetracted;
 import vn.loa.platform.outbox.Outbox;

@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import vn.loa.content.item.VnTime;
+import vn.loa.platform.time.VnTime;
 import vn.loa.platform.problem.InvalidInput;
 import vn.loa.platform.tenancy.Caller;
 import vn.loa.platform.tenancy.TenantScope;

@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import vn.loa.content.item.VnTime;
+import vn.loa.platform.time.VnTime;
 import vn.loa.platform.tenancy.Caller;
 
 /** The channels an item may be published on now: registered, healthy, heard from in the last 90 s. */

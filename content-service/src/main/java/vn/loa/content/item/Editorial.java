@@ -1,5 +1,6 @@
 package vn.loa.content.item;
 
+import vn.loa.platform.time.VnTime;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockMultipartFile;
 import vn.loa.content.activity.Activities;
 import vn.loa.content.item.Items;
-import vn.loa.content.item.VnTime;
+import vn.loa.platform.time.VnTime;
 import vn.loa.contracts.LoaEvent;
 import vn.loa.contracts.Topics;
 import vn.loa.contracts.channel.ChannelRegistered;

@@ -24,6 +24,7 @@ import vn.loa.report.projection.PlanRecord;
 import vn.loa.report.projection.PublicationRecord;
 import vn.loa.report.projection.ReadModels;
 import vn.loa.report.projection.TaskRecord;
+import vn.loa.report.submission.AcceptedReports;
 import vn.loa.report.submission.Submission;
 import vn.loa.report.submission.SubmissionState;
 import vn.loa.report.submission.Submissions;
@@ -33,7 +34,7 @@ import vn.loa.report.submission.Submissions;
  * reads them as they were frozen then ({@link ReportArchive}).
  */
 @Component
-public class Reports {
+public class Reports implements AcceptedReports {
 
     private final ReadModels readModels;
     private final ReportNotes notes;
@@ -75,6 +76,7 @@ public class Reports {
      * The report as the province accepts it: computed now (state ACCEPTED), dated the day the commune sent it up,
      * written as docx and xlsx — the BSON that {@link Submissions#accept} stores with the state change, in one write.
      */
+    @Override
     public Document freeze(String commune, ReportPeriod period, LocalDate datedOn, Instant at) {
         ReportData data = live(commune, period, datedOn, SubmissionState.ACCEPTED, at);
         return archive.encode(data, DocxWriter.write(data), XlsxWriter.commune(data));

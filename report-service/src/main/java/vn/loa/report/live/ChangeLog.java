@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 import vn.loa.contracts.Tenants;
 import vn.loa.platform.tenancy.CommuneDirectory;
 import vn.loa.platform.tenancy.TenantScope;
-import vn.loa.report.projection.Change;
+import vn.loa.report.live.Change;
 
 /**
  * The bounded change log behind the live dashboards: every change gets the next number of one sequence (the SSE

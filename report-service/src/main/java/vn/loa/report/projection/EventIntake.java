@@ -1,5 +1,6 @@
 package vn.loa.report.projection;
 
+import vn.loa.report.live.Change;
 import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;

@@ -1,5 +1,6 @@
 package vn.loa.report.projection;
 
+import vn.loa.report.live.Change;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.MongoCommandException;

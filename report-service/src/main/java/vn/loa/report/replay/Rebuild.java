@@ -30,7 +30,7 @@ import vn.loa.contracts.EventEnvelope;
 import vn.loa.contracts.Topics;
 import vn.loa.contracts.UnreadableEvent;
 import vn.loa.report.live.ChangeLog;
-import vn.loa.report.projection.Change;
+import vn.loa.report.live.Change;
 import vn.loa.report.projection.Projection;
 import vn.loa.report.projection.ReadModel;
 

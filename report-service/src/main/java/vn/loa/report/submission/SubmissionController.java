@@ -13,7 +13,6 @@ import vn.loa.platform.problem.NotFound;
 import vn.loa.platform.tenancy.Caller;
 import vn.loa.platform.tenancy.CommuneDirectory;
 import vn.loa.platform.tenancy.TenantScope;
-import vn.loa.report.document.Reports;
 import vn.loa.report.period.ReportPeriod;
 import vn.loa.report.period.ReportingWindows;
 
@@ -28,9 +27,9 @@ public class SubmissionController {
 
     private final Submissions submissions;
     private final ReportingWindows windows;
-    private final Reports reports;
+    private final AcceptedReports reports;
 
-    public SubmissionController(Submissions submissions, ReportingWindows windows, Reports reports) {
+    public SubmissionController(Submissions submissions, ReportingWindows windows, AcceptedReports reports) {
         this.submissions = submissions;
         this.windows = windows;
         this.reports = reports;

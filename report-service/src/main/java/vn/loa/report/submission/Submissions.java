@@ -27,7 +27,7 @@ import vn.loa.platform.tenancy.TenantScope;
 import vn.loa.report.live.ChangeLog;
 import vn.loa.report.period.CommuneTime;
 import vn.loa.report.period.ReportPeriod;
-import vn.loa.report.projection.Change;
+import vn.loa.report.live.Change;
 import vn.loa.report.submission.Submission.Step;
 
 /**

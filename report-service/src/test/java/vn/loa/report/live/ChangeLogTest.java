@@ -15,7 +15,7 @@ import vn.loa.platform.tenancy.Caller;
 import vn.loa.platform.tenancy.Role;
 import vn.loa.platform.tenancy.TenantScope;
 import vn.loa.report.live.ChangeLog.Entry;
-import vn.loa.report.projection.Change;
+import vn.loa.report.live.Change;
 import vn.loa.report.support.InMemoryMongo;
 import vn.loa.report.support.Samples;
 

@@ -1,5 +1,6 @@
 package vn.loa.report.projection;
 
+import vn.loa.report.live.Change;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.loa.report.support.Samples.KIM_THANH;
 import static vn.loa.report.support.Samples.news;

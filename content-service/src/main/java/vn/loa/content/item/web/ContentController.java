@@ -20,7 +20,7 @@ import vn.loa.content.item.ContentStatus;
 import vn.loa.content.item.Editorial;
 import vn.loa.content.item.Editorial.ItemInput;
 import vn.loa.content.item.Items;
-import vn.loa.content.item.VnTime;
+import vn.loa.platform.time.VnTime;
 import vn.loa.content.item.web.ItemViews.ItemSummary;
 import vn.loa.content.item.web.ItemViews.ItemView;
 import vn.loa.content.item.web.ItemViews.Page;

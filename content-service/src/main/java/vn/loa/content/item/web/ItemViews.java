@@ -5,7 +5,7 @@ import vn.loa.content.item.Attachment;
 import vn.loa.content.item.ContentItem;
 import vn.loa.content.item.Publication;
 import vn.loa.content.item.Transition;
-import vn.loa.content.item.VnTime;
+import vn.loa.platform.time.VnTime;
 
 /** What the API shows of an item. Instants carry the +07:00 offset ("2025-09-02T08:15:00+07:00"). */
 public final class ItemViews {

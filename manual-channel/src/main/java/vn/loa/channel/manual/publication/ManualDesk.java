@@ -1,5 +1,6 @@
 package vn.loa.channel.manual.publication;
 
+import vn.loa.platform.time.VnTime;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -186,7 +187,7 @@ public class ManualDesk {
         if (raw == null || raw.isBlank()) {
             return now;
         }
-        Instant at = VnTime.parse(raw).orElse(null);
+        Instant at = VnTime.instant(raw).orElse(null);
         if (at == null) {
             problems.add(new FieldProblem("publishedAt", "Thời điểm đăng «" + raw.strip() + "» không đúng định dạng;"
                     + " ví dụ 02/09/2025 08:15."));

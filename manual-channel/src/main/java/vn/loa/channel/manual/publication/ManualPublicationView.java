@@ -1,5 +1,6 @@
 package vn.loa.channel.manual.publication;
 
+import vn.loa.platform.time.VnTime;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package vn.loa.report.projection;
+package vn.loa.report.live;
 
 /**
  * What an applied event changed, for the live dashboards: the tenant (commune) whose dashboard moved, what moved

@@ -1,4 +1,4 @@
-package vn.loa.content.attachment;
+package vn.loa.content.item.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -17,11 +17,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import vn.loa.content.attachment.AttachmentStore;
+import vn.loa.content.attachment.Uploads;
 import vn.loa.content.item.Attachment;
 import vn.loa.content.item.ContentItem;
 import vn.loa.content.item.Editorial;
 import vn.loa.content.item.Items;
-import vn.loa.content.item.web.ItemViews;
 import vn.loa.content.item.web.ItemViews.ItemView;
 import vn.loa.platform.problem.NotFound;
 import vn.loa.platform.tenancy.Caller;

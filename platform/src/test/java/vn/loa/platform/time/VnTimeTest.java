@@ -1,4 +1,4 @@
-package vn.loa.content.item;
+package vn.loa.platform.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
