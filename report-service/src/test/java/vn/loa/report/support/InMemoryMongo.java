@@ -3,14 +3,13 @@ package vn.loa.report.support;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** mongo-java-server in this JVM, for projection tests without Spring and for the benchmark. */
 public final class InMemoryMongo implements AutoCloseable {
 
-    private final MongoServer server = new MongoServer(new MemoryBackend());
+    private final MongoServer server = new MongoServer(new vn.loa.testsupport.CopyingMemoryBackend());
     private final MongoClient client;
 
     public InMemoryMongo() {

@@ -3,7 +3,6 @@ package vn.loa.task.support;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -20,7 +19,7 @@ public final class InMemoryMongo {
 
     public static synchronized MongoTemplate database(String name) {
         if (client == null) {
-            MongoServer server = new MongoServer(new MemoryBackend());
+            MongoServer server = new MongoServer(new vn.loa.testsupport.CopyingMemoryBackend());
             InetSocketAddress address = server.bind();
             client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
             Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));
