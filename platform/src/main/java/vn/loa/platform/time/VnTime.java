@@ -17,7 +17,8 @@ import java.util.Optional;
 public final class VnTime {
 
     public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    /** A day as documents and screens show it: 02/09/2025. */
+    public static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
     /** What people type: "02/09/2025 08:15", "2/9/2025 8:15", with or without seconds. */
     private static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("d/M/uuuu H:mm[:ss]")
@@ -41,7 +42,12 @@ public final class VnTime {
     }
 
     public static String display(LocalDate date) {
-        return date.format(DATE);
+        return date.format(DAY);
+    }
+
+    /** The commune's day an instant falls on. */
+    public static LocalDate dayOf(Instant instant) {
+        return instant.atZone(ZONE).toLocalDate();
     }
 
     public static LocalDate today(Instant now) {

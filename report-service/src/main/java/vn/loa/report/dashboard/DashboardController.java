@@ -1,5 +1,6 @@
 package vn.loa.report.dashboard;
 
+import vn.loa.platform.time.VnTime;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
@@ -13,7 +14,6 @@ import vn.loa.platform.problem.NotFound;
 import vn.loa.platform.tenancy.Caller;
 import vn.loa.platform.tenancy.CommuneDirectory;
 import vn.loa.platform.tenancy.TenantScope;
-import vn.loa.report.period.CommuneTime;
 
 @RestController
 @RequestMapping("/api/dashboard")
@@ -62,6 +62,6 @@ public class DashboardController {
     }
 
     private LocalDate today() {
-        return CommuneTime.dayOf(clock.instant());
+        return VnTime.dayOf(clock.instant());
     }
 }

@@ -1,5 +1,6 @@
 package vn.loa.report.dashboard;
 
+import vn.loa.platform.time.VnTime;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -24,7 +25,6 @@ import vn.loa.report.dashboard.CommuneDashboard.TaskRef;
 import vn.loa.report.dashboard.CommuneDashboard.TaskSummary;
 import vn.loa.report.dashboard.CommuneDashboard.TaskView;
 import vn.loa.report.dashboard.CommuneDashboard.Waiting;
-import vn.loa.report.period.CommuneTime;
 import vn.loa.report.projection.ItemRecord;
 import vn.loa.report.projection.PlanRecord;
 import vn.loa.report.projection.PublicationRecord;
@@ -74,7 +74,7 @@ public class Dashboards {
                 count(posted, PublicationRecord::kind, Vocabulary::kind),
                 countMany(posted, PublicationRecord::themes),
                 count(posted, p -> p.unit() == null ? "" : p.unit(), u -> u.isEmpty() ? "Chưa ghi đơn vị" : u),
-                count(posted, p -> YearMonth.from(CommuneTime.dayOf(p.firstPublishedAt())).toString(), m -> m)
+                count(posted, p -> YearMonth.from(VnTime.dayOf(p.firstPublishedAt())).toString(), m -> m)
                         .stream().sorted(Comparator.comparing(Count::key)).toList());
 
         Map<String, ItemRecord> itemsById = items.stream().collect(Collectors.toMap(ItemRecord::itemId, i -> i));
@@ -97,7 +97,7 @@ public class Dashboards {
                 .toList();
         Activities activities = new Activities(held.size(), held.stream().limit(RECENT)
                 .map(p -> new Activity(p.itemId(), p.title(), p.kind(), Vocabulary.kind(p.kind()),
-                        CommuneTime.dayOf(p.firstPublishedAt()), p.unit()))
+                        VnTime.dayOf(p.firstPublishedAt()), p.unit()))
                 .toList());
 
         return new CommuneDashboard(commune(code), summary, views, atRisk, missed, pubs,

@@ -1,5 +1,6 @@
 package vn.loa.report.dashboard;
 
+import vn.loa.platform.time.VnTime;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import org.springframework.stereotype.Component;
 import vn.loa.platform.problem.InvalidInput;
 import vn.loa.platform.tenancy.CommuneDirectory;
 import vn.loa.report.dashboard.CommuneDashboard.Count;
-import vn.loa.report.period.CommuneTime;
 import vn.loa.report.period.PeriodKind;
 import vn.loa.report.period.ReportPeriod;
 import vn.loa.report.period.ReportingWindows;
@@ -72,7 +72,7 @@ public class ProvinceDashboards {
             }
             List<PublicationRecord> thisMonth = readModels.publications(c.code()).stream()
                     .filter(PublicationRecord::live).filter(p -> !p.activity())
-                    .filter(p -> YearMonth.from(CommuneTime.dayOf(p.firstPublishedAt())).equals(month))
+                    .filter(p -> YearMonth.from(VnTime.dayOf(p.firstPublishedAt())).equals(month))
                     .toList();
             List<Count> byChannel = Dashboards.count(thisMonth, PublicationRecord::channel,
                     id -> Vocabulary.channel(id, channelNames));

@@ -1,5 +1,6 @@
 package vn.loa.report.document;
 
+import vn.loa.platform.time.VnTime;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -324,7 +325,7 @@ public final class DocxWriter {
             List<String[]> rows = new java.util.ArrayList<>();
             int i = 0;
             for (ActivityRow a : data.activities()) {
-                rows.add(new String[] {String.valueOf(++i), a.heldOn().format(vn.loa.report.period.CommuneTime.DAY),
+                rows.add(new String[] {String.valueOf(++i), a.heldOn().format(VnTime.DAY),
                         nz(a.title()), nz(a.kindLabel()), nz(a.unit())});
             }
             grid(doc, List.of("STT", "Ngày", "Hoạt động", "Hình thức", "Đơn vị thực hiện"),

@@ -1,5 +1,6 @@
 package vn.loa.report.document;
 
+import vn.loa.platform.time.VnTime;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.ConstraintViolation;
@@ -36,7 +37,6 @@ import vn.loa.platform.tenancy.Caller;
 import vn.loa.platform.tenancy.CommuneDirectory;
 import vn.loa.platform.tenancy.Forbidden;
 import vn.loa.platform.tenancy.TenantScope;
-import vn.loa.report.period.CommuneTime;
 import vn.loa.report.period.ReportPeriod;
 import vn.loa.report.period.ReportingWindows;
 import vn.loa.report.submission.Submission;
@@ -180,7 +180,7 @@ public class ReportController {
         if (at == null) {
             at = s.history().isEmpty() ? null : s.history().getLast().at();
         }
-        String day = at == null ? "" : " ngày " + CommuneTime.format(CommuneTime.dayOf(at));
+        String day = at == null ? "" : " ngày " + VnTime.display(VnTime.dayOf(at));
         return "Báo cáo " + p.inWords() + " đã được tỉnh tiếp nhận" + day + " nên không thể sửa nữa; bản Word, Excel"
                 + " được giữ nguyên như lúc tiếp nhận.";
     }
@@ -250,6 +250,6 @@ public class ReportController {
     }
 
     private LocalDate today() {
-        return CommuneTime.dayOf(clock.instant());
+        return VnTime.dayOf(clock.instant());
     }
 }

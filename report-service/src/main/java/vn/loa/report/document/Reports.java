@@ -1,5 +1,6 @@
 package vn.loa.report.document;
 
+import vn.loa.platform.time.VnTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,7 +19,6 @@ import vn.loa.report.document.ReportData.ActivityRow;
 import vn.loa.report.document.ReportData.ChannelKind;
 import vn.loa.report.document.ReportData.TaskResult;
 import vn.loa.report.document.ReportData.Totals;
-import vn.loa.report.period.CommuneTime;
 import vn.loa.report.period.ReportPeriod;
 import vn.loa.report.projection.PlanRecord;
 import vn.loa.report.projection.PublicationRecord;
@@ -149,7 +149,7 @@ public class Reports implements AcceptedReports {
         List<Count> byKind = counts(posted, false, channelNames);
         List<ActivityRow> activities = inWindow.stream().filter(PublicationRecord::activity)
                 .sorted(Comparator.comparing(PublicationRecord::firstPublishedAt).thenComparing(PublicationRecord::itemId))
-                .map(p -> new ActivityRow(CommuneTime.dayOf(p.firstPublishedAt()), p.title(), p.kind(),
+                .map(p -> new ActivityRow(VnTime.dayOf(p.firstPublishedAt()), p.title(), p.kind(),
                         Vocabulary.kind(p.kind()), p.unit()))
                 .toList();
 

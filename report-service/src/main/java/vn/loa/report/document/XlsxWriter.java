@@ -1,5 +1,6 @@
 package vn.loa.report.document;
 
+import vn.loa.platform.time.VnTime;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +19,6 @@ import vn.loa.report.dashboard.CommuneDashboard.Count;
 import vn.loa.report.document.ReportData.ActivityRow;
 import vn.loa.report.document.ReportData.ChannelKind;
 import vn.loa.report.document.ReportData.TaskResult;
-import vn.loa.report.period.CommuneTime;
 
 /**
  * The report's figures as workbooks with Vietnamese headers, one sheet per section: a commune's report, and the
@@ -66,7 +66,7 @@ public final class XlsxWriter {
             Sheet activities = sheet(wb, "Hoạt động", s, "STT", "Ngày", "Hoạt động", "Hình thức", "Đơn vị thực hiện");
             int i = 0;
             for (ActivityRow a : data.activities()) {
-                add(activities, s, ++i, a.heldOn().format(CommuneTime.DAY), a.title(), a.kindLabel(), a.unit());
+                add(activities, s, ++i, a.heldOn().format(VnTime.DAY), a.title(), a.kindLabel(), a.unit());
             }
             Sheet notes = sheet(wb, "Đánh giá", s, "Mục", "Nội dung");
             add(notes, s, "Kết quả nổi bật", nz(data.notes().highlights()));
@@ -145,7 +145,7 @@ public final class XlsxWriter {
                     "Đơn vị thực hiện");
             for (ReportData d : communes) {
                 for (ActivityRow a : d.activities()) {
-                    add(activities, s, d.commune().code(), d.commune().name(), a.heldOn().format(CommuneTime.DAY),
+                    add(activities, s, d.commune().code(), d.commune().name(), a.heldOn().format(VnTime.DAY),
                             a.title(), a.kindLabel(), a.unit());
                 }
             }

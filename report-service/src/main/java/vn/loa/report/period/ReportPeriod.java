@@ -1,5 +1,6 @@
 package vn.loa.report.period;
 
+import vn.loa.platform.time.VnTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -23,12 +24,12 @@ public record ReportPeriod(String label, PeriodKind kind, int year, int index, L
 
     /** The first instant of the window. */
     public Instant start() {
-        return CommuneTime.startOf(from);
+        return VnTime.startOf(from);
     }
 
     /** The first instant after the window (half-open end). */
     public Instant end() {
-        return CommuneTime.startOf(to.plusDays(1));
+        return VnTime.startOf(to.plusDays(1));
     }
 
     public boolean contains(Instant instant) {
@@ -47,12 +48,12 @@ public record ReportPeriod(String label, PeriodKind kind, int year, int index, L
             case HALF_YEAR -> "6 tháng đầu năm " + year;
             case NINE_MONTHS -> "9 tháng đầu năm " + year;
             case YEAR -> "năm " + year;
-            case CUSTOM -> "từ ngày " + CommuneTime.format(from) + " đến ngày " + CommuneTime.format(to);
+            case CUSTOM -> "từ ngày " + VnTime.display(from) + " đến ngày " + VnTime.display(to);
         };
     }
 
     /** The window in words: "từ ngày 15/06/2025 đến ngày 14/09/2025". */
     public String windowInWords() {
-        return "từ ngày " + CommuneTime.format(from) + " đến ngày " + CommuneTime.format(to);
+        return "từ ngày " + VnTime.display(from) + " đến ngày " + VnTime.display(to);
     }
 }

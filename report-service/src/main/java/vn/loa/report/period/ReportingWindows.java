@@ -1,5 +1,6 @@
 package vn.loa.report.period;
 
+import vn.loa.platform.time.VnTime;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -112,8 +113,8 @@ public final class ReportingWindows {
             LocalDate from = date(m.group(1), l);
             LocalDate to = date(m.group(2), l);
             if (to.isBefore(from)) {
-                throw invalid(l, "Ngày kết thúc (" + CommuneTime.format(to) + ") phải sau hoặc bằng ngày bắt đầu ("
-                        + CommuneTime.format(from) + ").");
+                throw invalid(l, "Ngày kết thúc (" + VnTime.display(to) + ") phải sau hoặc bằng ngày bắt đầu ("
+                        + VnTime.display(from) + ").");
             }
             if (ChronoUnit.DAYS.between(from, to) + 1 > MAX_CUSTOM_DAYS) {
                 throw invalid(l, "Khoảng ngày tùy chọn dài tối đa " + MAX_CUSTOM_DAYS + " ngày.");

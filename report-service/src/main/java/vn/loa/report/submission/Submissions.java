@@ -1,5 +1,6 @@
 package vn.loa.report.submission;
 
+import vn.loa.platform.time.VnTime;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
@@ -25,7 +26,6 @@ import vn.loa.platform.tenancy.CommuneDirectory;
 import vn.loa.platform.tenancy.Role;
 import vn.loa.platform.tenancy.TenantScope;
 import vn.loa.report.live.ChangeLog;
-import vn.loa.report.period.CommuneTime;
 import vn.loa.report.period.ReportPeriod;
 import vn.loa.report.live.Change;
 import vn.loa.report.submission.Submission.Step;
@@ -93,7 +93,7 @@ public class Submissions {
         }
         Instant now = clock.instant();
         Instant sent = current.submittedAt() == null ? now : current.submittedAt();
-        Document frozen = freeze.freeze(CommuneTime.dayOf(sent), now);
+        Document frozen = freeze.freeze(VnTime.dayOf(sent), now);
         return move(commune, period.label(), List.of(SubmissionState.SUBMITTED), SubmissionState.ACCEPTED,
                 caller.userId(), null, conflict, now, new Document("frozen", frozen));
     }

@@ -1,5 +1,6 @@
 package vn.loa.report.it;
 
+import vn.loa.platform.time.VnTime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -17,7 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 import vn.loa.platform.tenancy.CommuneDirectory;
-import vn.loa.report.period.CommuneTime;
 import vn.loa.report.support.Samples;
 import vn.loa.testsupport.TestBroker;
 
@@ -184,7 +184,7 @@ class ReportNotesAndFreezingTest extends IntegrationTest {
         Answer refused = put(Q3 + "/notes", commune, "LEADER", "{\"signer\": \"Người khác\"}");
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.contentType()).startsWith("application/problem+json");
-        String today = CommuneTime.format(CommuneTime.dayOf(java.time.Instant.now()));
+        String today = VnTime.display(VnTime.dayOf(java.time.Instant.now()));
         assertThat(refused.json().path("detail").asString()).isEqualTo("Báo cáo quý III năm 2025 đã được tỉnh tiếp"
                 + " nhận ngày " + today + " nên không thể sửa nữa; bản Word, Excel được giữ nguyên như lúc tiếp nhận.");
         assertThat(refused.json().path("status").asInt()).isEqualTo(409);

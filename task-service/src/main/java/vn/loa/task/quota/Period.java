@@ -1,5 +1,6 @@
 package vn.loa.task.quota;
 
+import vn.loa.platform.time.VnTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,7 +28,7 @@ public record Period(String label, Instant start, Instant end) {
      * 05/09/2025 finds August (and the first two quarters) ended before it; September and the third quarter had not.
      */
     public boolean endedBefore(LocalDate day) {
-        return !end.isAfter(CommuneTime.startOf(day));
+        return !end.isAfter(VnTime.startOf(day));
     }
 
     public boolean overlaps(Period other) {

@@ -1,5 +1,6 @@
 package vn.loa.task.quota;
 
+import vn.loa.platform.time.VnTime;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +68,6 @@ public final class Periods {
     }
 
     private static Period period(String label, LocalDate from, LocalDate toExclusive) {
-        return new Period(label, CommuneTime.startOf(from), CommuneTime.startOf(toExclusive));
+        return new Period(label, VnTime.startOf(from), VnTime.startOf(toExclusive));
     }
 }

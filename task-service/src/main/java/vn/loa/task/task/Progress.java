@@ -1,8 +1,8 @@
 package vn.loa.task.task;
 
+import vn.loa.platform.time.VnTime;
 import java.time.Instant;
 import java.util.List;
-import vn.loa.task.quota.CommuneTime;
 
 /**
  * Status of a task and of its buckets at an instant. Derived on reading, never stored: it depends on the clock, and
@@ -64,7 +64,7 @@ public final class Progress {
         if (done) {
             return TaskStatus.DONE;
         }
-        if (task.dueDate() != null && !now.isBefore(CommuneTime.startOf(task.dueDate().plusDays(1)))) {
+        if (task.dueDate() != null && !now.isBefore(VnTime.startOf(task.dueDate().plusDays(1)))) {
             return TaskStatus.OVERDUE;
         }
         if (buckets.stream().anyMatch(b -> b.status() == BucketStatus.MISSED)) {

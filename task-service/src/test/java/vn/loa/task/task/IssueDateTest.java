@@ -1,5 +1,6 @@
 package vn.loa.task.task;
 
+import vn.loa.platform.time.VnTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
@@ -13,7 +14,6 @@ import vn.loa.contracts.plan.QuotaPeriod;
 import vn.loa.contracts.task.CreditBasis;
 import vn.loa.contracts.task.PeriodOutcome;
 import vn.loa.contracts.task.TaskPeriodClosed;
-import vn.loa.task.quota.CommuneTime;
 
 /**
  * Quota windows run from the plan's issue date (ADR 0004): a period that had ended before the plan was issued does
@@ -49,7 +49,7 @@ class IssueDateTest {
 
     /** Noon of a local day. */
     private static Instant noon(String day) {
-        return CommuneTime.startOf(LocalDate.parse(day)).plusSeconds(12 * 3600);
+        return VnTime.startOf(LocalDate.parse(day)).plusSeconds(12 * 3600);
     }
 
     @Test
