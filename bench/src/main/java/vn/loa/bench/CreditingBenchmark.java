@@ -197,7 +197,7 @@ public final class CreditingBenchmark {
     private ContentPublished dialogue(String commune) {
         int n = itemCounter++;
         String item = "bench-dialogue-" + n + "-" + UUID.randomUUID();
-        Instant at = Instant.parse("2025-10-01T01:00:00Z").plusSeconds((n * 7_919L) % (90L * 86_400));
+        Instant at = inTheQuarter(n);
         return new ContentPublished(commune, item, "meeting", "Hội nghị đối thoại số " + n, List.of(), List.of(),
                 "Công chức Văn phòng - Thống kê", null, at, null);
     }
@@ -300,12 +300,16 @@ public final class CreditingBenchmark {
         int n = itemCounter++;
         String commune = communes.get(n % communes.size());
         String[] kindChannel = MIX[(n / communes.size()) % MIX.length];
-        // spread over October–December 2025, where every task of the plan takes credit
-        Instant at = Instant.parse("2025-10-01T01:00:00Z").plusSeconds((n * 7_919L) % (90L * 86_400));
+        Instant at = inTheQuarter(n);
         String item = "bench-" + n + "-" + UUID.randomUUID();
         return new ContentPublished(commune, item, kindChannel[0], "Tin tuyên truyền cải cách hành chính số " + n,
                 List.of("cai-cach-hanh-chinh"), List.of(), "Văn phòng HĐND và UBND xã", kindChannel[1], at,
                 kindChannel[1] == null ? null : "https://xa.gov.vn/tin-tuc/" + item);
+    }
+
+    /** The n-th item's publication, spread over October–December 2025, where every task of the plan takes credit. */
+    private static Instant inTheQuarter(int n) {
+        return Instant.parse("2025-10-01T01:00:00Z").plusSeconds((n * 7_919L) % (90L * 86_400));
     }
 
     private static PlanIssued plan(String commune) {

@@ -3,19 +3,15 @@ package vn.loa.content.activity;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.data.mongodb.gridfs.GridFsResource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.multipart.MultipartFile;
 import vn.loa.content.attachment.AttachmentStore;
+import vn.loa.content.attachment.FileResponses;
 import vn.loa.content.attachment.Uploads;
 import vn.loa.content.item.Attachment;
-import vn.loa.platform.problem.NotFound;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -123,18 +119,7 @@ class ActivityController {
     ResponseEntity<InputStreamResource> file(@PathVariable String id, @PathVariable String attachmentId,
             Caller caller) throws IOException {
         Activity activity = activities.readable(id, caller);
-        GridFsResource file = store.read(activity.tenantId(), activity.id(), attachmentId)
-                .orElseThrow(() -> new NotFound("Không tìm thấy tệp đính kèm."));
-        var metadata = file.getGridFSFile().getMetadata();
-        String mediaType = metadata != null ? metadata.getString("mediaType") : null;
-        return ResponseEntity.ok()
-                .contentType(mediaType != null ? MediaType.parseMediaType(mediaType)
-                        : MediaType.APPLICATION_OCTET_STREAM)
-                .contentLength(file.contentLength())
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename(file.getFilename(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(new InputStreamResource(file.getInputStream()));
+        return FileResponses.inline(store.read(activity.tenantId(), activity.id(), attachmentId));
     }
 
     static ActivityView view(Activity a) {

@@ -58,7 +58,7 @@ public class SubmissionController {
     public Submission accept(Caller caller, @PathVariable String period,
             @RequestParam(name = "commune") String commune) {
         ReportPeriod p = parse(period, commune);
-        return submissions.accept(caller, commune, p, (submittedOn, at) -> reports.freeze(commune, p, submittedOn, at));
+        return submissions.accept(caller, commune, p, reports);
     }
 
     @PostMapping("/return")

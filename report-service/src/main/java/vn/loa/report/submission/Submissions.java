@@ -7,7 +7,6 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOptions;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -81,10 +80,10 @@ public class Submissions {
     }
 
     /**
-     * A reviewer accepts a submitted report. {@code freeze} writes its documents (given the day the commune sent it
+     * A reviewer accepts a submitted report. {@code reports} writes its documents (given the day the commune sent it
      * up and the moment of acceptance); they are stored by the very update that makes the report ACCEPTED.
      */
-    public Submission accept(Caller caller, String commune, ReportPeriod period, Freezer freeze) {
+    public Submission accept(Caller caller, String commune, ReportPeriod period, AcceptedReports reports) {
         reviewer(caller, commune);
         String conflict = "Chỉ tiếp nhận được báo cáo đã gửi và đang chờ tiếp nhận.";
         Submission current = of(commune, period.label());
@@ -93,15 +92,9 @@ public class Submissions {
         }
         Instant now = clock.instant();
         Instant sent = current.submittedAt() == null ? now : current.submittedAt();
-        Document frozen = freeze.freeze(VnTime.dayOf(sent), now);
+        Document frozen = reports.freeze(commune, period, VnTime.dayOf(sent), now);
         return move(commune, period.label(), List.of(SubmissionState.SUBMITTED), SubmissionState.ACCEPTED,
                 caller.userId(), null, conflict, now, new Document("frozen", frozen));
-    }
-
-    /** Writes an accepted report's documents. */
-    @FunctionalInterface
-    public interface Freezer {
-        Document freeze(LocalDate submittedOn, Instant acceptedAt);
     }
 
     /** One part of the frozen documents of an accepted report ({@code data}, {@code docx}, {@code xlsx}). */

@@ -3,14 +3,10 @@ package vn.loa.content.item.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.data.mongodb.gridfs.GridFsResource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,13 +14,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import vn.loa.content.attachment.AttachmentStore;
+import vn.loa.content.attachment.FileResponses;
 import vn.loa.content.attachment.Uploads;
 import vn.loa.content.item.Attachment;
 import vn.loa.content.item.ContentItem;
 import vn.loa.content.item.Editorial;
 import vn.loa.content.item.Items;
 import vn.loa.content.item.web.ItemViews.ItemView;
-import vn.loa.platform.problem.NotFound;
 import vn.loa.platform.tenancy.Caller;
 
 /**
@@ -89,16 +85,6 @@ class AttachmentController {
 
     private ResponseEntity<InputStreamResource> serve(String tenant, String owner, String attachmentId)
             throws IOException {
-        GridFsResource file = store.read(tenant, owner, attachmentId)
-                .orElseThrow(() -> new NotFound("Không tìm thấy tệp đính kèm."));
-        var metadata = file.getGridFSFile().getMetadata();
-        String mediaType = metadata != null ? metadata.getString("mediaType") : null;
-        return ResponseEntity.ok()
-                .contentType(mediaType != null ? MediaType.parseMediaType(mediaType) : MediaType.APPLICATION_OCTET_STREAM)
-                .contentLength(file.contentLength())
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename(file.getFilename(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(new InputStreamResource(file.getInputStream()));
+        return FileResponses.inline(store.read(tenant, owner, attachmentId));
     }
 }
