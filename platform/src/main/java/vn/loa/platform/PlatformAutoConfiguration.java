@@ -28,6 +28,7 @@ import vn.loa.platform.health.DatabaseHealth;
 import vn.loa.platform.messaging.LoaTopicsConfiguration;
 import vn.loa.platform.observability.ConsumedEvents;
 import vn.loa.platform.observability.TraceHeaders;
+import vn.loa.platform.aggregate.AggregateStore;
 import vn.loa.platform.outbox.Outbox;
 import vn.loa.platform.outbox.OutboxRelay;
 import vn.loa.platform.problem.ProblemAdvice;
@@ -87,6 +88,12 @@ public class PlatformAutoConfiguration {
         Propagator p = propagator.getIfUnique();
         return new Outbox(service, codec, clock, relay,
                 t == null || p == null ? TraceHeaders.NONE : new TraceHeaders(t, p));
+    }
+
+    /** The one way an aggregate and its events are written (state, revision guard, outbox). */
+    @Bean
+    AggregateStore aggregateStore(MongoTemplate mongo, Outbox outbox) {
+        return new AggregateStore(mongo, outbox);
     }
 
     /** {@code loa.events.consumed} on every consumer binding's input channel ({@code <function>-in-<n>}). */

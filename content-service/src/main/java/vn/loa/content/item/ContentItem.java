@@ -15,6 +15,7 @@ import vn.loa.contracts.channel.PublicationSucceeded;
 import vn.loa.contracts.content.ContentApproved;
 import vn.loa.contracts.content.ContentPublished;
 import vn.loa.contracts.content.ContentRetracted;
+import vn.loa.platform.aggregate.Aggregate;
 import vn.loa.platform.problem.Conflict;
 import vn.loa.platform.problem.InvalidInput;
 import vn.loa.platform.tenancy.Forbidden;
@@ -25,7 +26,7 @@ import vn.loa.platform.tenancy.Forbidden;
  * {@link Items#save} writes the whole change and its events in one single-document update guarded by
  * {@code revision}, so two instances (or a user and a consumer) cannot both win.
  */
-public class ContentItem {
+public class ContentItem implements Aggregate {
 
     /** How many processed answer ids (ce_id) an item remembers, to recognise a redelivered answer. */
     private static final int ANSWERS_KEPT = 200;
@@ -418,15 +419,18 @@ public class ContentItem {
         updatedAt = now;
     }
 
+    @Override
     public List<LoaEvent> pendingEvents() {
         return List.copyOf(pending);
     }
 
-    void saved() {
+    @Override
+    public void saved() {
         revision++;
         pending = new ArrayList<>();
     }
 
+    @Override
     public String id() {
         return id;
     }
@@ -435,6 +439,7 @@ public class ContentItem {
         return tenantId;
     }
 
+    @Override
     public long revision() {
         return revision;
     }

@@ -10,9 +10,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
-import vn.loa.platform.outbox.Outbox;
+import vn.loa.platform.aggregate.AggregateStore;
 
 /**
  * The {@code contents} collection. Every change goes through {@link #save}: one single-document update guarded by
@@ -23,14 +22,13 @@ import vn.loa.platform.outbox.Outbox;
 public class Items {
 
     public static final String COLLECTION = "contents";
-    private static final int MAX_ATTEMPTS = 50;
 
     private final MongoTemplate mongo;
-    private final Outbox outbox;
+    private final AggregateStore store;
 
-    public Items(MongoTemplate mongo, Outbox outbox) {
+    public Items(MongoTemplate mongo, AggregateStore store) {
         this.mongo = mongo;
-        this.outbox = outbox;
+        this.store = store;
         var indexes = mongo.indexOps(COLLECTION);
         indexes.createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC));
         indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("scheduledAt", Sort.Direction.ASC));
@@ -45,36 +43,12 @@ public class Items {
         mongo.insert(item, COLLECTION);
     }
 
-    /** Writes the change and its events if the item is still at the revision it was read at. */
+    /**
+     * Writes the item's whole state and its events if the item is still at the revision it was read at
+     * ({@link AggregateStore}: a property that became null, an approval cleared or a schedule cancelled, is removed).
+     */
     public boolean save(ContentItem item) {
-        Document state = new Document();
-        mongo.getConverter().write(item, state);
-        Update update = new Update();
-        state.forEach((field, value) -> {
-            if (!field.equals("_id") && !field.equals("revision") && !field.equals("_class")) {
-                update.set(field, value);
-            }
-        });
-        // the converter leaves null properties out: a property that became null (approval cleared, schedule
-        // cancelled) must be removed, or the stored document would keep its old value
-        mongo.getConverter().getMappingContext().getRequiredPersistentEntity(ContentItem.class).forEach(property -> {
-            String field = property.getFieldName();
-            if (!property.isIdProperty() && !property.isTransient() && !state.containsKey(field)) {
-                update.unset(field);
-            }
-        });
-        update.set("revision", item.revision() + 1);
-        outbox.append(update, item.pendingEvents());
-        Query current = Query.query(Criteria.where("_id").is(item.id()).and("revision").is(item.revision()));
-        boolean won = mongo.updateFirst(current, update, COLLECTION).getMatchedCount() == 1;
-        if (won) {
-            boolean events = !item.pendingEvents().isEmpty();
-            item.saved();
-            if (events) {
-                outbox.flush(COLLECTION, item.id());
-            }
-        }
-        return won;
+        return store.save(COLLECTION, item);
     }
 
     /**
@@ -82,18 +56,7 @@ public class Items {
      * of the change (a broken rule) propagate. Returns the item as it ends up.
      */
     public ContentItem change(ContentItem item, Predicate<ContentItem> change) {
-        ContentItem current = item;
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            if (!change.test(current) || save(current)) {
-                return current;
-            }
-            Optional<ContentItem> again = find(current.id());
-            if (again.isEmpty()) {
-                return current;
-            }
-            current = again.get();
-        }
-        throw new IllegalStateException("Item " + item.id() + " kept changing under " + MAX_ATTEMPTS + " attempts");
+        return AggregateStore.change(item, change, this::save, stale -> find(stale.id()));
     }
 
     public Optional<ContentItem> change(String id, Predicate<ContentItem> change) {

@@ -3,6 +3,7 @@ package vn.loa.task.crediting;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -52,7 +53,7 @@ public class Crediting {
     /** Settles every item that may concern these tasks (after they were issued, amended, withdrawn or closed). */
     public void settleTasks(Collection<String> taskIds) {
         for (String id : taskIds) {
-            Optional<Task> task = tasks.find(id);
+            Optional<Task> task = tasks.findWhole(id); // the items it credited may concern it
             if (task.isEmpty()) {
                 continue;
             }
@@ -72,7 +73,9 @@ public class Crediting {
     private void settle(ItemLedger read) {
         ItemLedger ledger = read;
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            for (Task task : tasks.concerning(ledger.tenantId(), ledger.namedTaskIds(), ledger.kinds())) {
+            List<Task> concerned = tasks.concerning(ledger.tenantId(), ledger.namedTaskIds(), ledger.kinds());
+            tasks.readCredits(concerned, List.of(ledger.itemId()));
+            for (Task task : concerned) {
                 ItemLedger judged = ledger;
                 tasks.change(task, t -> apply(t, judged));
             }

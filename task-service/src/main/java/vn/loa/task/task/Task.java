@@ -3,9 +3,14 @@ package vn.loa.task.task;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Transient;
@@ -16,6 +21,7 @@ import vn.loa.contracts.task.TaskCreditWithdrawn;
 import vn.loa.contracts.task.TaskCredited;
 import vn.loa.contracts.task.TaskEvent;
 import vn.loa.contracts.task.TaskPeriodClosed;
+import vn.loa.platform.aggregate.Aggregate;
 import vn.loa.task.quota.Period;
 import vn.loa.task.task.Credit.Withdrawal;
 
@@ -25,11 +31,16 @@ import vn.loa.task.task.Credit.Withdrawal;
  * <p>The aggregate is plain Java: every change is a method that updates the state and records the events it
  * causes ({@link #pendingEvents()}). {@link Tasks#save} then writes the whole change and its events in one
  * single-document update that only succeeds if nobody changed the task since it was read ({@code revision}).
- * Bucket counts are never incremented blindly: they are recounted from the active credits after every change, so
- * they cannot drift from the credits they summarise.
+ *
+ * <p>The credits are not in the task's document: they are stored per (task, item) as {@link ItemCredits} (ADR 0006),
+ * so a credit costs the same however long the task's history. A task is read with the credits of the items it is
+ * about to judge ({@link #know}), or with all of them where a change needs them all ({@link #knowsEveryCredit()},
+ * an amendment). Each bucket keeps its count, moved by one with each credit and withdrawal in the same write; an
+ * amendment recounts from every credit. The credits a save changed ride in the task's own document ({@code unfiled})
+ * until the next save has copied them to their collection, so the task and its credits change in one write.
  */
 @Document(Tasks.COLLECTION)
-public class Task {
+public class Task implements Aggregate {
 
     @Id
     private String id;
@@ -59,12 +70,22 @@ public class Task {
     private Instant creditsUntil;
     private List<Bucket> buckets;
     private int credited;
-    private List<Credit> credits;
+    /** The credits the last save changed, newest state, until a later save copies them to {@link Credits}. */
+    private List<ItemCredits> unfiled;
     /** Items a leader withdrew by hand: they never credit this task again. */
     private List<String> refusedItems;
 
     @Transient
     private List<TaskEvent> pending = new ArrayList<>();
+    /** The credits of the items this instance was read with, by item. */
+    @Transient
+    private Map<String, ItemCredits> known = new LinkedHashMap<>();
+    /** Whether {@link #known} holds every credit the task has. */
+    @Transient
+    private boolean wholeHistory;
+    /** Items whose credits changed since the last save. */
+    @Transient
+    private Set<String> changed = new LinkedHashSet<>();
 
     Task() {
         // for the mapping
@@ -101,8 +122,9 @@ public class Task {
         t.terms = List.of(new Terms(null, planned.productKinds(), planned.channels()));
         t.buckets = t.plannedBuckets();
         t.state = TaskState.ISSUED;
-        t.credits = List.of();
+        t.unfiled = List.of();
         t.refusedItems = List.of();
+        t.wholeHistory = true;
         return t;
     }
 
@@ -118,6 +140,7 @@ public class Task {
         if (version <= planVersion) {
             return false;
         }
+        requireWholeHistory();
         boolean oldHadTarget = quota != null;
         planVersion = version;
         describe(planned);
@@ -241,10 +264,8 @@ public class Task {
         }
         Credit credit = new Credit(UUID.randomUUID().toString(), itemId, q.kind(), q.channel(), q.publishedAt(),
                 bucket.period(), q.basis(), now, null);
-        List<Credit> all = new ArrayList<>(credits);
-        all.add(credit);
-        credits = List.copyOf(all);
-        recount();
+        remember(creditsOf(itemId).adding(credit));
+        count(credit.period(), +1);
         Bucket after = bucket(credit.period()).orElseThrow();
         pending.add(new TaskCredited(tenantId, taskId, planId, credit.creditId(), itemId, q.kind(), q.channel(),
                 q.publishedAt(), credit.period(), q.basis(), after.credited(), after.target(), credited));
@@ -295,12 +316,54 @@ public class Task {
 
     // ---- reading -----------------------------------------------------------------------------------------------
 
+    /** The item's active credit; the task must have been read with the item's credits ({@link #know}). */
     public Optional<Credit> activeCreditOf(String itemId) {
-        return credits.stream().filter(c -> c.active() && c.itemId().equals(itemId)).findFirst();
+        return creditsOf(itemId).active();
     }
 
+    /** A credit among those this instance knows. */
     public Optional<Credit> credit(String creditId) {
-        return credits.stream().filter(c -> c.creditId().equals(creditId)).findFirst();
+        return known.values().stream().flatMap(k -> k.withId(creditId).stream()).findFirst();
+    }
+
+    /**
+     * Takes in the stored credits of some items (from {@link Credits}); the task's own unfiled copy wins where it is
+     * newer. An item without a stored credit is known to have none.
+     */
+    void know(Collection<String> itemIds, Collection<ItemCredits> stored) {
+        for (String itemId : itemIds) {
+            known.putIfAbsent(itemId, ItemCredits.none(this, itemId));
+        }
+        for (ItemCredits s : stored) {
+            known.merge(s.itemId(), s, ItemCredits::newer);
+        }
+        for (ItemCredits u : unfiled()) {
+            if (known.containsKey(u.itemId())) {
+                known.merge(u.itemId(), u, ItemCredits::newer);
+            }
+        }
+    }
+
+    /** Takes in every stored credit of the task: it may now be amended and recounted. */
+    void knowEveryCredit(Collection<ItemCredits> stored) {
+        known.clear();
+        stored.forEach(s -> known.put(s.itemId(), s));
+        unfiled().forEach(u -> known.merge(u.itemId(), u, ItemCredits::newer));
+        wholeHistory = true;
+    }
+
+    /** The items whose credits this instance was read with (to read the same again after losing a race). */
+    Set<String> knownItems() {
+        return Set.copyOf(known.keySet());
+    }
+
+    public boolean knowsEveryCredit() {
+        return wholeHistory;
+    }
+
+    /** The credits of the items changed since the last save, stamped with the revision the save will write. */
+    List<ItemCredits> changedCredits() {
+        return changed.stream().map(item -> known.get(item).at(revision + 1)).toList();
     }
 
     public Optional<Bucket> bucket(String period) {
@@ -320,15 +383,25 @@ public class Task {
         return terms.stream().flatMap(t -> t.productKinds().stream()).distinct().toList();
     }
 
+    @Override
     public List<TaskEvent> pendingEvents() {
         return List.copyOf(pending);
     }
 
-    void saved() {
+    /** Puts the credits changed since the last save in {@code unfiled}, the list the save writes with the task. */
+    void stageCredits() {
+        unfiled = changedCredits();
+    }
+
+    @Override
+    public void saved() {
+        unfiled().forEach(u -> known.put(u.itemId(), u));
+        changed = new LinkedHashSet<>();
         revision++;
         pending = new ArrayList<>();
     }
 
+    @Override
     public String id() {
         return id;
     }
@@ -349,6 +422,7 @@ public class Task {
         return planVersion;
     }
 
+    @Override
     public long revision() {
         return revision;
     }
@@ -410,8 +484,14 @@ public class Task {
         return credited;
     }
 
+    /** Every credit this instance knows (all of them when {@link #knowsEveryCredit()}), item by item. */
     public List<Credit> credits() {
-        return credits;
+        return known.values().stream().flatMap(k -> k.credits().stream()).toList();
+    }
+
+    /** The credits the last save changed, not yet copied to their collection. */
+    public List<ItemCredits> unfiled() {
+        return unfiled == null ? List.of() : unfiled;
     }
 
     public List<String> refusedItems() {
@@ -451,23 +531,50 @@ public class Task {
 
     private void withdraw(Credit credit, String reason, String by, Instant now) {
         replace(credit, credit.withdrawn(new Withdrawal(now, by, reason)));
-        recount();
+        count(credit.period(), -1);
         Optional<Bucket> bucket = bucket(credit.period());
         pending.add(new TaskCreditWithdrawn(tenantId, taskId, planId, credit.creditId(), credit.itemId(),
                 credit.period(), reason, by, now, bucket.map(Bucket::credited).orElse(0),
                 bucket.map(Bucket::target).orElse(0), credited));
     }
 
-    private void replace(Credit old, Credit next) {
-        credits = credits.stream().map(c -> c.creditId().equals(old.creditId()) ? next : c).toList();
+    private ItemCredits creditsOf(String itemId) {
+        ItemCredits found = known.get(itemId);
+        if (found == null && !wholeHistory) {
+            throw new IllegalStateException("Task " + id + " was read without the credits of item " + itemId);
+        }
+        return found == null ? ItemCredits.none(this, itemId) : found;
     }
 
-    private void recount() {
-        buckets = buckets.stream()
-                .map(b -> b.withCredited((int) credits.stream()
-                        .filter(c -> c.active() && c.period().equals(b.period())).count()))
+    private void remember(ItemCredits next) {
+        known.put(next.itemId(), next);
+        changed.add(next.itemId());
+    }
+
+    private void replace(Credit old, Credit next) {
+        remember(creditsOf(old.itemId()).replacing(old, next));
+    }
+
+    /** One more (or one less) active credit in a period: its bucket, if the task has one now, and the total. */
+    private void count(String period, int delta) {
+        buckets = buckets.stream().map(b -> b.period().equals(period) ? b.withCredited(b.credited() + delta) : b)
                 .toList();
-        credited = (int) credits.stream().filter(Credit::active).count();
+        credited += delta;
+    }
+
+    /** Counts every bucket again from every credit (after an amendment reshaped the buckets). */
+    private void recount() {
+        List<Credit> active = credits().stream().filter(Credit::active).toList();
+        buckets = buckets.stream()
+                .map(b -> b.withCredited((int) active.stream().filter(c -> c.period().equals(b.period())).count()))
+                .toList();
+        credited = active.size();
+    }
+
+    private void requireWholeHistory() {
+        if (!wholeHistory) {
+            throw new IllegalStateException("Task " + id + " must be read with every credit to be amended");
+        }
     }
 
     private TaskPeriodClosed closedEvent(Bucket closed, Instant closedAt) {

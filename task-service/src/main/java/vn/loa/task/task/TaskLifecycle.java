@@ -48,7 +48,7 @@ public class TaskLifecycle {
         }
         for (PlannedTask planned : amendment.changed()) {
             String id = Task.id(amendment.tenantId(), planned.taskId());
-            Optional<Task> amended = tasks.change(id, t -> t.amend(amendment.version(), amendment.amendedAt(), planned));
+            Optional<Task> amended = tasks.changeWhole(id, t -> t.amend(amendment.version(), amendment.amendedAt(), planned));
             if (amended.isPresent()) {
                 tasks.catalogue(amended.get()); // it may accept more kinds now
             } else {

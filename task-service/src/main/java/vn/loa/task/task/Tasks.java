@@ -3,7 +3,9 @@ package vn.loa.task.task;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.function.Predicate;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -12,9 +14,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
-import vn.loa.platform.outbox.Outbox;
+import vn.loa.platform.aggregate.AggregateStore;
 
 /**
  * The tasks collection. Every change goes through {@link #save}: one single-document update, guarded by the
@@ -26,25 +27,56 @@ import vn.loa.platform.outbox.Outbox;
 public class Tasks {
 
     public static final String COLLECTION = "tasks";
-    /** Enough for any realistic contention; beyond it the event is retried by the binder. */
-    private static final int MAX_ATTEMPTS = 50;
 
     private final MongoTemplate mongo;
-    private final Outbox outbox;
+    private final AggregateStore store;
     private final TaskCatalogue catalogue;
+    private final Credits credits;
 
-    public Tasks(MongoTemplate mongo, Outbox outbox) {
+    public Tasks(MongoTemplate mongo, AggregateStore store) {
         this.mongo = mongo;
-        this.outbox = outbox;
+        this.store = store;
         this.catalogue = new TaskCatalogue(mongo);
+        this.credits = new Credits(mongo);
+        credits.moveCreditsOutOfTasks(COLLECTION);
         var indexes = mongo.indexOps(COLLECTION);
         indexes.createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("planId", Sort.Direction.ASC));
         indexes.createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("taskId", Sort.Direction.ASC));
         indexes.createIndex(new Index().on("buckets.end", Sort.Direction.ASC));
     }
 
+    /** The task without its credits: enough for changes that do not credit (closing, withdrawal from the plan). */
     public Optional<Task> find(String id) {
         return Optional.ofNullable(mongo.findById(id, Task.class, COLLECTION));
+    }
+
+    /** The task with every credit it has (to amend it, or to show them all). */
+    public Optional<Task> findWhole(String id) {
+        return find(id).map(this::whole);
+    }
+
+    /** The same task, now knowing every credit it has. */
+    public Task whole(Task task) {
+        task.knowEveryCredit(credits.ofTask(task.id()));
+        return task;
+    }
+
+    /** Reads, in one query, the credits of these items on these tasks into the tasks (to credit or uncredit them). */
+    public void readCredits(Collection<Task> tasks, Collection<String> itemIds) {
+        Map<String, List<ItemCredits>> byTask = credits.of(tasks, itemIds).stream()
+                .collect(Collectors.groupingBy(ItemCredits::taskKey));
+        for (Task task : tasks) {
+            task.know(itemIds, byTask.getOrDefault(task.id(), List.of()));
+        }
+    }
+
+    /** The task knowing the item that holds this credit, or empty if the task has no such credit. */
+    public Optional<Task> withCredit(Task task, String creditId) {
+        Optional<String> item = task.unfiled().stream().filter(u -> u.withId(creditId).isPresent())
+                .map(ItemCredits::itemId).findFirst()
+                .or(() -> credits.holding(task.id(), creditId).map(ItemCredits::itemId));
+        item.ifPresent(i -> readCredits(List.of(task), List.of(i)));
+        return item.map(i -> task);
     }
 
     /** Stores a new task; false if it exists already (a redelivered or replayed issue). */
@@ -58,30 +90,15 @@ public class Tasks {
     }
 
     /**
-     * Writes the task's change and its pending events in one update, if the task is still at the revision it was
-     * read at. Returns false when someone else changed it in between: read it again and decide again.
+     * Writes the task's whole state, the credits it changed and its pending events in one update ({@link
+     * AggregateStore}), if the task is still at the revision it was read at. Returns false when someone else changed
+     * it in between: read it again and decide again. The credits the previous save left in the document are copied
+     * to their collection first, because this write replaces them.
      */
     public boolean save(Task task) {
-        Document state = new Document();
-        mongo.getConverter().write(task, state);
-        Update update = new Update();
-        state.forEach((field, value) -> {
-            if (!field.equals("_id") && !field.equals("revision")) {
-                update.set(field, value);
-            }
-        });
-        update.set("revision", task.revision() + 1);
-        outbox.append(update, task.pendingEvents());
-        Query current = Query.query(Criteria.where("_id").is(task.id()).and("revision").is(task.revision()));
-        boolean won = mongo.updateFirst(current, update, COLLECTION).getMatchedCount() == 1;
-        if (won) {
-            boolean events = !task.pendingEvents().isEmpty();
-            task.saved();
-            if (events) {
-                outbox.flush(COLLECTION, task.id());
-            }
-        }
-        return won;
+        credits.file(task.unfiled());
+        task.stageCredits();
+        return store.save(COLLECTION, task);
     }
 
     /**
@@ -92,20 +109,27 @@ public class Tasks {
         return find(id).map(task -> change(task, change));
     }
 
+    /** As {@link #change(String, Predicate)}, for a change that needs every credit (an amendment). */
+    public Optional<Task> changeWhole(String id, Predicate<Task> change) {
+        return findWhole(id).map(task -> change(task, change));
+    }
+
     /** As {@link #change(String, Predicate)}, starting from a task just read; reads again only after losing a race. */
     public Task change(Task task, Predicate<Task> change) {
-        Task current = task;
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            if (!change.test(current) || save(current)) {
-                return current;
+        return AggregateStore.change(task, change, this::save, this::reread);
+    }
+
+    /** The task as it is now, knowing the credits the stale copy knew. */
+    private Optional<Task> reread(Task stale) {
+        Optional<Task> again = find(stale.id());
+        again.ifPresent(task -> {
+            if (stale.knowsEveryCredit()) {
+                whole(task);
+            } else {
+                readCredits(List.of(task), stale.knownItems());
             }
-            Optional<Task> again = find(current.id());
-            if (again.isEmpty()) {
-                return current;
-            }
-            current = again.get();
-        }
-        throw new IllegalStateException("Task " + task.id() + " kept changing under " + MAX_ATTEMPTS + " attempts");
+        });
+        return again;
     }
 
     public List<Task> ofPlan(String tenantId, String planId) {

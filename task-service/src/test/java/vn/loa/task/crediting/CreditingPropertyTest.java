@@ -157,6 +157,10 @@ class CreditingPropertyTest {
             assertThat(task.credited()).as("total of %s", planned.taskId()).isEqualTo(total);
             assertThat(task.credits().stream().filter(c -> c.active()).map(c -> c.itemId()).distinct().count())
                     .as("an item credits a task once").isEqualTo(total);
+            // each bucket's count, moved one by one, is the number of its active credits
+            task.buckets().forEach(b -> assertThat(task.credits().stream()
+                    .filter(c -> c.active() && c.period().equals(b.period())).count())
+                    .as("active credits of %s in %s", planned.taskId(), b.period()).isEqualTo(b.credited()));
 
             // the events tell the same story: credits minus withdrawals, and the last count they carry
             List<TaskEvent> events = core.events(TENANT, planned.taskId());

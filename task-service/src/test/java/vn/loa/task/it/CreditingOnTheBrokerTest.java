@@ -103,7 +103,7 @@ class CreditingOnTheBrokerTest extends IntegrationTest {
         sent.forEach(broker::send);
         awaitProcessedAndSent();
 
-        Task news = tasks.find(Task.id(tenant, Samples.news(plan))).orElseThrow();
+        Task news = tasks.findWhole(Task.id(tenant, Samples.news(plan))).orElseThrow();
         assertThat(news.credited()).isEqualTo(2);
         assertThat(news.bucket("2025-09").orElseThrow().credited()).isEqualTo(1);
         assertThat(news.bucket("2025-10").orElseThrow().credited()).isEqualTo(1);

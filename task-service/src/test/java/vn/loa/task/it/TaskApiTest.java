@@ -215,7 +215,7 @@ class TaskApiTest extends IntegrationTest {
     }
 
     private Task newsTask() {
-        return tasks.find(Task.id(tenant, Samples.news(plan))).orElseThrow();
+        return tasks.findWhole(Task.id(tenant, Samples.news(plan))).orElseThrow();
     }
 
     private String creditId() {

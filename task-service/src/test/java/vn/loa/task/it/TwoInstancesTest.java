@@ -63,7 +63,7 @@ class TwoInstancesTest {
         eventually().until(() -> Instances.outboxesEmpty(instances.get(0), plan));
 
         String news = Samples.news(plan);
-        Task task = instances.get(1).getBean(Tasks.class).find(Task.id(tenant, news)).orElseThrow();
+        Task task = instances.get(1).getBean(Tasks.class).findWhole(Task.id(tenant, news)).orElseThrow();
         assertThat(task.credited()).isEqualTo(ITEMS - RETRACTED);
         assertThat(task.buckets().stream().mapToInt(b -> b.credited()).sum()).isEqualTo(ITEMS - RETRACTED);
         List<TaskEvent> events = TaskTopic.events(broker, news);

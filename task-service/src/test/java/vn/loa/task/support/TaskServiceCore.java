@@ -12,6 +12,7 @@ import vn.loa.contracts.content.ContentEvent;
 import vn.loa.contracts.plan.PlanEvent;
 import vn.loa.contracts.task.TaskEvent;
 import vn.loa.task.intake.EventIntake;
+import vn.loa.platform.aggregate.AggregateStore;
 import vn.loa.platform.outbox.Outbox;
 import vn.loa.platform.outbox.OutboxEntry;
 import vn.loa.platform.outbox.OutboxRelay;
@@ -45,7 +46,7 @@ public final class TaskServiceCore {
         OutboxRelay relay = new OutboxRelay(mongo, null, List.of(), clock, Duration.ofSeconds(1),
                 Duration.ofSeconds(30), Duration.ofSeconds(1), new SimpleMeterRegistry());
         Outbox outbox = new Outbox("task-service", codec, clock, relay);
-        this.tasks = new Tasks(mongo, outbox);
+        this.tasks = new Tasks(mongo, new AggregateStore(mongo, outbox));
         this.ledgers = new ItemLedgers(mongo);
         this.lifecycle = new TaskLifecycle(tasks, new Plans(mongo));
         this.crediting = new Crediting(ledgers, tasks, clock);
@@ -62,7 +63,7 @@ public final class TaskServiceCore {
     }
 
     public Task task(String tenant, String taskId) {
-        return tasks.find(Task.id(tenant, taskId)).orElseThrow(() -> new AssertionError("no task " + taskId));
+        return tasks.findWhole(Task.id(tenant, taskId)).orElseThrow(() -> new AssertionError("no task " + taskId));
     }
 
     /** The events a task left in its outbox, in the order they were written. */

@@ -1,11 +1,10 @@
 package vn.loa.plan.plan.internal;
 
 import com.mongodb.client.result.DeleteResult;
-import com.mongodb.client.result.UpdateResult;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -16,19 +15,18 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 import vn.loa.contracts.plan.PlanEvent;
 import vn.loa.plan.plan.Plan;
 import vn.loa.plan.plan.PlanStore;
-import vn.loa.platform.outbox.Outbox;
+import vn.loa.platform.aggregate.AggregateStore;
 import vn.loa.platform.problem.Conflict;
 
 /**
  * Plans in MongoDB, one document each (collection {@value #COLLECTION}). A write replaces the plan's fields and
- * pushes its events onto the document's outbox in the same {@code updateOne}, filtered on the revision and status
- * it was read at: no transaction is needed (none is available on mongo-java-server), and of two concurrent writes
- * exactly one matches.
+ * pushes its events onto the document's outbox in the same {@code updateOne} ({@link AggregateStore}), filtered on
+ * the revision and status it was read at: no transaction is needed (none is available on mongo-java-server), and of
+ * two concurrent writes exactly one matches.
  */
 @Repository
 class MongoPlanStore implements PlanStore {
@@ -37,11 +35,11 @@ class MongoPlanStore implements PlanStore {
     private static final Logger log = LoggerFactory.getLogger(MongoPlanStore.class);
 
     private final MongoTemplate mongo;
-    private final Outbox outbox;
+    private final AggregateStore store;
 
-    MongoPlanStore(MongoTemplate mongo, Outbox outbox) {
+    MongoPlanStore(MongoTemplate mongo, AggregateStore store) {
         this.mongo = mongo;
-        this.outbox = outbox;
+        this.store = store;
     }
 
     /** At start-up, not in the constructor: the database may not be up yet while the context starts. */
@@ -89,19 +87,10 @@ class MongoPlanStore implements PlanStore {
     @Override
     public Plan write(Plan before, Plan after, List<? extends PlanEvent> events) {
         Plan written = after.atRevision(before.revision() + 1);
-        Document fields = new Document();
-        mongo.getConverter().write(written, fields);
-        fields.remove("_id");
-        fields.remove("_class");
-        Update update = new Update();
-        fields.forEach(update::set);
-        outbox.append(update, events);
-        UpdateResult result = mongo.updateFirst(sameAs(before), update, COLLECTION);
-        if (result.getMatchedCount() == 0) {
+        Criteria sameTenantAndStatus = Criteria.where("tenantId").is(before.tenantId())
+                .and("status").is(before.status().name());
+        if (!store.write(COLLECTION, written, written.id(), before.revision(), events, Map.of(), sameTenantAndStatus)) {
             throw changedMeanwhile();
-        }
-        if (!events.isEmpty()) {
-            outbox.flush(COLLECTION, written.id());
         }
         return written;
     }

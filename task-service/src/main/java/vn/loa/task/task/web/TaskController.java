@@ -66,7 +66,7 @@ class TaskController {
     @GetMapping("/{id}")
     @Operation(summary = "Một nhiệm vụ, kèm các lượt tính: tin bài nào, kênh nào, khi nào, chỉ định hay tự khớp")
     TaskDetail one(@PathVariable String id, Caller caller) {
-        return TaskViews.detail(find(id, caller), progress, clock.instant());
+        return TaskViews.detail(tasks.whole(find(id, caller)), progress, clock.instant());
     }
 
     @DeleteMapping("/{id}/credits/{creditId}")
@@ -80,7 +80,7 @@ class TaskController {
         }
         caller.require(Role.LEADER);
         String reason = reason(reasonParam, body);
-        Credit credit = task.credit(creditId)
+        Credit credit = tasks.withCredit(task, creditId).flatMap(t -> t.credit(creditId))
                 .orElseThrow(() -> new NotFound("Không tìm thấy lượt tính này trong nhiệm vụ."));
         if (!credit.active()) {
             throw new Conflict("Lượt tính này đã được rút trước đó.");
@@ -90,7 +90,7 @@ class TaskController {
             t.withdrawByLeader(c, caller.userId(), reason, now);
             return true;
         }).orElse(false));
-        return TaskViews.detail(after, progress, now);
+        return TaskViews.detail(tasks.whole(after), progress, now);
     }
 
     private Task find(String id, Caller caller) {
