@@ -83,4 +83,33 @@ class CopyingMemoryBackendTest {
             server.shutdownNow();
         }
     }
+
+    @Test
+    void aQueryNamingIdsAnswersByThemAndStillAppliesTheWholeQuery() {
+        MongoServer server = new MongoServer(new CopyingMemoryBackend());
+        var address = server.bind();
+        try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":"
+                + address.getPort())) {
+            MongoCollection<Document> credits = client.getDatabase("t").getCollection("credits");
+            for (int i = 0; i < 5; i++) {
+                credits.insertOne(new Document("_id", "k-" + i).append("revision", i));
+            }
+
+            assertThat(credits.find(Filters.and(Filters.in("_id", "k-1", "k-3", "k-9"), Filters.gte("revision", 2)))
+                    .into(new ArrayList<>())).extracting(d -> d.getString("_id")).containsExactly("k-3");
+            assertThat(credits.updateOne(Filters.and(Filters.eq("_id", "k-2"), Filters.eq("revision", 1)),
+                    Updates.set("revision", 9)).getMatchedCount()).as("guard not met").isZero();
+            assertThat(credits.updateOne(Filters.and(Filters.eq("_id", "k-2"), Filters.eq("revision", 2)),
+                    Updates.set("revision", 3)).getModifiedCount()).as("guard met").isEqualTo(1);
+            // an upsert whose guard fails on an existing id collides with it instead of writing a second document
+            Throwable collision = org.assertj.core.api.Assertions.catchThrowable(() -> credits.updateOne(
+                    Filters.and(Filters.eq("_id", "k-4"), Filters.lt("revision", 2)), Updates.set("revision", 1),
+                    new com.mongodb.client.model.UpdateOptions().upsert(true)));
+            assertThat(collision).isInstanceOf(com.mongodb.MongoWriteException.class);
+            assertThat(((com.mongodb.MongoWriteException) collision).getError().getCode()).isEqualTo(11000);
+            assertThat(credits.find(Filters.eq("_id", "k-4")).first().getInteger("revision")).isEqualTo(4);
+        } finally {
+            server.shutdownNow();
+        }
+    }
 }

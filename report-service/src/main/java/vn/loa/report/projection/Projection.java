@@ -44,7 +44,9 @@ import vn.loa.contracts.task.TaskPeriodClosed;
  *     withdrawal is {@code $max withdrawnVersion}: the reader takes the definition of the highest version, so a late
  *     {@code PlanIssued} never undoes an amendment;</li>
  * <li>credits, withdrawals and closings are sets ({@code $addToSet}) keyed by {@code creditId} / period; the count
- *     credited is derived on reading (credits minus withdrawals), never a running counter;</li>
+ *     credited is derived on reading (credits minus withdrawals), never a running counter; credits and withdrawals
+ *     are kept per (task, quota period) in {@link ReadModel#TASK_CREDITS}, so no document grows with the task's
+ *     whole history (both events carry the period);</li>
  * <li>times are kept with {@code $min}/{@code $max} (first and last publication, last retraction, success, failure,
  *     approval) and the payload that goes with a time is stored under that time ({@code failures.t<epoch ms>}), so the
  *     last word by time wins whatever the arrival order.</li>
@@ -166,6 +168,12 @@ public class Projection {
         String tenant = event.tenantId();
         Document add;
         Predicate<Document> seen;
+        String collection = ReadModel.TASK_CREDITS;
+        String id = switch (event) {
+            case TaskCredited c -> ReadModel.taskCreditsId(c.taskId(), c.period());
+            case TaskCreditWithdrawn w -> ReadModel.taskCreditsId(w.taskId(), w.period());
+            case TaskPeriodClosed p -> null;
+        };
         switch (event) {
             case TaskCredited c -> {
                 add = new Document("credits", new Document("creditId", c.creditId())
@@ -183,6 +191,8 @@ public class Projection {
                 seen = before -> before.getList("withdrawals", String.class, List.of()).contains(w.creditId());
             }
             case TaskPeriodClosed p -> {
+                collection = ReadModel.TASKS;
+                id = p.taskId();
                 add = new Document("closings", new Document("period", p.period())
                         .append("target", p.target())
                         .append("credited", p.credited())
@@ -191,8 +201,11 @@ public class Projection {
                         .anyMatch(d -> p.period().equals(d.getString("period")));
             }
         }
-        Document before = update(ReadModel.TASKS, event.taskId(),
-                onInsert(tenant, event.planId()).append("$addToSet", add));
+        Document insert = onInsert(tenant, event.planId());
+        if (collection.equals(ReadModel.TASK_CREDITS)) {
+            insert.get("$setOnInsert", Document.class).append("taskId", event.taskId());
+        }
+        Document before = update(collection, id, insert.append("$addToSet", add));
         return before == null || !seen.test(before)
                 ? List.of(new Change(tenant, "task", event.taskId(), event.getClass().getSimpleName()))
                 : List.of();

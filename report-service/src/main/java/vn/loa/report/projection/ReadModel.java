@@ -1,12 +1,19 @@
 package vn.loa.report.projection;
 
+import com.mongodb.client.model.Indexes;
 import java.util.List;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** The read models' collections: everything here is built from events only and can be dropped and rebuilt. */
 public final class ReadModel {
 
-    /** One document per task: its definition (versioned by plan version), credits, withdrawals, closings. */
+    /** One document per task: its definition (versioned by plan version), closings. */
     public static final String TASKS = "rm_tasks";
+    /**
+     * One document per (task, quota period): the credits of that period and the withdrawals among them — so that no
+     * document grows with a task's whole history (ADR 0006). Id {@code <task id>|<period>}.
+     */
+    public static final String TASK_CREDITS = "rm_task_credits";
     /** One document per plan: number, title, period, closed. */
     public static final String PLANS = "rm_plans";
     /** One document per (item, channel) — channel "-" for an activity held: published, retracted, failed. */
@@ -16,12 +23,25 @@ public final class ReadModel {
     /** One document per channel: its display name from the registry. */
     public static final String CHANNELS = "rm_channels";
 
-    public static final List<String> ALL = List.of(TASKS, PLANS, PUBLICATIONS, ITEMS, CHANNELS);
+    public static final List<String> ALL = List.of(TASKS, TASK_CREDITS, PLANS, PUBLICATIONS, ITEMS, CHANNELS);
 
     /** The channel key of an activity held (no channel). */
     public static final String NO_CHANNEL = "-";
 
     private ReadModel() {
+    }
+
+    /** Every read model is read by tenant: an index on it (MongoDB; the stand-in serves only {@code _id} by index). */
+    public static void ensureIndexes(MongoTemplate mongo) {
+        for (String collection : ALL) {
+            if (!collection.equals(CHANNELS)) {
+                mongo.getCollection(collection).createIndex(Indexes.ascending("tenant"));
+            }
+        }
+    }
+
+    public static String taskCreditsId(String taskId, String period) {
+        return taskId + "|" + period;
     }
 
     public static String publicationId(String itemId, String channel) {

@@ -1,6 +1,7 @@
 package vn.loa.report.projection;
 
 import com.mongodb.client.model.Filters;
+import jakarta.annotation.PostConstruct;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +31,27 @@ public class ReadModels {
         this.mongo = mongo;
     }
 
+    @PostConstruct
+    void indexes() {
+        ReadModel.ensureIndexes(mongo);
+    }
+
+    /**
+     * The tenant's tasks with their credits, which are kept per (task, period); a task whose credits arrived before its
+     * plan has no definition yet (title null).
+     */
     public List<TaskRecord> tasks(String tenant) {
+        Map<String, List<Document>> creditsByTask = new LinkedHashMap<>();
+        for (Document d : mongo.getCollection(ReadModel.TASK_CREDITS).find(Filters.eq("tenant", tenant))) {
+            creditsByTask.computeIfAbsent(d.getString("taskId"), t -> new ArrayList<>()).add(d);
+        }
         List<TaskRecord> out = new ArrayList<>();
         for (Document d : mongo.getCollection(ReadModel.TASKS).find(Filters.eq("tenant", tenant))) {
-            out.add(task(d));
+            out.add(task(d, creditsByTask.getOrDefault(d.getString("_id"), List.of())));
+            creditsByTask.remove(d.getString("_id"));
         }
+        creditsByTask.forEach((taskId, periods) -> out.add(task(new Document("_id", taskId).append("tenant", tenant)
+                .append("planId", periods.getFirst().getString("planId")), periods)));
         return out;
     }
 
@@ -96,7 +114,7 @@ public class ReadModels {
         return payload == null ? new Document() : payload;
     }
 
-    private static TaskRecord task(Document d) {
+    private static TaskRecord task(Document d, List<Document> periods) {
         Document defs = d.get("defs", Document.class);
         Object version = d.get("defVersion");
         Document def = defs == null || !(version instanceof Number n) ? null
@@ -116,16 +134,22 @@ public class ReadModels {
                 dueText = due.getString("text");
             }
         }
+        // the task's own credits and withdrawals were kept in its document before ADR 0006: read both places
+        List<Document> holders = new ArrayList<>(periods);
+        holders.add(d);
         List<CreditRecord> credits = new ArrayList<>();
-        for (Document c : docs(d.get("credits"))) {
-            credits.add(new CreditRecord(c.getString("creditId"), c.getString("itemId"), c.getString("kind"),
-                    c.getString("channel"), instant(c.get("publishedAt")), c.getString("period"),
-                    c.getString("basis")));
+        Set<String> withdrawals = new HashSet<>();
+        for (Document holder : holders) {
+            for (Document c : docs(holder.get("credits"))) {
+                credits.add(new CreditRecord(c.getString("creditId"), c.getString("itemId"), c.getString("kind"),
+                        c.getString("channel"), instant(c.get("publishedAt")), c.getString("period"),
+                        c.getString("basis")));
+            }
+            withdrawals.addAll(strings(holder.get("withdrawals")));
         }
         // a credit delivered twice with different bytes still counts once
-        Map<String, CreditRecord> unique = new HashMap<>();
+        Map<String, CreditRecord> unique = new LinkedHashMap<>();
         credits.forEach(c -> unique.putIfAbsent(c.creditId(), c));
-        Set<String> withdrawals = new HashSet<>(strings(d.get("withdrawals")));
         List<Closing> closings = new ArrayList<>();
         for (Document c : docs(d.get("closings"))) {
             closings.add(new Closing(c.getString("period"), c.getInteger("target"), c.getInteger("credited"),

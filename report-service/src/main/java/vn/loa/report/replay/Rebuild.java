@@ -108,6 +108,7 @@ public class Rebuild implements DisposableBean {
     private void run() {
         try {
             ReadModel.ALL.stream().filter(mongo::collectionExists).forEach(mongo::dropCollection);
+            ReadModel.ensureIndexes(mongo);
             try (KafkaConsumer<String, byte[]> consumer = consumer()) {
                 List<TopicPartition> partitions = new ArrayList<>();
                 Map<String, List<PartitionInfo>> topics = consumer.listTopics(Duration.ofSeconds(10));

@@ -9,14 +9,17 @@ import static vn.loa.report.support.Samples.dialogue;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import vn.loa.contracts.LoaEvent;
+import vn.loa.contracts.task.TaskCreditWithdrawn;
 import vn.loa.report.dashboard.CommuneDashboard;
 import vn.loa.report.dashboard.CommuneDashboard.TaskView;
 import vn.loa.report.dashboard.Dashboards;
@@ -189,5 +192,55 @@ class ProjectionTest {
         assertThat(kimThanh.issuedOn()).isEqualTo(LocalDate.parse("2025-07-25"));
         assertThat(read.plans(Samples.TIEN_MINH).get(Samples.plan("t")).signer()).isNull();
         assertThat(read.plans(Samples.TIEN_MINH)).doesNotContainKey(Samples.plan("s"));
+    }
+
+    @Test
+    void creditsAreKeptPerTaskAndPeriodSoNoDocumentGrowsWithTheWholeHistory() {
+        MongoTemplate template = mongo.template("per-period");
+        Model m = Model.in(template);
+        m.projection().apply(Samples.planIssued(KIM_THANH, "q"));
+        for (int month = 8; month <= 9; month++) {
+            for (int i = 0; i < 30; i++) {
+                String period = "2025-%02d".formatted(month);
+                m.projection().apply(Samples.credited(KIM_THANH, news("q"), "q", "c-" + month + "-" + i,
+                        "item-" + month + "-" + i, "portal", period + "-02T01:00:00Z", period, i + 1, 1));
+            }
+        }
+        m.projection().apply(new TaskCreditWithdrawn(KIM_THANH, news("q"), Samples.plan("q"),
+                "c-9-0", "item-9-0", "2025-09", "Tin bị gỡ", null, Samples.at("2025-09-20T01:00:00Z"), 29, 1, 59));
+
+        Document task = template.findById(news("q"), Document.class, ReadModel.TASKS);
+        assertThat(task).doesNotContainKeys("credits", "withdrawals");
+        Document september = template.findById(ReadModel.taskCreditsId(news("q"), "2025-09"),
+                Document.class, ReadModel.TASK_CREDITS);
+        assertThat(september.getList("credits", Document.class)).hasSize(30);
+        assertThat(september.getList("withdrawals", String.class)).containsExactly("c-9-0");
+        TaskRecord record = new ReadModels(template).tasks(KIM_THANH).stream()
+                .filter(t -> t.taskId().equals(news("q"))).findFirst().orElseThrow();
+        assertThat(record.credited("2025-08")).isEqualTo(30);
+        assertThat(record.credited("2025-09")).isEqualTo(29);
+        assertThat(record.totalCredited()).isEqualTo(59);
+    }
+
+    @Test
+    void creditsKeptInTheTasksDocumentByThePreviousVersionStillCount() {
+        MongoTemplate template = mongo.template("legacy-credits");
+        Model m = Model.in(template);
+        m.projection().apply(Samples.planIssued(KIM_THANH, "l"));
+        // as the previous version stored them: in the task's own document
+        template.getCollection(ReadModel.TASKS).updateOne(new Document("_id", news("l")),
+                new Document("$set", new Document("credits", List.of(new Document(
+                        "creditId", "old-1").append("itemId", "item-old").append("kind", "news")
+                        .append("channel", "portal").append("publishedAt", Date.from(
+                                Samples.at("2025-08-05T01:00:00Z"))).append("period", "2025-08")
+                        .append("basis", "MATCHED"))).append("withdrawals", List.of())));
+        m.projection().apply(Samples.credited(KIM_THANH, news("l"), "l", "new-1", "item-new", "portal",
+                "2025-09-02T01:00:00Z", "2025-09", 1, 1));
+
+        TaskRecord record = new ReadModels(template).tasks(KIM_THANH).stream()
+                .filter(t -> t.taskId().equals(news("l"))).findFirst().orElseThrow();
+        assertThat(record.credited("2025-08")).isEqualTo(1);
+        assertThat(record.credited("2025-09")).isEqualTo(1);
+        assertThat(record.totalCredited()).isEqualTo(2);
     }
 }
