@@ -1,0 +1,21 @@
+package vn.loa.contracts.content;
+
+/**
+ * What a commune officer recorded about a visual or print product (a pano, banners, leaflets, a notice board,
+ * documents handed out at a conference) put up or handed out outside Loa, in {@code ContentPublished.visual}. The
+ * product's kind is the event's {@code kind}; the photo taken as evidence stays with the item in content-service.
+ *
+ * @param place    where it was put up or handed out, as the officer wrote it ("Trụ sở UBND xã; nhà văn hóa thôn Đông")
+ * @param quantity how many were made or put up (at least 1)
+ */
+public record VisualProduct(String place, int quantity) {
+
+    public VisualProduct {
+        if (place == null || place.isBlank()) {
+            throw new IllegalArgumentException("a visual product needs its place");
+        }
+        if (quantity < 1) {
+            throw new IllegalArgumentException("a visual product's quantity is at least 1: " + quantity);
+        }
+    }
+}
