@@ -10,6 +10,13 @@ package vn.loa.contracts.content;
  */
 public record VisualProduct(String place, int quantity) {
 
+    /**
+     * The visual channel's id (Trực quan: pano, băng rôn, áp phích, tờ rơi, bảng tin, tài liệu): announced by
+     * manual-channel, recorded by people in content-service, named by plan-service for the tasks that make such
+     * products.
+     */
+    public static final String CHANNEL = "truc-quan";
+
     public VisualProduct {
         if (place == null || place.isBlank()) {
             throw new IllegalArgumentException("a visual product needs its place");

@@ -30,7 +30,7 @@ public final class Channels {
      * điện văn hóa xã or handed out at a conference). Nothing is posted there by Loa: a commune officer records each
      * product with its kind, place, quantity, date and a photo ({@code POST /api/contents/{id}/publications}).
      */
-    public static final String TRUC_QUAN = "truc-quan";
+    public static final String TRUC_QUAN = vn.loa.contracts.content.VisualProduct.CHANNEL;
 
     private static final Map<String, Pattern> PHRASES = new LinkedHashMap<>();
 
