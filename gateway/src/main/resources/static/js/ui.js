@@ -190,7 +190,7 @@ export const PRODUCT_KINDS = { ...CONTENT_KINDS, ...ACTIVITY_KINDS, DOCUMENT: 'V
 export const CHANNELS = {
   portal: 'Trang thông tin điện tử xã', 'province-portal': 'Trang CCHC của tỉnh, thành phố', radio: 'Đài truyền thanh',
   press: 'Báo, đài', 'zalo-oa': 'Zalo OA', facebook: 'Facebook', youtube: 'YouTube', tiktok: 'TikTok',
-  'notice-board': 'Bảng tin', 'truc-quan': 'Trực quan (pano, băng rôn, tờ rơi, bảng tin, tài liệu)',
+  'notice-board': 'Bảng tin', 'truc-quan': 'Trực quan',
 };
 
 export const QUOTA_PER = {

@@ -158,24 +158,23 @@ class VisualProductTest {
         b.screenshot(screen + "-bieu-mau-da-dien");
         b.click("visual-save");
 
-        // the item: published on the visual channel, the product's card with its place, quantity and photo
-        WebElement card = b.until("the recorded product's card", Duration.ofSeconds(30), d -> d.findElements(
-                By.cssSelector("[data-testid=\"visual-product-card\"][data-status=\"SUCCEEDED\"]")).stream()
-                .findFirst().orElse(null));
-        assertThat(card.getAttribute("data-product")).isEqualTo("BANNER");
-        assertThat(b.find("visual-place-view").getText()).isEqualTo("Trụ sở UBND xã Kỳ Lạc; Điểm Bưu điện văn hóa xã");
-        assertThat(b.find("visual-quantity-view").getText()).isEqualTo("2");
-        assertThat(b.find("visual-day-view").getText()).isEqualTo("15/10/2025");
-        assertThat(b.find("visual-product-label").getText()).isEqualTo("Pano, băng rôn, khẩu hiệu");
+        // the item: published on the visual channel, the product's card with its place, quantity and photo (the page
+        // re-renders when the item changes, so every read looks the element up afresh)
+        b.until("the recorded product's card", Duration.ofSeconds(30), d -> !d.findElements(
+                By.cssSelector("[data-testid=\"visual-product-card\"][data-status=\"SUCCEEDED\"]")).isEmpty());
+        b.until("item status PUBLISHED", d -> !d.findElements(
+                By.cssSelector("#content-status [data-testid=\"status\"][data-status=\"PUBLISHED\"]")).isEmpty());
+        assertThat(text(By.cssSelector("[data-testid=\"visual-product-card\"]"), "data-product")).isEqualTo("BANNER");
+        assertThat(text(testid("visual-place-view"), null)).isEqualTo("Trụ sở UBND xã Kỳ Lạc; Điểm Bưu điện văn hóa xã");
+        assertThat(text(testid("visual-quantity-view"), null)).isEqualTo("2");
+        assertThat(text(testid("visual-day-view"), null)).isEqualTo("15/10/2025");
+        assertThat(text(testid("visual-product-label"), null)).isEqualTo("Pano, băng rôn, khẩu hiệu");
         b.until("the photo is shown", d -> Boolean.TRUE.equals(b.driver.executeScript(
                 "const i = document.querySelector('[data-testid=\"visual-photo-view\"]');"
                         + " return !!i && i.complete && i.naturalWidth > 0;")));
-        WebElement row = b.driver.findElement(By.cssSelector(
-                "[data-testid=\"publication\"][data-channel=\"truc-quan\"][data-status=\"SUCCEEDED\"]"));
-        assertThat(row.getText()).contains("Trực quan").contains("15/10/2025")
-                .contains("Trụ sở UBND xã Kỳ Lạc; Điểm Bưu điện văn hóa xã");
-        b.until("item status PUBLISHED", d -> !d.findElements(
-                By.cssSelector("#content-status [data-testid=\"status\"][data-status=\"PUBLISHED\"]")).isEmpty());
+        assertThat(text(By.cssSelector(
+                "[data-testid=\"publication\"][data-channel=\"truc-quan\"][data-status=\"SUCCEEDED\"]"), null))
+                .contains("Trực quan").contains("15/10/2025").contains("Trụ sở UBND xã Kỳ Lạc; Điểm Bưu điện văn hóa xã");
         assertThat(b.driver.findElements(testid("visual-open"))).as("one product per item: the button is gone")
                 .isEmpty();
         b.driver.executeScript("document.getElementById('visual-products').scrollIntoView();");
@@ -198,23 +197,46 @@ class VisualProductTest {
         assertThat(credit.path("kind").asString()).isEqualTo("banner");
         assertThat(credit.path("basis").asString()).isEqualTo("MATCHED");
         b.open("#/nhiem-vu/" + task);
-        WebElement credited = b.until("the task page lists the pano's credit", d -> d.findElements(By.cssSelector(
-                "[data-testid=\"task-credit\"][data-item-id=\"" + item + "\"]")).stream().findFirst().orElse(null));
-        assertThat(credited.getText()).contains("Trực quan").contains("Tự khớp");
-        b.driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", credited);
+        By creditRow = By.cssSelector("[data-testid=\"task-credit\"][data-item-id=\"" + item + "\"]");
+        b.until("the task page lists the pano's credit", d -> !d.findElements(creditRow).isEmpty());
+        assertThat(text(creditRow, null)).contains("Trực quan").contains("Tự khớp");
+        b.driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", b.driver.findElement(creditRow));
         if (width <= 390) {
             fitsThePhone();
         }
         b.screenshot(screen + "-nhiem-vu-duoc-tinh");
     }
 
+    /** An element's text (or attribute), read again if the page re-rendered it meanwhile. */
+    private String text(By by, String attribute) {
+        return b.until("read " + by, d -> {
+            try {
+                WebElement e = d.findElement(by);
+                return attribute == null ? e.getText() : e.getAttribute(attribute);
+            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+                return null;
+            }
+        });
+    }
+
     /** At phone width the page has no horizontal scrolling (a wide table scrolls inside its own box). */
     private void fitsThePhone() {
         b.until("the page is laid out for 390 px", d -> ((Number) b.driver.executeScript(
                 "return window.innerWidth;")).intValue() <= 390);
+        // what sticks out, for the failure message: elements past the right edge, or whose content overflows them
+        Object wide = b.driver.executeScript("const w = document.documentElement.clientWidth;"
+                + " return [...document.querySelectorAll('body *')].filter(e => !(e.parentElement"
+                + " && e.parentElement.closest('.table-wrap')) && (e.getBoundingClientRect().right > w + 0.5"
+                + " || (e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible')))"
+                + ".slice(-8).map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className + ' '"
+                + " + Math.round(e.getBoundingClientRect().right) + '/' + e.scrollWidth).join(', ')"
+                + " + ' | inner ' + window.innerWidth + ', client ' + w + ', scroll ' + document.documentElement.scrollWidth"
+                + " + ', body ' + document.body.scrollWidth + ', widest ' + [...document.querySelectorAll('body *')]"
+                + ".map(e => [Math.round(e.getBoundingClientRect().right), e.tagName + '.' + e.className])"
+                + ".sort((a, b) => b[0] - a[0]).slice(0, 5).map(x => x.join(' ')).join('; ');");
         assertThat(((Number) b.driver.executeScript(
                 "return document.documentElement.scrollWidth - window.innerWidth;")).intValue())
-                .as("horizontal overflow of the page at 390 px").isLessThanOrEqualTo(0);
+                .as("horizontal overflow of the page at 390 px (wider: %s)", wide).isLessThanOrEqualTo(0);
     }
 
     /** A photo of a "pano" made here (PNG), as the officer's phone would send one. */
