@@ -166,8 +166,18 @@ export const PUBLICATION_STATUS = {
 export const CONTENT_KINDS = {
   NEWS: 'Tin', ARTICLE: 'Bài viết', PHOTO: 'Ảnh', REPORTAGE: 'Phóng sự', VIDEO: 'Video', AUDIO: 'File âm thanh',
   INFOGRAPHIC: 'Infographic', POSTER: 'Áp phích', LEAFLET: 'Tờ rơi, tờ gấp', BANNER: 'Pano, băng rôn, khẩu hiệu',
-  COLUMN: 'Chuyên mục, chuyên trang', DOCUMENT: 'Văn bản',
+  COLUMN: 'Chuyên mục, chuyên trang', DOCUMENT: 'Văn bản', NOTICE: 'Niêm yết trên bảng tin',
+  HANDOUT: 'Tài liệu tuyên truyền, tài liệu hội nghị',
 };
+
+/** The visual and print products of the seeds, recorded on the channel "truc-quan" (content-service ContentKind.visual). */
+export const VISUAL_PRODUCTS = {
+  BANNER: 'Pano, băng rôn, khẩu hiệu', POSTER: 'Áp phích', LEAFLET: 'Tờ rơi, tờ gấp',
+  NOTICE: 'Niêm yết trên bảng tin', HANDOUT: 'Tài liệu tuyên truyền, tài liệu hội nghị',
+};
+
+/** The visual channel's id: its publications are recorded with a photo, a place and a quantity, never a URL. */
+export const VISUAL_CHANNEL = 'truc-quan';
 
 export const ACTIVITY_KINDS = {
   DIALOGUE: 'Đối thoại', CONFERENCE: 'Hội nghị', SEMINAR: 'Tọa đàm, hội thảo', CONTEST: 'Cuộc thi',
@@ -180,7 +190,7 @@ export const PRODUCT_KINDS = { ...CONTENT_KINDS, ...ACTIVITY_KINDS, DOCUMENT: 'V
 export const CHANNELS = {
   portal: 'Trang thông tin điện tử xã', 'province-portal': 'Trang CCHC của tỉnh, thành phố', radio: 'Đài truyền thanh',
   press: 'Báo, đài', 'zalo-oa': 'Zalo OA', facebook: 'Facebook', youtube: 'YouTube', tiktok: 'TikTok',
-  'notice-board': 'Bảng tin',
+  'notice-board': 'Bảng tin', 'truc-quan': 'Trực quan',
 };
 
 export const QUOTA_PER = {

@@ -16,6 +16,7 @@ import vn.loa.contracts.channel.PublicationSucceeded;
 import vn.loa.contracts.content.ContentApproved;
 import vn.loa.contracts.content.ContentPublished;
 import vn.loa.contracts.content.ContentRetracted;
+import vn.loa.contracts.content.VisualProduct;
 import vn.loa.contracts.plan.Due;
 import vn.loa.contracts.plan.PlanAmended;
 import vn.loa.contracts.plan.PlanClosed;
@@ -153,6 +154,11 @@ final class EventSamples {
                 "Hội nghị đối thoại giữa lãnh đạo UBND xã với Nhân dân về cải cách hành chính năm 2025",
                 List.of("cai-cach-hanh-chinh"), List.of(), null, null, Instant.parse("2025-10-14T17:00:00Z"),
                 null));
+        variant("ContentPublished for a visual product (truc-quan: no url, the product's kind, place and quantity)",
+                new ContentPublished(TENANT, ITEM_ID, "banner", "Pano tuyên truyền cải cách hành chính năm 2025",
+                        List.of("cai-cach-hanh-chinh"), List.of(), LEAD_OFFICE, "truc-quan",
+                        Instant.parse("2025-10-14T17:00:00Z"), null,
+                        new VisualProduct("Trụ sở UBND xã; Điểm Bưu điện văn hóa xã", 2)));
         variant("ContentRetracted activity record without reason",
                 new ContentRetracted(TENANT, ACTIVITY_ID, null, Instant.parse("2025-10-20T02:00:00Z"), null));
         variant("PublicationRequested without summary nor attachments", new PublicationRequested(TENANT,

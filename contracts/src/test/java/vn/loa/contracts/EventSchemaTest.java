@@ -92,7 +92,7 @@ class EventSchemaTest {
             Map.entry(Due.class, Set.of("date", "text")),
             Map.entry(TaskCredited.class, Set.of("channel")),
             Map.entry(TaskCreditWithdrawn.class, Set.of("withdrawnBy")),
-            Map.entry(ContentPublished.class, Set.of("unit", "channel", "url")),
+            Map.entry(ContentPublished.class, Set.of("unit", "channel", "url", "visual")),
             Map.entry(ContentRetracted.class, Set.of("channel", "reason")),
             Map.entry(PublicationRequested.class, Set.of("summary")),
             Map.entry(PublicationSucceeded.class, Set.of("url", "externalId")));

@@ -60,7 +60,38 @@ public final class Api {
         }
     }
 
-    /** A user's access token (cached for the run; Keycloak's tokens live 15 minutes). */
+    /**
+     * A multipart/form-data body: text fields and files (name → file name and bytes), as a browser's form sends it.
+     * As a {@link #call} body it is sent with its own Content-Type and boundary.
+     */
+    public record Multipart(Map<String, String> fields, Map<String, FilePart> files) {
+
+        public record FilePart(String fileName, String mediaType, byte[] bytes) {
+        }
+
+        byte[] encode(String boundary) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+            fields.forEach((name, value) -> out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                    + name + "\"\r\n\r\n" + value + "\r\n").getBytes(utf8)));
+            files.forEach((name, file) -> {
+                out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+                        + "\"; filename=\"" + file.fileName() + "\"\r\nContent-Type: " + file.mediaType()
+                        + "\r\n\r\n").getBytes(utf8));
+                out.writeBytes(file.bytes());
+                out.writeBytes("\r\n".getBytes(utf8));
+            });
+            out.writeBytes(("--" + boundary + "--\r\n").getBytes(utf8));
+            return out.toByteArray();
+        }
+
+        @Override
+        public String toString() {
+            return "multipart " + fields.keySet() + " " + files.keySet();
+        }
+    }
+
+    /** A user's access token (cached for the run; Keycloak's tokens live 15 minutes). */    /** A user's access token (cached for the run; Keycloak's tokens live 15 minutes). */
     public static String token(String user) {
         return TOKENS.computeIfAbsent(user, u -> {
             Response r = call("POST", "/api/auth/token", Map.of("username", u, "password", PASSWORD), null, Map.of());
@@ -79,7 +110,10 @@ public final class Api {
         return call("POST", path, body, user == null ? null : token(user), Map.of());
     }
 
-    /** Any method, any body (a Map/record as JSON, a String as is), an explicit token (or null), extra headers. */
+    /**
+     * Any method, any body (a Map/record as JSON, a String as is, a {@link Multipart} as multipart/form-data), an
+     * explicit token (or null), extra headers.
+     */
     public static Response call(String method, String path, Object body, String token, Map<String, String> headers) {
         for (int attempt = 0; ; attempt++) {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(Stack.BASE + path))
@@ -91,6 +125,10 @@ public final class Api {
             headers.forEach(b::header);
             if (body == null) {
                 b.method(method, HttpRequest.BodyPublishers.noBody());
+            } else if (body instanceof Multipart multipart) {
+                String boundary = "loa-e2e-" + Long.toHexString(System.nanoTime());
+                b.header("Content-Type", "multipart/form-data; boundary=" + boundary);
+                b.method(method, HttpRequest.BodyPublishers.ofByteArray(multipart.encode(boundary)));
             } else {
                 String text = body instanceof String s ? s : JSON.writeValueAsString(body);
                 if (headers.keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {

@@ -126,6 +126,13 @@ class SecurityMatrixTest {
         Map<String, Object> task = Map.of("title", "Nhiệm vụ không được phép", "leadUnit", "Văn phòng");
         Map<String, Object> notes = Map.of("highlights", "Không được phép");
         Map<String, Object> activity = Map.of("kind", "DIALOGUE", "title", "Không được phép", "heldOn", "2025-09-15");
+        // a visual product (issue 19): multipart/form-data with a photo, on the same path as an outside publication
+        Api.Multipart visual = new Api.Multipart(Map.of("channel", "truc-quan", "product", "BANNER",
+                "place", "Trụ sở UBND xã", "quantity", "2", "publishedOn", "15/10/2025"),
+                Map.of("photo", new Api.Multipart.FilePart("pano.jpg", "image/jpeg",
+                        new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0})));
+        Map<String, Object> visualByUrl = Map.of("channel", "truc-quan", "url", "https://example.vn/anh-pano",
+                "publishedAt", "15/10/2025");
 
         // the door: no token, a broken token, a forged token
         for (String path : List.of("/api/plans", "/api/tasks/{kimTask}", "/api/contents", "/api/activities",
@@ -159,6 +166,12 @@ class SecurityMatrixTest {
         c.add(Case.of(ke, "POST", "/api/reports/" + P + "/submit", 403));
         c.add(Case.of(ke, "DELETE", "/api/tasks/{kimTask}/credits/khong-co?reason=thu", 403));
         c.add(Case.of(ka, "POST", "/api/contents/{kimItem}/approve", 403));
+        // a visual product: the commune's editor reaches the rules (the item is not approved yet: 409; a URL for the
+        // visual channel: 400), an admin may not record it
+        c.add(Case.of(ke, "POST", "/api/contents/{kimItem}/publications", visual, 409));
+        c.add(Case.of(ke, "POST", "/api/contents/{kimItem}/publications", visualByUrl, 400));
+        c.add(Case.of(ka, "POST", "/api/contents/{kimItem}/publications", visual, 403));
+        c.add(Case.of("anonymous", "POST", "/api/contents/{kimItem}/publications", visual, 401));
         // nobody approves their own item, not even a leader
         c.add(Case.of(kl, "POST", "/api/contents/{leaderItem}/approve", 403));
         // province and system endpoints are not a commune's
@@ -186,6 +199,7 @@ class SecurityMatrixTest {
         c.add(Case.of(hp, "POST", "/api/plans/{kimDraft}/issue", 403));
         c.add(Case.of(hp, "DELETE", "/api/plans/{kimDraft}", 403));
         c.add(Case.of(hp, "POST", "/api/activities", activity, 403));
+        c.add(Case.of(hp, "POST", "/api/contents/{kimItem}/publications", visual, 403));
         c.add(Case.of(hp, "PUT", "/api/reports/" + P + "/notes", notes, 403));
         c.add(Case.of(hp, "POST", "/api/reports/" + P + "/submit", 403));
         c.add(Case.of(hp, "DELETE", "/api/tasks/{kimTask}/credits/khong-co?reason=thu", 403));
@@ -217,6 +231,8 @@ class SecurityMatrixTest {
         c.add(Case.of(be, "PUT", "/api/contents/{kimItem}", newItem, 404));
         c.add(Case.of(be, "POST", "/api/contents/{kimItem}/submit", 404));
         c.add(Case.of(be, "POST", "/api/contents/{kimItem}/publications", outside, 404));
+        c.add(Case.of(be, "POST", "/api/contents/{kimItem}/publications", visual, 404));
+        c.add(Case.of(bl, "POST", "/api/contents/{kimItem}/publications", visual, 404));
         c.add(Case.of(be, "PUT", "/api/plans/{kimDraft}", Map.of("title", "Không được phép"), 404));
         c.add(Case.of(be, "POST", "/api/plans/{kimDraft}/tasks", task, 404));
         c.add(Case.of(be, "DELETE", "/api/plans/{kimDraft}", 404));

@@ -1,13 +1,14 @@
 // Tin bài & hoạt động: list with a status filter, write (rich text, kind, themes, tasks, channels, attachments),
 // submit, approve / reject (leader), publish now or at a time, each channel's result and retry, record an outside
-// publication, retract; record an activity held.
+// publication, record a visual product (pano, băng rôn, tờ rơi… with place, quantity, day and photo), retract;
+// record an activity held.
 
 import { get, post, put, request, upload, download, paths } from '../api.js';
 import { taskNames, taskName, forget } from '../titles.js';
 import {
   h, mount, keepFocus, refocus, pageTitle, field, checkboxes, checkedValues, select, options, action, onSubmit, notice,
   date, dateTime, num, isoDate, isoLocalDateTime, list, label, statusBadge, emptyRow,
-  CONTENT_STATUS, PUBLICATION_STATUS, CONTENT_KINDS, ACTIVITY_KINDS, CHANNELS,
+  CONTENT_STATUS, PUBLICATION_STATUS, CONTENT_KINDS, ACTIVITY_KINDS, CHANNELS, VISUAL_PRODUCTS, VISUAL_CHANNEL,
 } from '../ui.js';
 import { richText, safeFragment } from '../editor.js';
 import { nameOf } from '../places.js';
@@ -159,6 +160,7 @@ export async function detailPage(main, ctx) {
   let tasks = await taskNames(item.taskIds);
   if (!ctx.current()) return;
   let poll = null;
+  const photos = new Map(); // visual products' photo id → blob URL, read once with the token
 
   const reload = async () => {
     const fresh = await get(paths.content(id));
@@ -219,6 +221,13 @@ export async function detailPage(main, ctx) {
       outsideOpen.addEventListener('click', () => openOutside(panel));
       actions.appendChild(outsideOpen);
     }
+    const visualDone = (item.publications || []).some((p) => p.channel === VISUAL_CHANNEL && p.status !== 'REQUESTED'
+      && p.status !== 'FAILED');
+    if (writer && ['APPROVED', 'PUBLISHING', 'PUBLISHED', 'PARTIALLY_PUBLISHED'].includes(s) && !visualDone) {
+      const visualOpen = h('button', { type: 'button', id: 'visual-open', dataset: { testid: 'visual-open' } }, 'Ghi nhận sản phẩm trực quan');
+      visualOpen.addEventListener('click', () => openVisual(panel));
+      actions.appendChild(visualOpen);
+    }
     if (leader && ['PUBLISHING', 'PUBLISHED', 'PARTIALLY_PUBLISHED'].includes(s)) {
       const retractOpen = h('button', { type: 'button', class: 'danger', id: 'content-retract-open', dataset: { testid: 'content-retract-open' } }, 'Gỡ tin, bài');
       retractOpen.addEventListener('click', () => openRetract(panel));
@@ -242,6 +251,7 @@ export async function detailPage(main, ctx) {
         item.scheduledAt ? [h('dt', {}, 'Hẹn đăng lúc'), h('dd', { dataset: { testid: 'content-scheduled-at' } }, dateTime(item.scheduledAt))] : null,
         item.rejectionReason && s === 'REJECTED' ? [h('dt', {}, 'Lý do trả lại'), h('dd', { dataset: { testid: 'content-rejection-reason' } }, item.rejectionReason)] : null),
       publicationsSection(item, offered, writer, (fresh) => { item = fresh; render(); }),
+      visualSection(item, photos),
       h('section', { class: 'card', 'aria-labelledby': 'body-title' },
         h('h2', { id: 'body-title' }, 'Nội dung'),
         item.summary ? h('p', { class: 'summary' }, item.summary) : null,
@@ -291,6 +301,7 @@ export async function detailPage(main, ctx) {
   function openOutside(panel) {
     const known = { ...CHANNELS };
     for (const c of offered) known[c.id] = c.displayName || known[c.id] || c.id;
+    delete known[VISUAL_CHANNEL]; // recorded with its photo, place and quantity ("Ghi nhận sản phẩm trực quan")
     const channel = select({ id: 'outside-channel', dataset: { testid: 'outside-channel' } }, options(known), 'province-portal');
     const url = h('input', { type: 'url', id: 'outside-url', placeholder: 'https://', dataset: { testid: 'outside-url' } });
     const when = h('input', { type: 'text', id: 'outside-published-at', placeholder: 'dd/MM/yyyy HH:mm', dataset: { testid: 'outside-published-at' } });
@@ -313,6 +324,54 @@ export async function detailPage(main, ctx) {
     channel.focus();
   }
 
+  function openVisual(panel) {
+    const today = date(new Date().toISOString());
+    const product = select({ id: 'visual-product', dataset: { testid: 'visual-product' } }, options(VISUAL_PRODUCTS),
+      VISUAL_PRODUCTS[item.kind] ? item.kind : 'BANNER');
+    const place = h('input', { type: 'text', id: 'visual-place', maxlength: 300, autocomplete: 'off',
+      placeholder: 'Ví dụ: Trụ sở UBND xã; Điểm Bưu điện văn hóa xã', dataset: { testid: 'visual-place' } });
+    const quantity = h('input', { type: 'number', id: 'visual-quantity', min: 1, max: 100000, step: 1, inputmode: 'numeric',
+      value: '1', dataset: { testid: 'visual-quantity' } });
+    const day = h('input', { type: 'text', id: 'visual-published-on', inputmode: 'numeric', placeholder: 'dd/MM/yyyy',
+      value: today, dataset: { testid: 'visual-published-on' } });
+    const photo = h('input', { type: 'file', id: 'visual-photo', accept: 'image/jpeg,image/png,image/webp,image/gif',
+      capture: 'environment', dataset: { testid: 'visual-photo' } });
+    const save = h('button', { type: 'submit', class: 'primary', id: 'visual-save', dataset: { testid: 'visual-save' } }, 'Ghi nhận');
+    const cancel = h('button', { type: 'button', id: 'visual-cancel' }, 'Hủy');
+    cancel.addEventListener('click', () => mount(panel));
+    const form = h('form', { class: 'form card', novalidate: true, id: 'visual-form', dataset: { testid: 'visual-form' } },
+      h('h2', {}, 'Ghi nhận sản phẩm trực quan'),
+      h('p', { class: 'hint' }, 'Pano, băng rôn, áp phích, tờ rơi, niêm yết trên bảng tin, tài liệu tại Điểm Bưu điện văn hóa xã '
+        + 'hoặc hội nghị: ghi loại, nơi đặt, số lượng, ngày thực hiện và chụp ảnh làm minh chứng. Sản phẩm được tính cho '
+        + 'nhiệm vụ như mọi lượt đăng khác.'),
+      h('div', { class: 'row' }, field('Loại sản phẩm', 'product', product),
+        field('Số lượng', 'quantity', quantity)),
+      field('Nơi đặt, treo hoặc phát', 'place', place),
+      field('Ngày thực hiện', 'publishedOn', day, 'dd/MM/yyyy, không sau hôm nay'),
+      field('Ảnh minh chứng (JPEG, PNG, WebP, GIF; tối đa 10 MB)', 'photo', photo),
+      h('div', { class: 'actions' }, save, cancel));
+    onSubmit(form, save, async () => {
+      const on = isoDate(day.value);
+      if (on === undefined) {
+        throw { title: 'Ngày chưa hợp lệ', detail: 'Vui lòng nhập ngày thực hiện theo dạng dd/MM/yyyy.',
+          errors: [{ field: 'publishedOn', message: 'Ví dụ: 15/10/2025.' }] };
+      }
+      const data = new FormData();
+      data.append('channel', VISUAL_CHANNEL);
+      data.append('product', product.value);
+      data.append('place', place.value.trim());
+      data.append('quantity', quantity.value.trim());
+      data.append('publishedOn', on || '');
+      if (photo.files.length) data.append('photo', photo.files[0], photo.files[0].name);
+      item = await request(paths.contentPublications(item.id), { method: 'POST', form: data });
+      notice('Đã ghi nhận sản phẩm trực quan.');
+      render();
+      document.getElementById('visual-products')?.scrollIntoView({ block: 'start' });
+    });
+    mount(panel, form);
+    product.focus();
+  }
+
   function openRetract(panel) {
     const reason = h('textarea', { rows: 2, id: 'content-retract-reason', dataset: { testid: 'content-retract-reason' } });
     const go = h('button', { type: 'submit', class: 'danger', id: 'content-retract', dataset: { testid: 'content-retract' } }, 'Gỡ khỏi mọi kênh');
@@ -332,7 +391,43 @@ export async function detailPage(main, ctx) {
   return () => {
     unsubscribe();
     clearInterval(poll);
+    for (const url of photos.values()) URL.revokeObjectURL(url);
   };
+}
+
+/** The visual products recorded on the item: photo, kind, place, quantity, day; one card each, readable on a phone. */
+function visualSection(item, photos) {
+  const recorded = (item.publications || []).filter((p) => p.visual);
+  if (recorded.length === 0) return null;
+  return h('section', { class: 'card', 'aria-labelledby': 'visual-title', id: 'visual-products', dataset: { testid: 'visual-products' } },
+    h('h2', { id: 'visual-title' }, 'Sản phẩm trực quan đã ghi nhận'),
+    recorded.map((p) => {
+      const v = p.visual;
+      const img = h('img', { alt: `Ảnh minh chứng: ${v.productLabel} tại ${v.place}`, dataset: { testid: 'visual-photo-view' } });
+      const known = v.photo && photos.get(v.photo.id);
+      if (known) {
+        img.src = known;
+      } else if (v.photo) {
+        request(v.photo.url, { raw: true, accept: 'image/*' }).then((res) => res.blob()).then((blob) => {
+          const url = URL.createObjectURL(blob);
+          photos.set(v.photo.id, url);
+          img.src = url;
+          img.dataset.loaded = 'true';
+        }).catch(() => { img.alt = `${v.photo.fileName} (không tải được ảnh)`; });
+      }
+      return h('article', { class: 'visual-product', dataset: { testid: 'visual-product-card', status: p.status, product: v.product } },
+        h('figure', {}, img, v.photo ? h('figcaption', {}, action(h('button', {
+          type: 'button', class: 'link-button', dataset: { testid: 'visual-photo-download' },
+        }, v.photo.fileName), () => download(v.photo.url, v.photo.fileName))) : null),
+        h('dl', { class: 'facts' },
+          h('dt', {}, 'Sản phẩm'), h('dd', { dataset: { testid: 'visual-product-label' } }, v.productLabel || label(VISUAL_PRODUCTS, v.product)),
+          h('dt', {}, 'Số lượng'), h('dd', { dataset: { testid: 'visual-quantity-view' } }, num(v.quantity)),
+          h('dt', {}, 'Nơi đặt'), h('dd', { dataset: { testid: 'visual-place-view' } }, v.place),
+          h('dt', {}, 'Ngày thực hiện'), h('dd', { dataset: { testid: 'visual-day-view' } }, date(v.publishedOn)),
+          h('dt', {}, 'Người ghi nhận'), h('dd', {}, v.recordedBy || '—'),
+          h('dt', {}, 'Kết quả'), h('dd', {}, statusBadge(PUBLICATION_STATUS, p.status, 'pub-'),
+            p.retractedAt ? ` Gỡ lúc ${dateTime(p.retractedAt)}.` : '')));
+    }));
 }
 
 function publicationsSection(item, offered, writer, changed) {
@@ -349,9 +444,14 @@ function publicationsSection(item, offered, writer, changed) {
       },
         h('th', { scope: 'row' }, channelName(p.channel, offered), p.outside ? ' (ghi nhận)' : ''),
         h('td', {}, statusBadge(PUBLICATION_STATUS, p.status, 'pub-')),
-        h('td', {}, p.url ? h('a', { href: p.url, target: '_blank', rel: 'noopener noreferrer', dataset: { testid: 'publication-url' } }, p.url) : '—'),
-        h('td', {}, p.publishedAt ? dateTime(p.publishedAt) : (p.requestedAt ? `Gửi lúc ${dateTime(p.requestedAt)}` : '—')),
+        h('td', {}, p.url ? h('a', { href: p.url, target: '_blank', rel: 'noopener noreferrer', dataset: { testid: 'publication-url' } }, p.url)
+          : (p.visual ? h('button', { type: 'button', class: 'link-button', dataset: { testid: 'publication-visual' },
+            onclick: () => document.getElementById('visual-products')?.scrollIntoView({ block: 'start' }) }, 'Xem ảnh minh chứng') : '—')),
+        h('td', {}, p.visual ? date(p.visual.publishedOn)
+          : (p.publishedAt ? dateTime(p.publishedAt) : (p.requestedAt ? `Gửi lúc ${dateTime(p.requestedAt)}` : '—'))),
         h('td', { dataset: { testid: 'publication-reason' } },
+          p.visual ? `${num(p.visual.quantity)} × ${p.visual.productLabel} — ${p.visual.place}. ` : '',
+          p.channel === VISUAL_CHANNEL && p.status === 'REQUESTED' ? 'Chờ ghi nhận sản phẩm trực quan (ảnh, nơi đặt, số lượng). ' : '',
           p.reason || '', p.attempt > 1 ? ` (lần thử ${num(p.attempt)})` : '',
           p.nextTryAt && p.status === 'REQUESTED' ? ` Thử lại lúc ${dateTime(p.nextTryAt)}.` : '',
           p.retractedAt ? ` Gỡ lúc ${dateTime(p.retractedAt)}.` : ''),

@@ -118,7 +118,12 @@ export async function page(main, ctx) {
     r.files && r.files.length ? h('ul', { class: 'files' }, r.files.map((f) => h('li', {},
       action(h('button', { type: 'button', class: 'link-button', dataset: { testid: 'manual-file' } },
         `Tải tệp ${f.fileName}`), () => download(f.href, f.fileName), panel)))) : null,
-    r.status === 'PENDING' && canAnswer(who) ? h('div', { class: 'actions' },
+    // a visual product (truc-quan) is recorded on the item with its photo, place and quantity, never with a URL
+    r.status === 'PENDING' && canAnswer(who) && r.channel === 'truc-quan' ? h('div', { class: 'actions' },
+      h('a', { class: 'button primary', href: `#/tin-bai/${encodeURIComponent(r.itemId)}`, dataset: { testid: 'manual-visual-open' } },
+        'Ghi nhận sản phẩm trực quan'),
+      openButton('Không thực hiện được', 'manual-fail-open', null, () => failForm(r, panel))) : null,
+    r.status === 'PENDING' && canAnswer(who) && r.channel !== 'truc-quan' ? h('div', { class: 'actions' },
       openButton('Xác nhận đã đăng', 'manual-confirm-open', 'primary', () => confirmForm(r, panel)),
       openButton('Không đăng được', 'manual-fail-open', null, () => failForm(r, panel))) : null,
     panel);

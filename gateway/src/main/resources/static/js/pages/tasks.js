@@ -247,7 +247,8 @@ function renderDetail(area, state, who, { show, withdrawn }) {
         },
           h('td', {}, creditSource(c, titles)),
           h('td', {}, c.channel ? label(CHANNELS, c.channel) : 'Tổ chức trực tiếp'),
-          h('td', {}, isActivityCredit(c) ? date(c.publishedAt) : dateTime(c.publishedAt)),
+          // an activity held and a visual product (truc-quan) have a day, not a time
+          h('td', {}, isActivityCredit(c) || c.channel === 'truc-quan' ? date(c.publishedAt) : dateTime(c.publishedAt)),
           h('td', {}, periodName(c.period)),
           h('td', {}, label(CREDIT_BASIS, c.basis)),
           h('td', { class: 'withdrawal', dataset: { testid: 'credit-withdrawal' } }, withdrawalText(c.withdrawn)),

@@ -26,11 +26,16 @@ public class Uploads {
     }
 
     public Checked check(MultipartFile file) {
+        return check(file, "file");
+    }
+
+    /** The same checks, the problems named after the form's field ({@code photo} for a visual product's photo). */
+    public Checked check(MultipartFile file, String field) {
         if (file == null || file.isEmpty()) {
-            throw new InvalidInput("file", "Vui lòng chọn tệp cần tải lên.");
+            throw new InvalidInput(field, "Vui lòng chọn tệp cần tải lên.");
         }
         if (file.getSize() > maxBytes) {
-            throw tooBig();
+            throw tooBig(field);
         }
         byte[] data;
         try (InputStream in = file.getInputStream()) {
@@ -39,23 +44,23 @@ public class Uploads {
             throw new UncheckedIOException(e);
         }
         if (data.length > maxBytes) {
-            throw tooBig();
+            throw tooBig(field);
         }
         String name = FileNames.sanitise(file.getOriginalFilename());
-        FileType type = ContentSniffer.sniff(data).orElseThrow(() -> new InvalidInput("file",
+        FileType type = ContentSniffer.sniff(data).orElseThrow(() -> new InvalidInput(field,
                 "Tệp '" + name + "' không thuộc loại được chấp nhận (" + ACCEPTED
                         + "). Hệ thống kiểm tra theo nội dung tệp, không theo tên tệp."));
         FileNames.extension(name).ifPresent(ext -> {
             if (!type.extensions().contains(ext)) {
-                throw new InvalidInput("file", "Tệp '" + name + "' có đuôi ." + ext + " nhưng nội dung là "
+                throw new InvalidInput(field, "Tệp '" + name + "' có đuôi ." + ext + " nhưng nội dung là "
                         + type.mediaType() + ". Vui lòng kiểm tra lại tệp.");
             }
         });
         return new Checked(FileNames.withExtension(name, type), type, data);
     }
 
-    private InvalidInput tooBig() {
+    private InvalidInput tooBig(String field) {
         String limit = maxBytes >= 1024 * 1024 ? (maxBytes / (1024 * 1024)) + " MB" : maxBytes + " byte";
-        return new InvalidInput("file", "Tệp vượt quá dung lượng cho phép (" + limit + ").");
+        return new InvalidInput(field, "Tệp vượt quá dung lượng cho phép (" + limit + ").");
     }
 }

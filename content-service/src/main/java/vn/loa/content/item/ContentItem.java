@@ -15,6 +15,7 @@ import vn.loa.contracts.channel.PublicationSucceeded;
 import vn.loa.contracts.content.ContentApproved;
 import vn.loa.contracts.content.ContentPublished;
 import vn.loa.contracts.content.ContentRetracted;
+import vn.loa.contracts.content.VisualProduct;
 import vn.loa.platform.aggregate.Aggregate;
 import vn.loa.platform.problem.Conflict;
 import vn.loa.platform.problem.InvalidInput;
@@ -353,6 +354,49 @@ public class ContentItem implements Aggregate {
         updatedAt = now;
     }
 
+    /**
+     * Records a visual or print product (a pano, banners, leaflets…) put up or handed out outside Loa, on the visual
+     * channel: like an outside publication, without a URL, with its kind, place, quantity, day and photo. One per
+     * item and channel: a waiting request there is resolved by it; a product already recorded is a 409.
+     */
+    public void recordVisual(String channel, Publication.Visual visual, String by, Instant now) {
+        boolean approvedOrOut = status == ContentStatus.APPROVED || status.isOut();
+        if (!approvedOrOut) {
+            throw new Conflict("Chỉ ghi nhận được sản phẩm trực quan cho tin, bài đã được lãnh đạo duyệt.");
+        }
+        Optional<Publication> existing = publication(channel);
+        PublicationStatus was = existing.map(Publication::status).orElse(null);
+        if (was != null && was != PublicationStatus.FAILED && was != PublicationStatus.REQUESTED) {
+            throw new Conflict("Tin, bài này đã có sản phẩm trực quan được ghi nhận (" + existing
+                    .map(Publication::product).map(ContentKind::label).orElse("kênh " + channel)
+                    + "). Mỗi tin, bài ghi nhận một lần; sản phẩm khác hãy ghi nhận trên một tin, bài khác.");
+        }
+        Publication p;
+        if (was == PublicationStatus.REQUESTED) {
+            p = existing.get();
+            p.resolvedOutside(null, visual.publishedAt(), by);
+            p.setVisual(visual);
+        } else {
+            existing.ifPresent(publications::remove);
+            p = Publication.visual(channel, visual, by);
+            publications.add(p);
+        }
+        pending.add(published(p));
+        history.add(new Transition(now, by, status, status, "Ghi nhận sản phẩm trực quan: "
+                + visual.quantity() + " " + visual.product().label().toLowerCase(java.util.Locale.ROOT) + " tại "
+                + visual.place()));
+        if (status == ContentStatus.APPROVED) {
+            boolean allDone = channels.stream().allMatch(c -> publication(c)
+                    .map(x -> x.status() == PublicationStatus.SUCCEEDED).orElse(false));
+            if (allDone) {
+                move(ContentStatus.PUBLISHED, by, now, "Đã đăng trên mọi kênh đã chọn");
+            }
+        } else {
+            settle(now);
+        }
+        updatedAt = now;
+    }
+
     /** Takes the item down: {@code ContentRetracted} for every channel it is on; waiting requests are cancelled. */
     public void retract(String by, String reason, Instant now) {
         boolean anyOut = publications.stream().anyMatch(p -> p.status() == PublicationStatus.SUCCEEDED);
@@ -393,9 +437,12 @@ public class ContentItem implements Aggregate {
         }
     }
 
+    /** A visual product counts as the kind of product put up (what tasks match), with where and how many. */
     private ContentPublished published(Publication p) {
-        return new ContentPublished(tenantId, id, kind.code(), title, themes.stream().distinct().toList(),
-                taskIds.stream().distinct().toList(), unit, p.channel(), p.publishedAt(), p.url());
+        boolean visual = p.product() != null;
+        return new ContentPublished(tenantId, id, visual ? p.product().code() : kind.code(), title,
+                themes.stream().distinct().toList(), taskIds.stream().distinct().toList(), unit, p.channel(),
+                p.publishedAt(), p.url(), visual ? new VisualProduct(p.place(), p.quantity()) : null);
     }
 
     private Optional<Publication> current(String channel, String requestId) {

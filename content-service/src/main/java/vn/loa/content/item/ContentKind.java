@@ -22,7 +22,15 @@ public enum ContentKind {
     LEAFLET("Tờ rơi, tờ gấp"),
     BANNER("Pano, băng rôn, khẩu hiệu"),
     COLUMN("Chuyên mục, chuyên trang"),
-    DOCUMENT("Văn bản");
+    DOCUMENT("Văn bản"),
+    /** Texts posted on the villages' notice boards (Kỳ Lạc: "niêm yết … tại bảng tin các thôn"). */
+    NOTICE("Niêm yết trên bảng tin"),
+    /** Printed documents handed out: at the Điểm Bưu điện văn hóa xã, at a conference (tài liệu hội nghị). */
+    HANDOUT("Tài liệu tuyên truyền, tài liệu hội nghị");
+
+    /** Kinds that are put up or handed out rather than posted: the products of the visual channel. */
+    private static final java.util.Set<ContentKind> VISUAL = java.util.EnumSet.of(BANNER, POSTER, LEAFLET, NOTICE,
+            HANDOUT);
 
     private final String label;
 
@@ -32,6 +40,20 @@ public enum ContentKind {
 
     public String label() {
         return label;
+    }
+
+    /**
+     * A visual or print product (pano and banners, posters, leaflets, notice boards, printed documents): what a
+     * commune officer records on the {@code truc-quan} channel with its place, quantity, date and a photo.
+     */
+    public boolean visual() {
+        return VISUAL.contains(this);
+    }
+
+    /** For error messages: "BANNER (Pano, băng rôn, khẩu hiệu), …". */
+    public static String visualNames() {
+        return Arrays.stream(values()).filter(ContentKind::visual).map(k -> k.name() + " (" + k.label + ")")
+                .collect(Collectors.joining(", "));
     }
 
     /** The kind in events: "news", "article"… (plan-service {@code ProductKind.code()}). */

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +17,7 @@ import vn.loa.content.channel.ChannelRegistry;
 import vn.loa.contracts.Topics;
 import vn.loa.contracts.channel.PublicationFailed;
 import vn.loa.contracts.channel.PublicationSucceeded;
+import vn.loa.contracts.content.VisualProduct;
 import vn.loa.platform.problem.InvalidInput;
 import vn.loa.platform.problem.InvalidInput.FieldProblem;
 import vn.loa.platform.problem.NotFound;
@@ -37,6 +39,9 @@ public class Editorial {
     static final int MAX_SUMMARY = 2000;
     static final int MAX_BODY = 200_000;
     static final int MAX_REASON = 1000;
+    static final int MAX_PLACE = 300;
+    static final int MAX_QUANTITY = 100_000;
+    static final int VISUAL_YEARS_BACK = 5;
 
     private final Items items;
     private final ChannelRegistry channels;
@@ -172,6 +177,11 @@ public class Editorial {
     public ContentItem recordOutside(String id, String channel, String url, String publishedAt, Caller caller) {
         ContentItem item = writable(id, caller);
         caller.require(Role.EDITOR, Role.LEADER);
+        if (VisualProduct.CHANNEL.equals(channel)) {
+            throw new InvalidInput("channel", "Sản phẩm trực quan không ghi nhận bằng đường dẫn: hãy gửi loại sản phẩm,"
+                    + " nơi đặt, số lượng, ngày thực hiện và ảnh minh chứng (biểu mẫu «Ghi nhận sản phẩm trực quan»,"
+                    + " multipart/form-data).");
+        }
         List<FieldProblem> problems = new ArrayList<>();
         if (!Topics.isChannelId(channel)) {
             problems.add(new FieldProblem("channel",
@@ -207,7 +217,111 @@ public class Editorial {
         });
     }
 
-    /** A channel's answer; false when it changed nothing (duplicate, stale, unknown item). */
+    /** What a commune officer sends about a visual product (the form's fields, as typed). */
+    public record VisualInput(String channel, String product, String place, String quantity, String publishedOn) {
+    }
+
+    /** A visual product whose fields passed the rules; the photo is checked and stored by the web layer. */
+    public record CheckedVisual(ContentKind product, String place, int quantity, LocalDate publishedOn) {
+    }
+
+    /**
+     * The rules of a visual product, every problem at once (with the photo's, when it is missing): product one of
+     * the visual kinds; place required, at most {@value #MAX_PLACE} characters; quantity a whole number from 1 to
+     * {@value #MAX_QUANTITY}; the day dd/MM/yyyy (or ISO), not in the future (Asia/Ho_Chi_Minh) and not more than
+     * {@value #VISUAL_YEARS_BACK} years back (a plan lasts at most five years: an older product belongs to no plan
+     * Loa can still report on). Checked before anything is stored.
+     */
+    public CheckedVisual checkVisual(String id, VisualInput in, boolean photoGiven, Caller caller) {
+        ContentItem item = writable(id, caller);
+        caller.require(Role.EDITOR, Role.LEADER);
+        List<FieldProblem> problems = new ArrayList<>();
+        if (in.channel() != null && !in.channel().isBlank() && !VisualProduct.CHANNEL.equals(in.channel().strip())) {
+            problems.add(new FieldProblem("channel", "Biểu mẫu có ảnh chỉ dùng cho sản phẩm trực quan (kênh "
+                    + VisualProduct.CHANNEL + "); lượt đăng trên kênh '" + in.channel().strip()
+                    + "' cần đường dẫn (URL)."));
+        }
+        ContentKind product = null;
+        if (in.product() == null || in.product().isBlank()) {
+            problems.add(new FieldProblem("product", "Vui lòng chọn loại sản phẩm (" + ContentKind.visualNames()
+                    + ")."));
+        } else {
+            product = ContentKind.parse(in.product()).filter(ContentKind::visual).orElse(null);
+            if (product == null) {
+                problems.add(new FieldProblem("product", "Loại sản phẩm '" + in.product().strip()
+                        + "' không phải sản phẩm trực quan; chọn một trong: " + ContentKind.visualNames() + "."));
+            }
+        }
+        String place = in.place() == null ? "" : in.place().strip();
+        if (place.isEmpty()) {
+            problems.add(new FieldProblem("place", "Vui lòng nhập nơi đặt, treo hoặc phát sản phẩm."));
+        } else if (place.length() > MAX_PLACE) {
+            problems.add(new FieldProblem("place", "Nơi đặt không được dài quá " + MAX_PLACE + " ký tự."));
+        }
+        Integer quantity = null;
+        if (in.quantity() == null || in.quantity().isBlank()) {
+            problems.add(new FieldProblem("quantity", "Vui lòng nhập số lượng."));
+        } else {
+            try {
+                quantity = Integer.parseInt(in.quantity().strip().replace(".", ""));
+            } catch (NumberFormatException e) {
+                quantity = null;
+            }
+            if (quantity == null || quantity < 1 || quantity > MAX_QUANTITY) {
+                problems.add(new FieldProblem("quantity", "Số lượng phải là số nguyên từ 1 đến "
+                        + String.format(java.util.Locale.ROOT, "%,d", MAX_QUANTITY).replace(',', '.') + "."));
+                quantity = null;
+            }
+        }
+        LocalDate day = null;
+        LocalDate today = VnTime.today(clock.instant());
+        if (in.publishedOn() == null || in.publishedOn().isBlank()) {
+            problems.add(new FieldProblem("publishedOn", "Vui lòng nhập ngày thực hiện (dd/MM/yyyy)."));
+        } else {
+            day = VnTime.date(in.publishedOn()).orElse(null);
+            if (day == null) {
+                problems.add(new FieldProblem("publishedOn",
+                        "Ngày thực hiện không hợp lệ. Hãy nhập theo dạng dd/MM/yyyy, ví dụ 15/10/2025."));
+            } else if (day.isAfter(today)) {
+                problems.add(new FieldProblem("publishedOn", "Ngày thực hiện (" + VnTime.display(day)
+                        + ") không được ở tương lai."));
+                day = null;
+            } else if (day.isBefore(today.minusYears(VISUAL_YEARS_BACK))) {
+                problems.add(new FieldProblem("publishedOn", "Ngày thực hiện (" + VnTime.display(day)
+                        + ") quá xa: chỉ ghi nhận sản phẩm từ ngày " + VnTime.display(today.minusYears(
+                        VISUAL_YEARS_BACK)) + " trở đi."));
+                day = null;
+            }
+        }
+        if (!photoGiven) {
+            problems.add(new FieldProblem("photo", "Vui lòng chọn ảnh chụp sản phẩm làm minh chứng (JPEG, PNG, WebP"
+                    + " hoặc GIF)."));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems.size() == 1 ? problems.getFirst().message()
+                    : "Dữ liệu chưa hợp lệ ở " + problems.size() + " trường. Vui lòng kiểm tra lại.", problems);
+        }
+        boolean approvedOrOut = item.status() == ContentStatus.APPROVED || item.status().isOut();
+        if (!approvedOrOut) {
+            throw new vn.loa.platform.problem.Conflict(
+                    "Chỉ ghi nhận được sản phẩm trực quan cho tin, bài đã được lãnh đạo duyệt.");
+        }
+        return new CheckedVisual(product, place, quantity, day);
+    }
+
+    /** Records a checked visual product with its stored photo: {@code ContentPublished} on the visual channel. */
+    public ContentItem recordVisual(String id, CheckedVisual visual, Attachment photo, Caller caller) {
+        ContentItem item = writable(id, caller);
+        caller.require(Role.EDITOR, Role.LEADER);
+        Publication.Visual v = new Publication.Visual(visual.product(), visual.place(), visual.quantity(),
+                VnTime.startOf(visual.publishedOn()), photo);
+        return items.change(item, i -> {
+            i.recordVisual(VisualProduct.CHANNEL, v, caller.userId(), clock.instant());
+            return true;
+        });
+    }
+
+    /** A channel's answer; false when it changed nothing (duplicate, stale, unknown item). */    /** A channel's answer; false when it changed nothing (duplicate, stale, unknown item). */
     public boolean answered(PublicationSucceeded answer, String answerId) {
         if (answer.url() == null && channels.find(answer.channel()).map(c -> c.needsUrl()).orElse(false)) {
             log.warn("Channel {} declares needsUrl (an operator gives the URL of each publication) but answered {}"

@@ -26,6 +26,11 @@ public class Publication {
     /** Recorded by hand: published outside Loa (the city's CCHC page, the press). */
     private boolean outside;
     private String recordedBy;
+    /** A visual product (channel {@code truc-quan}): its kind, where, how many, and the photo taken as evidence. */
+    private ContentKind product;
+    private String place;
+    private Integer quantity;
+    private Attachment photo;
 
     Publication() {
     }
@@ -50,6 +55,24 @@ public class Publication {
         p.publishedAt = publishedAt;
         p.recordedBy = by;
         return p;
+    }
+
+    /** A visual or print product put up or handed out, recorded by hand with its evidence (no URL). */
+    static Publication visual(String channel, Visual visual, String by) {
+        Publication p = outside(channel, null, visual.publishedAt(), by);
+        p.setVisual(visual);
+        return p;
+    }
+
+    /** What a commune officer recorded about a visual product: kind, place, quantity, the day, the photo. */
+    public record Visual(ContentKind product, String place, int quantity, Instant publishedAt, Attachment photo) {
+    }
+
+    void setVisual(Visual visual) {
+        product = visual.product();
+        place = visual.place();
+        quantity = visual.quantity();
+        photo = visual.photo();
     }
 
     /**
@@ -165,5 +188,22 @@ public class Publication {
 
     public String recordedBy() {
         return recordedBy;
+    }
+
+    /** The visual product's kind; null for any other publication. */
+    public ContentKind product() {
+        return product;
+    }
+
+    public String place() {
+        return place;
+    }
+
+    public Integer quantity() {
+        return quantity;
+    }
+
+    public Attachment photo() {
+        return photo;
     }
 }

@@ -7,6 +7,7 @@ import vn.loa.channel.PublicationPending;
 import vn.loa.channel.PublicationRefused;
 import vn.loa.channel.manual.publication.ManualPublications;
 import vn.loa.contracts.channel.PublicationRequested;
+import vn.loa.contracts.content.VisualProduct;
 
 /**
  * One outside channel (the press, Zalo OA…) that Loa cannot publish on by itself. {@link #publish} records the
@@ -42,6 +43,10 @@ public class ManualChannel implements Channel {
                     + "».");
         }
         publications.recordPending(request, info);
+        if (VisualProduct.CHANNEL.equals(info.id())) {
+            throw new PublicationPending("Chờ cán bộ ghi nhận sản phẩm trực quan (loại, nơi đặt, số lượng, ngày và ảnh"
+                    + " minh chứng) trên trang tin, bài.");
+        }
         throw new PublicationPending("Chờ cán bộ đăng bài trên «" + info.displayName()
                 + "» và xác nhận đường dẫn bài đã đăng.");
     }

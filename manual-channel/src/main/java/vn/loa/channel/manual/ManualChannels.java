@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.loa.channel.ChannelInfo;
 import vn.loa.channel.manual.publication.ManualPublications;
+import vn.loa.contracts.content.VisualProduct;
 
 /**
  * The outside channels this app stands in for, one {@code Channel} bean each (their ids are {@code loa.channel.ids}
@@ -51,5 +52,19 @@ class ManualChannels {
     @Bean
     ManualChannel tiktokChannel(ManualPublications publications) {
         return new ManualChannel(new ChannelInfo("tiktok", "TikTok", List.of("video"), true), publications);
+    }
+
+    /**
+     * Trực quan (issue 19): pano, banners, posters, leaflets, notice boards, printed documents. Nothing is posted
+     * anywhere: a request waits here until a commune officer records the product in content-service (kind, place,
+     * quantity, day, photo), whose {@code ContentPublished} closes it ({@code PublishedElsewhere}); the operator's
+     * URL confirmation does not apply ({@code ManualDesk}).
+     */
+    @Bean
+    ManualChannel trucQuanChannel(ManualPublications publications) {
+        return new ManualChannel(new ChannelInfo(VisualProduct.CHANNEL,
+                "Trực quan (pano, băng rôn, tờ rơi, bảng tin, tài liệu)",
+                List.of("banner", "poster", "leaflet", "notice", "handout", "infographic", "document"), true),
+                publications);
     }
 }

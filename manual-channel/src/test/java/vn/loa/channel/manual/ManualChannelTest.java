@@ -38,6 +38,7 @@ import vn.loa.contracts.channel.PublicationFailed;
 import vn.loa.contracts.channel.PublicationRequested;
 import vn.loa.contracts.channel.PublicationSucceeded;
 import vn.loa.contracts.content.ContentPublished;
+import vn.loa.contracts.content.VisualProduct;
 import vn.loa.contracts.content.ContentRetracted;
 import vn.loa.testsupport.TestBroker;
 import vn.loa.testsupport.EventSchemas;
@@ -133,7 +134,8 @@ class ManualChannelTest {
 
     @Test
     void everyOutsideChannelRegistersAndNeedsAUrl() {
-        List<String> ids = List.of("province-portal", "press", "zalo-oa", "facebook", "youtube", "tiktok");
+        List<String> ids = List.of("province-portal", "press", "zalo-oa", "facebook", "youtube", "tiktok",
+                "truc-quan");
         eventually().untilAsserted(() -> assertThat(broker.events(Topics.CHANNEL_REGISTRY).stream()
                 .filter(e -> e instanceof ChannelRegistered).map(e -> ((ChannelRegistered) e).channelId()))
                 .containsAll(ids));
@@ -401,6 +403,44 @@ class ManualChannelTest {
         fail(KIM_THANH, request.requestId(), "{\"reason\": \"Không đăng được\"}").andExpect(status().isConflict());
         awaitSent(request.requestId());
         assertThat(resultsOf(request.requestId())).hasSize(1);
+    }
+
+    @Test
+    void theVisualChannelRegistersAndItsRequestWaitsForTheProductRecordedWithItsPhoto() throws Exception {
+        eventually().untilAsserted(() -> assertThat(broker.events(Topics.CHANNEL_REGISTRY).stream()
+                .filter(e -> e instanceof ChannelRegistered c && c.channelId().equals("truc-quan"))).isNotEmpty());
+        ChannelRegistered visual = broker.events(Topics.CHANNEL_REGISTRY).stream()
+                .filter(e -> e instanceof ChannelRegistered c && c.channelId().equals("truc-quan"))
+                .map(ChannelRegistered.class::cast).findFirst().orElseThrow();
+        assertThat(visual.displayName()).startsWith("Trực quan");
+        assertThat(visual.acceptedKinds()).contains("banner", "poster", "leaflet", "notice", "handout");
+        assertThat(visual.needsUrl()).isTrue();
+
+        String item = "item-" + UUID.randomUUID();
+        PublicationRequested request = request(KIM_THANH, item, "truc-quan", "banner");
+        broker.send(request);
+        awaitPending(request.requestId());
+        // a URL does not stand for a pano: the desk points to the item's form
+        confirm(KIM_THANH, request.requestId(), "{\"url\": \"https://x.vn/anh-pano\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", org.hamcrest.Matchers.containsString("Ghi nhận sản phẩm trực quan")));
+        assertThat(ledgerState(request.requestId())).isEqualTo("PENDING");
+        // the officer records the pano in content-service: no URL, its place and quantity
+        broker.send(new ContentPublished(KIM_THANH, item, "banner", "Pano tuyên truyền CCHC", List.of(),
+                List.of(), null, "truc-quan", Instant.parse("2025-10-14T17:00:00Z"), null,
+                new VisualProduct("Trụ sở UBND xã", 2)));
+        awaitSent(request.requestId());
+        eventually().until(() -> "PUBLISHED".equals(mongo.findById(request.requestId(), Document.class,
+                "manual_publications").getString("status")));
+        http.perform(as(get("/api/manual-publications/{id}", request.requestId()), KIM_THANH, "bientap", "EDITOR"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.resolvedElsewhere").value(true))
+                .andExpect(jsonPath("$.url").doesNotExist());
+        assertThat(resultsOf(request.requestId())).singleElement().isInstanceOfSatisfying(PublicationSucceeded.class,
+                s -> {
+                    assertThat(s.url()).isNull();
+                    assertThat(s.publishedAt()).isEqualTo(Instant.parse("2025-10-14T17:00:00Z"));
+                });
     }
 
     @Test

@@ -1,5 +1,6 @@
 package vn.loa.plan.annex;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -24,6 +25,12 @@ public final class Channels {
     public static final String YOUTUBE = "youtube";
     public static final String TIKTOK = "tiktok";
     public static final String NOTICE_BOARD = "notice-board";
+    /**
+     * Trực quan: visual and print products (pano, băng rôn, áp phích, tờ rơi, bảng tin, tài liệu at the Điểm Bưu
+     * điện văn hóa xã or handed out at a conference). Nothing is posted there by Loa: a commune officer records each
+     * product with its kind, place, quantity, date and a photo ({@code POST /api/contents/{id}/publications}).
+     */
+    public static final String TRUC_QUAN = vn.loa.contracts.content.VisualProduct.CHANNEL;
 
     private static final Map<String, Pattern> PHRASES = new LinkedHashMap<>();
 
@@ -45,9 +52,28 @@ public final class Channels {
         PHRASES.put(YOUTUBE, Pattern.compile("\\byoutube\\b"));
         PHRASES.put(TIKTOK, Pattern.compile("\\btiktok\\b"));
         PHRASES.put(NOTICE_BOARD, Pattern.compile("\\bbang\\s+tin\\b"));
+        // "Trực quan, in ấn: pano, khẩu hiệu, áp phích, tờ rơi, tờ gấp" (Kim Thành, Nguyễn Lương Bằng), "cổ động trực
+        // quan … băng rôn, khẩu hiệu" (Tiên Minh), "niêm yết … tại bảng tin các thôn", "Điểm Bưu điện văn hóa xã có
+        // tài liệu tuyên truyền" (Kỳ Lạc), "ấn phẩm truyền thông" (Tiên Minh); not "trực tuyến" (online)
+        PHRASES.put(TRUC_QUAN, Pattern.compile("\\btruc\\s+quan\\b|\\bin\\s+an\\b(?!\\s+(?:toan|ninh))|\\bpano\\b"
+                + "|\\bbang\\s+ron\\b|\\bkhau\\s+hieu\\b|\\bap\\s+phich\\b|\\bto\\s+(?:roi|gap)\\b|\\bbang\\s+tin\\b"
+                + "|\\bniem\\s+yet\\b|\\bbuu\\s+dien\\s+van\\s+hoa\\b|\\bco\\s+dong\\b|\\ban\\s+pham\\b"
+                + "|\\btai\\s+lieu\\s+(?:tuyen\\s+truyen|hoi\\s+nghi)\\b"));
     }
 
     private Channels() {
+    }
+
+    /**
+     * The channels of a task: those its words name, and {@link #TRUC_QUAN} when it makes a visual or print product
+     * ({@link ProductKind#visual()}), where such a product is recorded whatever else the words say.
+     */
+    public static Set<String> forTask(String text, Collection<ProductKind> kinds) {
+        Set<String> found = mentionedIn(text);
+        if (kinds.stream().anyMatch(ProductKind::visual)) {
+            found.add(TRUC_QUAN);
+        }
+        return found;
     }
 
     /** The channel ids the text names, in a fixed order. */

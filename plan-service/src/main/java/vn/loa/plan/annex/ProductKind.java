@@ -16,7 +16,8 @@ import vn.loa.plan.wording.Words;
  * content-service also uses ("news", "article").
  */
 public enum ProductKind {
-    NEWS("Tin", "(?<!thong )(?<!truyen )\\btin\\b(?!\\s+(?:nhan|hoc|tuong|cay))"),
+    // "bảng tin" is a notice board, not news
+    NEWS("Tin", "(?<!thong )(?<!truyen )(?<!bang )\\btin\\b(?!\\s+(?:nhan|hoc|tuong|cay))"),
     ARTICLE("Bài viết", "\\bbai\\b(?!\\s+(?:bo|thi|hat|tru))"),
     PHOTO("Ảnh", "(?<!phan )\\banh\\b(?!\\s+huong)"),
     REPORTAGE("Phóng sự", "\\bphong su\\b"),
@@ -32,7 +33,15 @@ public enum ProductKind {
     CONTEST("Cuộc thi", "\\bcuoc thi\\b|\\bhoi thi\\b|\\bgiai thuong\\b"),
     TRAINING("Tập huấn, bồi dưỡng", "\\btap huan\\b|\\bboi duong\\b"),
     COLUMN("Chuyên mục, chuyên trang", "\\bchuyen muc\\b|\\bchuyen trang\\b"),
-    DOCUMENT("Văn bản (kế hoạch, báo cáo)", "\\bke hoach\\b|\\bbao cao\\b|\\bvan ban\\b");
+    DOCUMENT("Văn bản (kế hoạch, báo cáo)", "\\bke hoach\\b|\\bbao cao\\b|\\bvan ban\\b"),
+    // the visual and print products of the seeds that the kinds above do not name (issue 19): what is posted on the
+    // villages' notice boards (Kỳ Lạc: "niêm yết … tại bảng tin các thôn") and printed documents handed out (Kỳ
+    // Lạc's "tài liệu tuyên truyền" at the Điểm Bưu điện văn hóa xã, conference documents, Tiên Minh's "ấn phẩm")
+    NOTICE("Niêm yết trên bảng tin", "\\bniem yet\\b|\\bbang tin\\b"),
+    HANDOUT("Tài liệu tuyên truyền, tài liệu hội nghị", "\\btai lieu\\b|\\ban pham\\b");
+
+    /** The kinds that are put up or handed out rather than posted: recorded on the visual channel ("truc-quan"). */
+    private static final Set<ProductKind> VISUAL = EnumSet.of(POSTER, LEAFLET, BANNER, NOTICE, HANDOUT);
 
     private final String label;
     private final Pattern words;
@@ -40,6 +49,15 @@ public enum ProductKind {
     ProductKind(String label, String words) {
         this.label = label;
         this.words = Pattern.compile(words);
+    }
+
+    /**
+     * Whether this kind is a visual or print product (pano, banner, poster, leaflet, notice board, printed
+     * documents): something put up or handed out, whose publication a commune officer records on the
+     * {@link Channels#TRUC_QUAN} channel with a photo, a place and a quantity.
+     */
+    public boolean visual() {
+        return VISUAL.contains(this);
     }
 
     /** The Vietnamese name shown to users. */

@@ -120,7 +120,7 @@ final class AnnexTableReader {
         quota.problems().forEach(p -> notes.add(new ImportNote(where, field + "quota", null, p)));
 
         List<ProductKind> kinds = kinds(joined(raw.product), String.join("\n", raw.task), where, field, notes);
-        List<String> channels = List.copyOf(Channels.mentionedIn(String.join("\n", raw.task)));
+        List<String> channels = List.copyOf(Channels.forTask(String.join("\n", raw.task), kinds));
         return new TaskDetails(title, description, lead, units(raw.coordinating), kinds, channels, audience, scale,
                 quota.value(), due);
     }

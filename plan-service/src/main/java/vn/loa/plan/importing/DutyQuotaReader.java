@@ -91,7 +91,8 @@ final class DutyQuotaReader {
             return null;
         }
         Quota quota = reading.value();
-        List<String> channels = List.copyOf(Channels.mentionedIn(clause));
+        List<ProductKind> kinds = List.copyOf(ProductKind.mentionedIn(clause));
+        List<String> channels = List.copyOf(Channels.forTask(clause, kinds));
         for (int i = 0; i < annex.size(); i++) {
             if (same(annex.get(i), quota, channels)) {
                 notes.add(new ImportNote(where, "tasks[" + i + "].quota", clause, "Chỉ tiêu này đã có ở nhiệm vụ "
@@ -99,7 +100,7 @@ final class DutyQuotaReader {
                 return null;
             }
         }
-        List<ProductKind> kinds = List.copyOf(ProductKind.mentionedIn(clause));
+
         String title = capitalised(clause);
         notes.add(new ImportNote(where, "tasks[" + index + "]", clause, "Chỉ tiêu ghi trong phần Tổ chức thực hiện, "
                 + "không có trong Phụ lục: đã tạo nhiệm vụ " + (index + 1) + " \"" + title + "\" (chỉ tiêu "

@@ -34,4 +34,22 @@ class ProductKindTest {
         assertThat(ProductKind.NEWS.code()).isEqualTo("news");
         assertThat(ProductKind.REPORTAGE.code()).isEqualTo("reportage");
     }
+
+    @Test
+    void theSeedsVisualAndPrintProducts() {
+        assertThat(ProductKind.read("Pano, áp phích, khẩu hiệu, băng rôn").kinds())
+                .containsExactly(ProductKind.BANNER, ProductKind.POSTER);
+        assertThat(ProductKind.read("Tờ rơi, tờ gấp").kinds()).containsExactly(ProductKind.LEAFLET);
+        // Kỳ Lạc: documents at the Điểm Bưu điện văn hóa xã, texts posted on the villages' notice boards
+        assertThat(ProductKind.mentionedIn("Điểm Bưu điện văn hóa xã có tài liệu tuyên truyền về CCHC"))
+                .containsExactly(ProductKind.HANDOUT);
+        assertThat(ProductKind.mentionedIn("tại bảng tin các thôn")).as("a notice board is not news")
+                .containsExactly(ProductKind.NOTICE);
+        assertThat(ProductKind.read("Tài liệu hội nghị").kinds()).containsExactly(ProductKind.HANDOUT);
+        assertThat(ProductKind.NOTICE.code()).isEqualTo("notice");
+        assertThat(ProductKind.HANDOUT.code()).isEqualTo("handout");
+        assertThat(java.util.Arrays.stream(ProductKind.values()).filter(ProductKind::visual))
+                .containsExactly(ProductKind.POSTER, ProductKind.LEAFLET, ProductKind.BANNER, ProductKind.NOTICE,
+                        ProductKind.HANDOUT);
+    }
 }

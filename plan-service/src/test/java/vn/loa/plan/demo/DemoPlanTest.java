@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 import vn.loa.contracts.plan.PlanIssued;
 import vn.loa.plan.annex.AnnexTask;
+import vn.loa.plan.annex.Channels;
+import vn.loa.plan.annex.ProductKind;
 import vn.loa.plan.annex.TaskDetails;
 import vn.loa.plan.plan.Plan;
 import vn.loa.plan.plan.PlanRules;
@@ -51,6 +53,35 @@ class DemoPlanTest {
         List<TaskDetails> tienMinh = demo("11791").checkedTasks(new PlanRules());
         assertThat(tienMinh.get(1).quota()).hasToString("Quota[count=2, per=PLAN, from=null, to=null]");
         assertThat(demo("18838").plan().targets()).hasSize(4);
+    }
+
+    /**
+     * Issue 19: the seeds' visual and print work (pano, áp phích, khẩu hiệu, tờ rơi, tài liệu at the Điểm Bưu điện
+     * văn hóa xã, the villages' notice boards) is recorded on the visual channel, so every demo task that makes such a
+     * product accepts {@code truc-quan} — the rule the importer follows ({@code Channels.forTask}).
+     */
+    @Test
+    void theSeedsVisualTasksAcceptTheVisualChannel() {
+        for (DemoPlan demo : demos) {
+            for (TaskDetails t : demo.checkedTasks(new PlanRules())) {
+                if (t.productKinds().stream().anyMatch(ProductKind::visual)) {
+                    assertThat(t.channels()).as(demo.source() + ": " + t.title()).contains(Channels.TRUC_QUAN);
+                }
+            }
+        }
+        List<TaskDetails> kyLac = demo("18838").checkedTasks(new PlanRules());
+        TaskDetails pano = kyLac.stream().filter(t -> t.title().startsWith("Tuyên truyền pano, áp phích, khẩu hiệu"))
+                .findFirst().orElseThrow();
+        assertThat(pano.productKinds()).containsExactly(ProductKind.BANNER, ProductKind.POSTER);
+        assertThat(pano.channels()).containsExactly("truc-quan");
+        TaskDetails documents = kyLac.stream().filter(t -> t.title().contains("Điểm Bưu điện văn hóa xã"))
+                .findFirst().orElseThrow();
+        assertThat(documents.productKinds()).containsExactly(ProductKind.LEAFLET, ProductKind.NOTICE,
+                ProductKind.HANDOUT);
+        assertThat(documents.channels()).containsExactly("notice-board", "truc-quan");
+        // the demo's kinds and channels are what the words of the task give
+        assertThat(Channels.forTask(pano.title(), ProductKind.mentionedIn(pano.title()))).containsExactly("truc-quan");
+        assertThat(ProductKind.mentionedIn(pano.title())).containsExactly(ProductKind.POSTER, ProductKind.BANNER);
     }
 
     @Test

@@ -18,7 +18,8 @@ public final class Vocabulary {
             Map.entry("seminar", "Tọa đàm, hội thảo"), Map.entry("contest", "Cuộc thi"),
             Map.entry("training", "Tập huấn, bồi dưỡng"), Map.entry("column", "Chuyên mục, chuyên trang"),
             Map.entry("document", "Văn bản"), Map.entry("meeting", "Cuộc họp"),
-            Map.entry("announcement", "Thông báo"));
+            Map.entry("announcement", "Thông báo"), Map.entry("notice", "Niêm yết trên bảng tin"),
+            Map.entry("handout", "Tài liệu tuyên truyền, tài liệu hội nghị"));
 
     private static final Map<String, String> CHANNELS = Map.of(
             "portal", "Trang thông tin điện tử xã",
@@ -29,7 +30,8 @@ public final class Vocabulary {
             "facebook", "Fanpage Facebook",
             "youtube", "YouTube",
             "tiktok", "TikTok",
-            "notice-board", "Bảng tin");
+            "notice-board", "Bảng tin",
+            "truc-quan", "Trực quan (pano, băng rôn, tờ rơi, bảng tin, tài liệu)");
 
     private Vocabulary() {
     }

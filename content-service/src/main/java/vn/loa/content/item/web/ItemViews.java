@@ -27,7 +27,15 @@ public final class ItemViews {
 
     public record PublicationView(String channel, String status, String url, String publishedAt, String externalId,
             String reason, int attempt, String requestId, String requestedAt, int tries, String nextTryAt,
-            boolean outside, String retractedAt) {
+            boolean outside, String retractedAt, VisualView visual) {
+    }
+
+    /**
+     * A visual product recorded on the visual channel: its kind ({@code BANNER}, its code and label), where, how many,
+     * the day (ISO date, Asia/Ho_Chi_Minh), who recorded it and the photo (served at {@code photo.url}).
+     */
+    public record VisualView(String product, String productCode, String productLabel, String place, int quantity,
+            String publishedOn, String recordedBy, AttachmentView photo) {
     }
 
     public record AttachmentView(String id, String fileName, String mediaType, long size, String url,
@@ -41,7 +49,7 @@ public final class ItemViews {
     }
 
     public static ItemView of(ContentItem i) {
-        List<PublicationView> publications = i.publications().stream().map(ItemViews::of).toList();
+        List<PublicationView> publications = i.publications().stream().map(p -> of(i, p)).toList();
         return new ItemView(i.id(), i.tenantId(), i.title(), i.summary(), i.body(), i.kind().name(),
                 i.kind().code(), i.themes(), i.taskIds(), i.channels(), i.unit(), i.author(), i.status().name(),
                 VnTime.offset(i.createdAt()), VnTime.offset(i.updatedAt()), i.approvedBy(),
@@ -54,13 +62,26 @@ public final class ItemViews {
     public static ItemSummary summary(ContentItem i) {
         return new ItemSummary(i.id(), i.title(), i.kind().name(), i.status().name(), i.channels(), i.taskIds(),
                 i.author(), VnTime.offset(i.createdAt()), VnTime.offset(i.updatedAt()),
-                i.publications().stream().map(ItemViews::of).toList());
+                i.publications().stream().map(p -> of(i, p)).toList());
     }
 
-    static PublicationView of(Publication p) {
+    static PublicationView of(ContentItem item, Publication p) {
         return new PublicationView(p.channel(), p.status().name(), p.url(), VnTime.offset(p.publishedAt()),
                 p.externalId(), p.reason(), p.attempt(), p.requestId(), VnTime.offset(p.requestedAt()), p.tries(),
-                VnTime.offset(p.nextTryAt()), p.outside(), VnTime.offset(p.retractedAt()));
+                VnTime.offset(p.nextTryAt()), p.outside(), VnTime.offset(p.retractedAt()), visual(item, p));
+    }
+
+    private static VisualView visual(ContentItem item, Publication p) {
+        if (p.product() == null) {
+            return null;
+        }
+        Attachment photo = p.photo();
+        AttachmentView photoView = photo == null ? null : new AttachmentView(photo.id(), photo.fileName(),
+                photo.mediaType(), photo.size(), "/api/contents/" + item.id() + "/attachments/" + photo.id(),
+                photo.source());
+        return new VisualView(p.product().name(), p.product().code(), p.product().label(), p.place(),
+                p.quantity() == null ? 0 : p.quantity(), p.publishedAt() == null ? null
+                        : VnTime.dayOf(p.publishedAt()).toString(), p.recordedBy(), photoView);
     }
 
     static AttachmentView of(ContentItem item, Attachment a) {

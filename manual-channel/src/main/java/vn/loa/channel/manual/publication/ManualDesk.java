@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import vn.loa.channel.Outcome;
 import vn.loa.channel.PendingPublications;
 import vn.loa.channel.PendingPublications.Completion;
+import vn.loa.contracts.content.VisualProduct;
 import vn.loa.platform.problem.Conflict;
 import vn.loa.platform.problem.InvalidInput;
 import vn.loa.platform.problem.InvalidInput.FieldProblem;
@@ -76,6 +77,10 @@ public class ManualDesk {
     public ManualPublication confirm(Caller caller, String requestId, Confirmation body) {
         ManualPublication p = one(caller, requestId);
         requireOperator(caller);
+        if (VisualProduct.CHANNEL.equals(p.channel())) {
+            throw new InvalidInput("url", "Sản phẩm trực quan không xác nhận bằng đường dẫn: hãy mở tin, bài và chọn "
+                    + "«Ghi nhận sản phẩm trực quan» (loại sản phẩm, nơi đặt, số lượng, ngày và ảnh minh chứng).");
+        }
         List<FieldProblem> problems = new ArrayList<>();
         String url = url(body == null ? null : body.url(), problems);
         Instant at = publishedAt(body == null ? null : body.publishedAt(), problems);

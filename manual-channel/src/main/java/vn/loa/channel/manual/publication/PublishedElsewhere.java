@@ -37,9 +37,10 @@ public class PublishedElsewhere {
      * @return how many waiting requests this closed
      */
     public int heard(ContentPublished event, Instant madeAt) {
-        if (event.channel() == null || event.url() == null) {
+        if (event.channel() == null || (event.url() == null && event.visual() == null)) {
             return 0; // an activity held, or a channel that gives no URL: nothing waits for an operator here
         }
+        // a visual product (truc-quan) has no URL: its record in content-service closes the request all the same
         int closed = 0;
         List<ManualPublication> waiting = publications.pendingFor(event.tenantId(), event.itemId(), event.channel());
         for (ManualPublication p : waiting) {
