@@ -239,6 +239,7 @@ class PlanControllerTest {
                         .content("{\"changed\": [{\"taskId\": \"%s\", \"task\": %s}]}"
                                 .formatted(taskId, TASK.replace("\"count\": 2", "\"count\": 0"))))
                 .andExpect(status().isBadRequest())
+                .andExpect(field("reason", "Lý do điều chỉnh là bắt buộc."))
                 .andExpect(field("changed[0].task.quota.count", "Số lượng của chỉ tiêu phải từ 1 trở lên."));
         mvc.perform(post("/api/plans/" + id + "/close").headers(leader("11242")))
                 .andExpect(status().isOk())
