@@ -4,7 +4,7 @@
 import { get, post, put, del, upload, download, paths } from '../api.js';
 import {
   h, mount, refocus, pageTitle, field, checkboxes, checkedValues, select, options, action, onSubmit, notice,
-  date, dateTime, num, isoDate, isoMonth, month, lines, list, label, statusBadge, emptyRow, quotaText,
+  date, dateTime, num, isoDate, isoMonth, month, lines, label, statusBadge, emptyRow, quotaText,
   PLAN_STATUS, PRODUCT_KINDS, CHANNELS, QUOTA_PER,
 } from '../ui.js';
 import { nameOf } from '../places.js';
@@ -541,7 +541,7 @@ function openTaskForm(area, plan, task, save, submitText) {
     title: h('textarea', { rows: 2, required: true, dataset: { testid: 'task-title' } }, t.title || ''),
     description: h('textarea', { rows: 2, dataset: { testid: 'task-description' } }, t.description || ''),
     leadUnit: h('input', { type: 'text', value: t.leadUnit || '', dataset: { testid: 'task-lead-unit' } }),
-    coordinating: h('input', { type: 'text', value: (t.coordinatingUnits || []).join(', '), dataset: { testid: 'task-coordinating' } }),
+    coordinating: h('input', { type: 'text', value: (t.coordinatingUnits || []).join('; '), dataset: { testid: 'task-coordinating' } }),
     audience: h('input', { type: 'text', value: t.audience || '', dataset: { testid: 'task-audience' } }),
     scale: h('input', { type: 'text', value: t.scale || '', dataset: { testid: 'task-scale' } }),
     count: h('input', { type: 'number', min: 1, step: 1, value: q.count ?? '', dataset: { testid: 'task-quota-count' } }),
@@ -564,7 +564,7 @@ function openTaskForm(area, plan, task, save, submitText) {
     field('Mô tả', 'description', inputs.description),
     h('div', { class: 'row' },
       field('Cơ quan chủ trì', 'leadUnit', inputs.leadUnit),
-      field('Cơ quan phối hợp', 'coordinatingUnits', inputs.coordinating, 'Cách nhau bởi dấu phẩy')),
+      field('Cơ quan phối hợp', 'coordinatingUnits', inputs.coordinating, 'Cách nhau bởi dấu chấm phẩy (;)')),
     kinds, channels,
     h('div', { class: 'row' },
       field('Đối tượng', 'audience', inputs.audience),
@@ -594,7 +594,8 @@ function openTaskForm(area, plan, task, save, submitText) {
       title: inputs.title.value.trim(),
       description: inputs.description.value.trim() || null,
       leadUnit: inputs.leadUnit.value.trim() || null,
-      coordinatingUnits: list(inputs.coordinating.value),
+      // a unit's name may hold a comma ("Các phòng, ban chuyên môn"): units are separated by ";"
+      coordinatingUnits: inputs.coordinating.value.split(/[;\n]/).map((u) => u.trim()).filter(Boolean),
       productKinds: checkedValues(form, 'productKinds'),
       channels: checkedValues(form, 'channels'),
       audience: inputs.audience.value.trim() || null,
