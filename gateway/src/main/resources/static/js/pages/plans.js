@@ -322,7 +322,7 @@ export async function detailPage(main, ctx) {
       h('dl', { class: 'facts', dataset: { testid: 'plan-facts' } },
         fact('Số, ký hiệu', plan.number || '—'),
         fact('Trạng thái', statusBadge(PLAN_STATUS, plan.status)),
-        fact(unitKind(plan.tenantId) === 'phường' ? 'Phường' : 'Xã, phường', nameOf(plan.tenantId)),
+        fact(unitKind(plan.tenantId).replace(/^./, (c) => c.toUpperCase()), nameOf(plan.tenantId)),
         fact('Địa danh, ngày ban hành', `${plan.place || '—'}, ${plan.issuedOn ? date(plan.issuedOn) : '—'}`),
         fact('Thời gian thực hiện', plan.period ? `${date(plan.period.from)} – ${date(plan.period.to)}` : '—'),
         fact('Phiên bản', num(plan.version)),
