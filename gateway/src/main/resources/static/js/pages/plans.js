@@ -383,33 +383,29 @@ function history(plan) {
     return t ? `${num(t.order)}. ${t.title}` : taskId;
   };
   const names = (ids) => (ids && ids.length ? h('ul', {}, ids.map((i) => h('li', {}, title(i)))) : '—');
+  const heads = ['Phiên bản', 'Ngày', 'Người thực hiện', 'Lý do, nội dung', 'Nhiệm vụ thêm', 'Nhiệm vụ sửa', 'Nhiệm vụ rút'];
+  const testids = [null, null, null, 'history-reason', 'history-added', 'history-changed', 'history-withdrawn'];
+  // each cell carries its column's name: at phone width a row reads as a small card (css: table.stacked)
+  const row = (version, cells) => h('tr', { dataset: { testid: 'history-row', version } },
+    cells.map((c, i) => h('td', { class: i === 0 ? 'num' : null, 'data-label': heads[i],
+      dataset: testids[i] ? { testid: testids[i] } : {} }, c)));
   const rows = [];
   if (plan.issued) {
-    rows.push(h('tr', { dataset: { testid: 'history-row', version: '1' } },
-      h('td', { class: 'num' }, '1'), h('td', {}, date(plan.issued.at)), h('td', {}, plan.issued.by),
-      h('td', {}, 'Ban hành kế hoạch'), h('td', {}, `${num((plan.tasks || []).filter((t) => t.sinceVersion === 1).length)} nhiệm vụ`), h('td', {}, '—'), h('td', {}, '—')));
+    rows.push(row('1', ['1', date(plan.issued.at), plan.issued.by, 'Ban hành kế hoạch',
+      `${num((plan.tasks || []).filter((t) => t.sinceVersion === 1).length)} nhiệm vụ`, '—', '—']));
   }
   for (const a of plan.amendments || []) {
-    rows.push(h('tr', { dataset: { testid: 'history-row', version: String(a.version) } },
-      h('td', { class: 'num' }, num(a.version)), h('td', {}, date(a.stamp?.at)), h('td', {}, a.stamp?.by || '—'),
-      h('td', { dataset: { testid: 'history-reason' } }, a.reason || '—'),
-      h('td', { dataset: { testid: 'history-added' } }, names(a.added)),
-      h('td', { dataset: { testid: 'history-changed' } }, names(a.changed)),
-      h('td', { dataset: { testid: 'history-withdrawn' } }, names(a.withdrawn))));
+    rows.push(row(String(a.version), [num(a.version), date(a.stamp?.at), a.stamp?.by || '—', a.reason || '—',
+      names(a.added), names(a.changed), names(a.withdrawn)]));
   }
   if (plan.closed) {
-    rows.push(h('tr', { dataset: { testid: 'history-row', version: 'closed' } },
-      h('td', { class: 'num' }, num(plan.version)), h('td', {}, date(plan.closed.at)), h('td', {}, plan.closed.by),
-      h('td', {}, 'Đóng kế hoạch'), h('td', {}, '—'), h('td', {}, '—'), h('td', {}, '—')));
+    rows.push(row('closed', [num(plan.version), date(plan.closed.at), plan.closed.by, 'Đóng kế hoạch', '—', '—', '—']));
   }
   return h('section', { class: 'card', 'aria-labelledby': 'history-title', dataset: { testid: 'plan-history' } },
     h('h2', { id: 'history-title' }, 'Lịch sử phiên bản'),
     h('div', { class: 'table-wrap' },
-      h('table', { class: 'data', id: 'plan-history' },
-        h('thead', {}, h('tr', {},
-          h('th', { scope: 'col', class: 'num' }, 'Phiên bản'), h('th', { scope: 'col' }, 'Ngày'), h('th', { scope: 'col' }, 'Người thực hiện'),
-          h('th', { scope: 'col' }, 'Lý do, nội dung'), h('th', { scope: 'col' }, 'Nhiệm vụ thêm'),
-          h('th', { scope: 'col' }, 'Nhiệm vụ sửa'), h('th', { scope: 'col' }, 'Nhiệm vụ rút'))),
+      h('table', { class: 'data stacked', id: 'plan-history' },
+        h('thead', {}, h('tr', {}, heads.map((t, i) => h('th', { scope: 'col', class: i === 0 ? 'num' : null }, t)))),
         h('tbody', {}, rows.length ? rows : emptyRow(7, 'Chưa có phiên bản nào.')))));
 }
 
