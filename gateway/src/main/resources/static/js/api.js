@@ -22,6 +22,9 @@ export const paths = {
   planTasks: (id) => `/api/plans/${enc(id)}/tasks`,
   planTask: (id, taskId) => `/api/plans/${enc(id)}/tasks/${enc(taskId)}`,
   planIssue: (id) => `/api/plans/${enc(id)}/issue`,
+  planAmend: (id) => `/api/plans/${enc(id)}/amend`, // POST {reason, added, changed, withdrawnTaskIds, expectedVersion}
+  planClose: (id) => `/api/plans/${enc(id)}/close`,
+  planDocument: (id) => `/api/plans/${enc(id)}/document`, // the plan as its Word file (.docx)
   // task-service
   tasks: (planId) => `/api/tasks${q({ plan: planId })}`,
   task: (id) => `/api/tasks/${enc(id)}`,

@@ -150,7 +150,8 @@ class SecurityMatrixTest {
         c.add(Case.of(ke, "GET", "/actuator/metrics", 403));
 
         // a commune's own staff read their own data (positive controls: the tokens work)
-        for (String path : List.of("/api/plans", "/api/plans/{kimPlan}", "/api/tasks?plan={kimPlan}",
+        for (String path : List.of("/api/plans", "/api/plans/{kimPlan}", "/api/plans/{kimPlan}/document",
+                "/api/plans/{kimDraft}/document", "/api/tasks?plan={kimPlan}",
                 "/api/tasks/{kimTask}", "/api/contents", "/api/contents/{kimItem}", "/api/activities",
                 "/api/activities/{kimActivity}", "/api/channels", "/api/dashboard", "/api/reports/" + P,
                 "/api/reports/" + P + "?format=docx", "/api/reports/" + P + "/notes",
@@ -163,6 +164,9 @@ class SecurityMatrixTest {
         c.add(Case.of(ke, "POST", "/api/contents/{kimItem}/reject", reason, 403));
         c.add(Case.of(ke, "POST", "/api/contents/{kimItem}/retract", reason, 403));
         c.add(Case.of(ke, "POST", "/api/plans/{kimDraft}/issue", 403));
+        c.add(Case.of(ke, "POST", "/api/plans/{kimPlan}/amend", reason, 403));
+        c.add(Case.of(ke, "POST", "/api/plans/{kimPlan}/close", 403));
+        c.add(Case.of("anonymous", "GET", "/api/plans/{kimPlan}/document", 401));
         c.add(Case.of(ke, "POST", "/api/reports/" + P + "/submit", 403));
         c.add(Case.of(ke, "DELETE", "/api/tasks/{kimTask}/credits/khong-co?reason=thu", 403));
         c.add(Case.of(ka, "POST", "/api/contents/{kimItem}/approve", 403));
@@ -184,8 +188,8 @@ class SecurityMatrixTest {
 
         // Hải Phòng's reviewer reads its communes…
         for (String path : List.of("/api/plans?tenant=" + Stack.KIM_THANH, "/api/plans/{kimPlan}",
-                "/api/tasks?plan={kimPlan}", "/api/tasks/{kimTask}", "/api/contents/{kimItem}",
-                "/api/activities/{kimActivity}", "/api/dashboard/province",
+                "/api/plans/{kimPlan}/document", "/api/tasks?plan={kimPlan}", "/api/tasks/{kimTask}",
+                "/api/contents/{kimItem}", "/api/activities/{kimActivity}", "/api/dashboard/province",
                 "/api/dashboard/communes/" + Stack.KIM_THANH, "/api/reports/" + P + "?commune=" + Stack.KIM_THANH,
                 "/api/reports/" + P + "/submission?commune=" + Stack.KIM_THANH)) {
             c.add(Case.of(hp, "GET", path, 200));
@@ -198,6 +202,8 @@ class SecurityMatrixTest {
         c.add(Case.of(hp, "POST", "/api/plans", Map.of("title", "Không được phép"), 403));
         c.add(Case.of(hp, "POST", "/api/plans/{kimDraft}/issue", 403));
         c.add(Case.of(hp, "DELETE", "/api/plans/{kimDraft}", 403));
+        c.add(Case.of(hp, "POST", "/api/plans/{kimPlan}/amend", reason, 403));
+        c.add(Case.of(hp, "POST", "/api/plans/{kimPlan}/close", 403));
         c.add(Case.of(hp, "POST", "/api/activities", activity, 403));
         c.add(Case.of(hp, "POST", "/api/contents/{kimItem}/publications", visual, 403));
         c.add(Case.of(hp, "PUT", "/api/reports/" + P + "/notes", notes, 403));
@@ -208,7 +214,8 @@ class SecurityMatrixTest {
 
         // Hà Nội's reviewer does not see a Hải Phòng commune at all
         for (String path : List.of("/api/plans?tenant=" + Stack.KIM_THANH, "/api/plans/{kimPlan}",
-                "/api/tasks/{kimTask}", "/api/contents/{kimItem}", "/api/activities/{kimActivity}",
+                "/api/plans/{kimPlan}/document", "/api/tasks/{kimTask}", "/api/contents/{kimItem}",
+                "/api/activities/{kimActivity}",
                 "/api/dashboard/communes/" + Stack.KIM_THANH, "/api/reports/" + P + "?commune=" + Stack.KIM_THANH,
                 "/api/reports/" + P + "?commune=" + Stack.KIM_THANH + "&format=docx",
                 "/api/reports/" + P + "/notes?commune=" + Stack.KIM_THANH,
@@ -220,7 +227,8 @@ class SecurityMatrixTest {
 
         // Bạch Mai's staff: another commune's ids answer 404, read or write, whatever the role
         for (String path : List.of("/api/plans?tenant=" + Stack.KIM_THANH, "/api/plans/{kimPlan}",
-                "/api/plans/{kimDraft}", "/api/tasks/{kimTask}", "/api/contents/{kimItem}",
+                "/api/plans/{kimDraft}", "/api/plans/{kimPlan}/document", "/api/plans/{kimDraft}/document",
+                "/api/tasks/{kimTask}", "/api/contents/{kimItem}",
                 "/api/activities/{kimActivity}", "/api/contents/{kimItem}/attachments/khong-co",
                 "/api/dashboard/communes/" + Stack.KIM_THANH, "/api/reports/" + P + "?commune=" + Stack.KIM_THANH,
                 "/api/reports/" + P + "?commune=" + Stack.KIM_THANH + "&format=docx",
@@ -244,6 +252,7 @@ class SecurityMatrixTest {
         c.add(Case.of(bl, "POST", "/api/contents/{kimItem}/retract", reason, 404));
         c.add(Case.of(bl, "POST", "/api/plans/{kimDraft}/issue", 404));
         c.add(Case.of(bl, "POST", "/api/plans/{kimPlan}/close", 404));
+        c.add(Case.of(bl, "POST", "/api/plans/{kimPlan}/amend", reason, 404));
         c.add(Case.of(bl, "DELETE", "/api/tasks/{kimTask}/credits/khong-co?reason=thu", 404));
         c.add(Case.of(bl, "POST", "/api/reports/" + P + "/accept?commune=" + Stack.KIM_THANH, 404));
         // identity headers sent by a client are dropped by the gateway: claiming Kim Thành (or SYSADMIN) changes nothing

@@ -1,5 +1,6 @@
 package vn.loa.plan.importing;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -30,12 +31,14 @@ import vn.loa.plan.wording.Words;
  */
 final class AnnexTableReader {
 
-    enum Column { NUMBER, TASK, LEAD, COORDINATING, TIME, PRODUCT, SCALE, AUDIENCE, NOTE }
+    enum Column { NUMBER, TASK, LEAD, COORDINATING, TIME, PRODUCT, QUOTA, CHANNEL, SCALE, AUDIENCE, NOTE }
 
     /** What one annex table gave. */
     record Result(List<TaskDetails> tasks, List<ImportNote> notes) {
     }
 
+    /** A line of a list of units: "- Phòng Văn hóa - Xã hội". */
+    private static final Pattern LISTED = Pattern.compile("^[-+•]\\s+");
     private static final Pattern TASK_NUMBER = Pattern.compile("^\\d{1,3}\\s*\\.?$");
     private static final Pattern SCALE_LINE = Pattern.compile("^[*\\-+•]?\\s*quy mo\\s*:\\s*", Pattern.CASE_INSENSITIVE);
     private static final Pattern AUDIENCE_LINE = Pattern.compile(
@@ -45,6 +48,12 @@ final class AnnexTableReader {
 
     private final QuotaReader quotas = new QuotaReader();
     private final DueReader dues = new DueReader();
+
+    /** Whether the annex gives its quotas a column of their own ("Chỉ tiêu"), as Loa's export does. */
+    static boolean hasQuotaColumn(Table table) {
+        int header = headerRow(table);
+        return header >= 0 && columns(table.rows().get(header)).containsKey(Column.QUOTA);
+    }
 
     /** Whether a table looks like an annex: a header row naming a task column and a lead-unit column. */
     static boolean isAnnex(Table table) {
@@ -111,18 +120,56 @@ final class AnnexTableReader {
             audience = audience != null ? audience : after(AUDIENCE_LINE, f, line);
             timeFromDescription = timeFromDescription != null ? timeFromDescription : after(TIME_LINE, f, line);
         }
-        String time = joined(raw.time);
+        // a time cell may end with the exact deadline ("Hạn: 30/11/2026"), as Loa's own export writes it
+        List<String> timeLines = new ArrayList<>(raw.time);
+        LocalDate deadline = timeLines.isEmpty() ? null : AnnexWording.deadlineOf(timeLines.getLast());
+        if (deadline != null) {
+            timeLines.removeLast();
+        }
+        String time = joined(timeLines);
         String all = String.join("\n", raw.task) + "\n" + (scale == null ? "" : scale) + "\n"
                 + (time == null ? "" : time);
 
-        Due due = due(time, timeFromDescription, period, where, field, notes);
-        Reading<Quota> quota = quotas.read(all);
+        Due due = deadline != null ? new Due(deadline, time)
+                : due(time, timeFromDescription, period, where, field, notes);
+        // a "Chỉ tiêu" column holds the quota on its own: the task's other words are not searched for one
+        Reading<Quota> quota = raw.hasQuotaColumn ? quotas.read(String.join("\n", raw.quota)) : quotas.read(all);
         quota.problems().forEach(p -> notes.add(new ImportNote(where, field + "quota", null, p)));
 
         List<ProductKind> kinds = kinds(joined(raw.product), String.join("\n", raw.task), where, field, notes);
-        List<String> channels = List.copyOf(Channels.forTask(String.join("\n", raw.task), kinds));
+        List<String> channels = raw.hasChannelColumn ? channelCell(raw.channel)
+                : List.copyOf(Channels.forTask(String.join("\n", raw.task), kinds));
         return new TaskDetails(title, description, lead, units(raw.coordinating), kinds, channels, audience, scale,
                 quota.value(), due);
+    }
+
+    /** The due a task's time cell and description give, as {@link #read} finds it (notes dropped). */
+    Due dueOf(String time, String description, Period period) {
+        String fromDescription = null;
+        for (String line : description == null ? List.<String>of() : List.of(description.split("\n"))) {
+            String clean = Words.clean(line).strip();
+            fromDescription = fromDescription != null ? fromDescription
+                    : after(TIME_LINE, Words.folded(clean), clean);
+        }
+        return due(time == null || time.isBlank() ? null : Words.squeeze(time), fromDescription, period, "", "",
+                new ArrayList<>());
+    }
+
+    /** A "Kênh" cell: one channel a paragraph, by its Vietnamese name ("Trang thông tin điện tử xã") or its id. */
+    private static List<String> channelCell(List<String> paragraphs) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (String paragraph : paragraphs) {
+            for (String part : paragraph.split(";")) {
+                String p = part.strip().replaceAll("[.,]+$", "");
+                Set<String> named = Channels.mentionedIn(p);
+                if (!named.isEmpty()) {
+                    ids.addAll(named);
+                } else if (vn.loa.contracts.Topics.isChannelId(p)) {
+                    ids.add(p);
+                }
+            }
+        }
+        return List.copyOf(ids);
     }
 
     /** The due from the time column, or from a "Thời gian thực hiện:" line of the description when that is sharper. */
@@ -175,7 +222,16 @@ final class AnnexTableReader {
     static List<String> units(List<String> paragraphs) {
         Set<String> units = new LinkedHashSet<>();
         for (String paragraph : paragraphs) {
-            for (String part : Words.squeeze(paragraph).split(";|\\s+(?:và|cùng)\\s+(?=các\\s)")) {
+            String line = Words.squeeze(paragraph);
+            if (LISTED.matcher(line).find()) {
+                // "- Các cơ quan, đơn vị và các thôn": a line of a list is one unit, as written
+                String unit = LISTED.matcher(line).replaceFirst("").replaceAll("[.;,]+$", "").strip();
+                if (!unit.isEmpty()) {
+                    units.add(Character.toUpperCase(unit.charAt(0)) + unit.substring(1));
+                }
+                continue;
+            }
+            for (String part : line.split(";|\\s+(?:và|cùng)\\s+(?=các\\s)")) {
                 String unit = part.strip().replaceAll("[.;,]+$", "");
                 if (!unit.isEmpty()) {
                     units.add(Character.toUpperCase(unit.charAt(0)) + unit.substring(1));
@@ -210,6 +266,8 @@ final class AnnexTableReader {
         for (Cell cell : header) {
             String h = Words.folded(cell.text()).replaceAll("[^a-z ]", " ").replaceAll("\\s+", " ").strip();
             Column column = h.matches("(so )?s?tt") ? Column.NUMBER
+                    : h.startsWith("chi tieu") ? Column.QUOTA
+                    : h.startsWith("kenh") ? Column.CHANNEL
                     : h.contains("chu tri") ? Column.LEAD
                     : h.contains("phoi hop") ? Column.COORDINATING
                     : h.contains("thoi gian") || h.contains("thoi han") || h.contains("tien do") ? Column.TIME
@@ -251,8 +309,16 @@ final class AnnexTableReader {
         final List<String> product = new ArrayList<>();
         final List<String> scale = new ArrayList<>();
         final List<String> audience = new ArrayList<>();
+        final List<String> quota = new ArrayList<>();
+        final List<String> channel = new ArrayList<>();
+        boolean hasQuotaColumn;
+        boolean hasChannelColumn;
 
         void add(List<Cell> row, Map<Column, Integer> columns) {
+            hasQuotaColumn = columns.containsKey(Column.QUOTA);
+            hasChannelColumn = columns.containsKey(Column.CHANNEL);
+            quota.addAll(paragraphs(row, columns.get(Column.QUOTA)));
+            channel.addAll(paragraphs(row, columns.get(Column.CHANNEL)));
             task.addAll(paragraphs(row, columns.get(Column.TASK)));
             task.addAll(paragraphs(row, columns.get(Column.NOTE)));
             lead.addAll(paragraphs(row, columns.get(Column.LEAD)));

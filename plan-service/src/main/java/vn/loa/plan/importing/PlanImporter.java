@@ -102,8 +102,11 @@ public class PlanImporter {
             notes.add(new ImportNote("Phụ lục", "tasks", null, "Không thấy bảng danh mục nhiệm vụ (cột \"Nhiệm vụ\" và "
                     + "\"Cơ quan chủ trì\"): hãy thêm các nhiệm vụ."));
         }
-        // quotas written in the duties ("Tổ chức thực hiện") and not in the annex: plan-level tasks, each with a note
-        tasks.addAll(new DutyQuotaReader().read(text.dutyList(), tasks, notes));
+        // quotas written in the duties ("Tổ chức thực hiện") and not in the annex: plan-level tasks, each with a note;
+        // an annex with a "Chỉ tiêu" column (Loa's own export) states every quota of the plan there already
+        if (annexes.stream().noneMatch(AnnexTableReader::hasQuotaColumn)) {
+            tasks.addAll(new DutyQuotaReader().read(text.dutyList(), tasks, notes));
+        }
         if (tasks.size() > PlanRules.MAX_TASKS) {
             notes.add(new ImportNote("Phụ lục", "tasks", null, "Bảng có " + tasks.size() + " nhiệm vụ, chỉ lấy "
                     + PlanRules.MAX_TASKS + " nhiệm vụ đầu."));

@@ -39,6 +39,11 @@ final class PlanTextReader {
     private static final Pattern SIGNER_TAIL = Pattern.compile(
             "[;,]\\s*((?:tm|kt)\\s*\\.\\s*\\S.*|(?:pho\\s+)?chu\\s+tich)\\s*$");
 
+    /** "Phụ lục I", "PHỤ LỤC 1": the annex begins. */
+    private static final Pattern ANNEX = Pattern.compile("^phu luc\\s*(?:[ivx0-9]+\\b|$)");
+    /** A signature block with no "TM."/"KT." line: it starts with the title ("CHỦ TỊCH"). */
+    private static final Pattern CHAIR = Pattern.compile("^(?:pho\\s+)?chu\\s+tich$");
+
     private final HeaderReader header = new HeaderReader();
 
     // what has been read so far
@@ -79,6 +84,9 @@ final class PlanTextReader {
             return;
         }
         String f = Words.fold(line);
+        if ((part == Part.RECIPIENTS || part == Part.SIGNER) && ANNEX.matcher(f).find()) {
+            part = Part.AFTER_SIGNER; // an annex heading after the recipients, where no name was signed
+        }
         switch (part) {
             case HEAD -> head(line, f);
             case TITLE -> {
@@ -214,7 +222,7 @@ final class PlanTextReader {
     }
 
     private void recipient(String line, String f) {
-        if (SIGNER_LINE.matcher(f).find()) {
+        if (SIGNER_LINE.matcher(f).find() || CHAIR.matcher(f).matches()) {
             part = Part.SIGNER;
             signer(line, f);
             return;

@@ -143,7 +143,9 @@ public class Plans {
         }
         plan.requireLive("điều chỉnh");
         List<FieldProblem> problems = new ArrayList<>();
-        if (request.reason() != null && request.reason().length() > PlanRules.ITEM) {
+        if (request.reason() == null || request.reason().isBlank()) {
+            problems.add(new FieldProblem("reason", "Lý do điều chỉnh là bắt buộc."));
+        } else if (request.reason().length() > PlanRules.ITEM) {
             problems.add(new FieldProblem("reason", "Tối đa " + PlanRules.ITEM + " ký tự."));
         }
         List<TaskDetails> added = new ArrayList<>();

@@ -239,6 +239,7 @@ class PlanControllerTest {
                         .content("{\"changed\": [{\"taskId\": \"%s\", \"task\": %s}]}"
                                 .formatted(taskId, TASK.replace("\"count\": 2", "\"count\": 0"))))
                 .andExpect(status().isBadRequest())
+                .andExpect(field("reason", "Lý do điều chỉnh là bắt buộc."))
                 .andExpect(field("changed[0].task.quota.count", "Số lượng của chỉ tiêu phải từ 1 trở lên."));
         mvc.perform(post("/api/plans/" + id + "/close").headers(leader("11242")))
                 .andExpect(status().isOk())
@@ -293,6 +294,37 @@ class PlanControllerTest {
                 .andExpect(jsonPath("$.plan.importNotes.length()").value(4))
                 .andExpect(jsonPath("$.problems[?(@.field == 'number')].message",
                         hasItem(containsString("chưa có số"))));
+    }
+
+    @Test
+    void thePlanIsDownloadedAsAWordFileThatImportsBackAndOnlyByThoseWhoMayReadIt() throws Exception {
+        String id = createWithTask(editor("11242"));
+        var response = mvc.perform(get("/api/plans/" + id + "/document").headers(editor("11242")))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType(
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
+                .andExpect(header().string(HttpHeaders.CONTENT_DISPOSITION, startsWith("attachment;")))
+                .andReturn().getResponse();
+        assertThat(response.getHeader(HttpHeaders.CONTENT_DISPOSITION))
+                .contains("filename*=UTF-8''K%E1%BA%BF%20ho%E1%BA%A1ch%2021-KH-UBND%20-%20X%C3%A3%20Nguy%E1%BB%85n");
+        byte[] docx = response.getContentAsByteArray();
+        mvc.perform(multipart("/api/plans/import").file(new MockMultipartFile("file", "ke-hoach.docx", null, docx))
+                        .headers(editor("11242")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.plan.number").value("21/KH-UBND"))
+                .andExpect(jsonPath("$.plan.signer.name").value("Đoàn Văn Cát"))
+                .andExpect(jsonPath("$.plan.tasks.length()").value(1))
+                .andExpect(jsonPath("$.plan.tasks[0].quota.per").value("QUARTER"))
+                .andExpect(jsonPath("$.plan.tasks[0].quota.from").value("2025-08"))
+                .andExpect(jsonPath("$.plan.tasks[0].due.date").value("2025-12-31"))
+                .andExpect(jsonPath("$.plan.tasks[0].channels[0]").value("radio"));
+        mvc.perform(get("/api/plans/" + id + "/document").headers(viewer("31"))).andExpect(status().isOk());
+        mvc.perform(get("/api/plans/" + id + "/document").headers(editor("10804")))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("Không tìm thấy kế hoạch."));
+        mvc.perform(get("/api/plans/" + id + "/document").headers(viewer("01"))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/plans/no-such-plan/document").headers(editor("11242"))).andExpect(status().isNotFound());
     }
 
     @Test
