@@ -148,6 +148,9 @@ public final class DemoHistory {
                     "Tọa đàm \"Chuyển đổi số trong cải cách hành chính\" trên sóng truyền thanh xã",
                     "Cán bộ Trung tâm phục vụ hành chính công trả lời câu hỏi của người dân.", "Đài truyền thanh xã",
                     20),
+            item(KIM_THANH, 7, 12, 2, "NEWS", "portal", List.of(3),
+                    "Xã Kim Thành tiếp nhận hồ sơ cấp giấy chứng nhận quyền sử dụng đất trực tuyến",
+                    "Người dân không phải đến trụ sở để nộp hồ sơ."),
 
             // Xã Tiên Minh: plan 2026 (the seed), issued 05/03; two dialogues owed over the plan, none held yet
             item(TIEN_MINH, 1, 3, 18, "NEWS", "portal", List.of(3),
@@ -168,6 +171,9 @@ public final class DemoHistory {
             item(TIEN_MINH, 5, 10, 28, "PHOTO", "portal", List.of(3),
                     "Ảnh: một ngày tại bộ phận một cửa xã Tiên Minh",
                     "Phóng sự ảnh về cán bộ tiếp nhận hồ sơ."),
+            item(TIEN_MINH, 6, 12, 3, "NEWS", "portal", List.of(3),
+                    "Tiên Minh chuẩn bị tổ chức đối thoại với Nhân dân về cải cách hành chính",
+                    "Dự kiến tổ chức trong tháng 12."),
 
             // Xã Nguyễn Lương Bằng: plan 01/08–31/12, issued 07/08
             item(NGUYEN_LUONG_BANG, 1, 8, 20, "NEWS", "portal", List.of(1),
