@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
@@ -22,7 +23,8 @@ import tools.jackson.databind.JsonNode;
  * Bạch Mai's dashboard shows tasks done, at risk and behind, and periods that do not apply; the province has one
  * report accepted and one returned. Then the province reviewer's flow: Hải Phòng's table of communes (a commune at risk
  * coloured), the drill-down into a commune, and in the report screen one commune's report accepted and another's
- * returned with a reason — at desktop width, then again at 390 × 844. Screenshots in target/screenshots/first-look.
+ * returned with a reason — at desktop width, then again at 390 × 844. Screenshots in target/screenshots/first-look and
+ * province-review.
  *
  * <p>The reviewed reports are of quarters nobody has sent up yet, counting down from the fourth quarter of 2090 (far
  * from the demo's and from ReportSignatureTest's), sent up by the communes' leaders through the API first. Its name
@@ -40,9 +42,11 @@ class ReviewerFirstLookTest {
     Browser b;
 
     @BeforeEach
-    void start() {
+    void start(TestInfo test) {
         Stack.requireRunning();
-        b = new Browser("first-look");
+        // one folder of screenshots per test, numbered in the order taken
+        b = new Browser(test.getTestMethod().map(m -> m.getName().equals("theFirstLookIsAlive")).orElse(false)
+                ? "first-look" : "province-review");
     }
 
     @AfterEach
@@ -113,12 +117,17 @@ class ReviewerFirstLookTest {
                 "[data-testid=\"dashboard-tasks\"] .badge-task-behind, [data-testid=\"dashboard-tasks\"] .badge-task-overdue")))
                 .isNotEmpty();
         b.screenshot("bach-mai-bang-theo-doi");
+        scrollTo("dashboard-tasks");
+        b.screenshot("bach-mai-nhiem-vu-trong-ky");
         b.driver.manage().window().setSize(new Dimension(390, 844));
         b.until("the page is laid out for 390 px", d -> ((Number) b.driver.executeScript(
                 "return window.innerWidth;")).intValue() <= 390);
         // the charts follow the window's size (a debounced resize): nothing wider than the screen once they have
         b.until("nothing wider than 390 px on the dashboard (overflow " + overflow() + " px)", d -> overflow() <= 0);
+        scrollTo("dashboard-stats");
         b.screenshot("bach-mai-bang-theo-doi-dien-thoai");
+        scrollTo("dashboard-tasks");
+        b.screenshot("bach-mai-nhiem-vu-dien-thoai");
         b.driver.manage().window().setSize(new Dimension(1366, 768));
 
         // 3. the province reviewed the last closed quarter: Kim Thành's accepted, Nguyễn Lương Bằng's returned
@@ -216,6 +225,10 @@ class ReviewerFirstLookTest {
         b.waitText(By.id("report-title"), "năm " + year);
         b.waitText(By.id("report-title"), commune.equals(KIM_THANH) ? "Kim Thành" : "Tiên Minh");
         b.find("report-state");
+    }
+
+    private void scrollTo(String testid) {
+        b.driver.executeScript("arguments[0].scrollIntoView();", b.find(testid));
     }
 
     private boolean mobile() {
