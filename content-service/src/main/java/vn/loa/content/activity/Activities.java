@@ -52,6 +52,14 @@ public class Activities {
     }
 
     public Activity record(ActivityInput in, Caller caller) {
+        return record(UUID.randomUUID().toString(), in, caller);
+    }
+
+    /**
+     * The same under a given id (the demo's fixed ids, so that a second start records nothing new); a second record
+     * under the same id fails with the database's duplicate key error.
+     */
+    public Activity record(String id, ActivityInput in, Caller caller) {
         if (!caller.isCommune() || !caller.canWrite(caller.tenantId())) {
             throw new Forbidden("Chỉ cán bộ xã, phường mới được ghi nhận hoạt động.");
         }
@@ -92,7 +100,7 @@ public class Activities {
             throw new InvalidInput(problems.size() == 1 ? problems.getFirst().message()
                     : "Dữ liệu chưa hợp lệ ở " + problems.size() + " trường. Vui lòng kiểm tra lại.", problems);
         }
-        Activity activity = new Activity(UUID.randomUUID().toString(), caller.tenantId(), 0, kind, title,
+        Activity activity = new Activity(id, caller.tenantId(), 0, kind, title,
                 blankToNull(in.summary()), heldOn, blankToNull(in.place()), in.participants(), distinct(in.themes()),
                 distinct(in.taskIds()), blankToNull(in.unit()), caller.userId(), now, Activity.HELD, null, null, null,
                 List.of());

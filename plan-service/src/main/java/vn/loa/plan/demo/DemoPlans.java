@@ -1,5 +1,7 @@
 package vn.loa.plan.demo;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -13,14 +15,17 @@ import vn.loa.plan.plan.Plan;
 import vn.loa.plan.plan.PlanRules;
 import vn.loa.plan.plan.PlanStatus;
 import vn.loa.plan.plan.Plans;
+import vn.loa.platform.demo.DemoHistory;
 import vn.loa.platform.problem.Conflict;
 import vn.loa.platform.problem.NotFound;
 import vn.loa.platform.tenancy.Caller;
 import vn.loa.platform.tenancy.Role;
+import vn.loa.platform.time.VnTime;
 
 /**
  * With {@code loa.demo.enabled=true} ({@code ./loa up}), the five seed communes start with their plans issued, so
- * that a first look shows something alive. Once only: a plan is created under a fixed id (the second of two
+ * that a first look shows something alive: each seed plan re-issued for the current year ({@link
+ * DemoPlan#reissuedFor}, from the clock), so that its periods run now. Once only: a plan is created under a fixed id (the second of two
  * instances finds it taken) and only if the commune has no plan with that number yet (a person's own plan is left
  * alone); a draft left by a crash between the two steps is issued at the next start.
  */
@@ -33,10 +38,12 @@ class DemoPlans {
 
     private final Plans plans;
     private final JsonMapper json;
+    private final Clock clock;
 
-    DemoPlans(Plans plans, JsonMapper json) {
+    DemoPlans(Plans plans, JsonMapper json, Clock clock) {
         this.plans = plans;
         this.json = json;
+        this.clock = clock;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -51,11 +58,19 @@ class DemoPlans {
 
     /** Creates and issues every demo plan that is not there yet; returns how many it issued now. */
     int seed() {
+        return seed(VnTime.dayOf(clock.instant()));
+    }
+
+    /** The same, as on {@code today} (Vietnam's date): the plans re-issued for its year. */
+    int seed(LocalDate today) {
         int issued = 0;
-        for (DemoPlan demo : DemoPlan.all(json)) {
+        for (DemoPlan seed : DemoPlan.all(json)) {
+            DemoPlan demo = seed.reissuedFor(today);
             Caller leader = new Caller(demo.tenantId(), USER, Set.of(Role.LEADER));
             if (!plans.hasNumber(demo.tenantId(), demo.plan().number())) {
-                plans.createDraft(leader, demo.id(), demo.plan(), demo.checkedTasks(new PlanRules()), List.of());
+                // fixed task ids: the other services' demo parts name them (DemoHistory)
+                plans.createDraft(leader, demo.id(), demo.plan(), demo.checkedTasks(new PlanRules()), List.of(),
+                        order -> DemoHistory.taskId(demo.id(), order));
             }
             try {
                 Plan plan = plans.get(leader, demo.id());

@@ -46,11 +46,20 @@ public class Plans {
      */
     public Plan createDraft(Caller caller, String id, PlanContent content, List<TaskDetails> tasks,
             List<ImportNote> notes) {
+        return createDraft(caller, id, content, tasks, notes, order -> newId());
+    }
+
+    /**
+     * The same, with the tasks' ids given by their order (1, 2 …): the demo's fixed task ids, which the other
+     * services' demo parts name (docs/adr/0006).
+     */
+    public Plan createDraft(Caller caller, String id, PlanContent content, List<TaskDetails> tasks,
+            List<ImportNote> notes, java.util.function.IntFunction<String> taskId) {
         drafting(caller);
         List<FieldProblem> problems = new ArrayList<>(rules.content(content));
         List<AnnexTask> annex = new ArrayList<>();
         for (TaskDetails d : tasks) {
-            annex.add(AnnexTask.of(newId(), annex.size() + 1, d));
+            annex.add(AnnexTask.of(taskId.apply(annex.size() + 1), annex.size() + 1, d));
         }
         problems.addAll(rules.tasks(annex, content.period()));
         PlanRules.check(problems);
