@@ -103,6 +103,8 @@ public final class AnnexWording {
             case TRAINING -> "lớp";
             case COLUMN -> "chuyên mục";
             case DOCUMENT -> "sản phẩm";
+            case NOTICE -> "lượt niêm yết";
+            case HANDOUT -> "tài liệu";
         };
     }
 
