@@ -223,6 +223,41 @@ class ContentItemTest {
     }
 
     @Test
+    void aVisualProductCountsAsTheProductsKindWithoutAUrlAndOnlyOncePerItem() {
+        ContentItem item = approved(List.of("portal", "truc-quan"));
+        item.publish("editor", T0, URLS);
+        item.saved();
+        String waiting = item.publication("truc-quan").orElseThrow().requestId();
+        Attachment photo = new Attachment("p1", "pano.jpg", "image/jpeg", 11, null, "truc-quan");
+        Instant day = Instant.parse("2025-10-14T17:00:00Z");
+        item.recordVisual("truc-quan", new Publication.Visual(ContentKind.BANNER, "Trụ sở UBND xã", 2, day, photo),
+                "editor", T0.plusSeconds(30));
+
+        Publication p = item.publication("truc-quan").orElseThrow();
+        assertThat(p.status()).isEqualTo(PublicationStatus.SUCCEEDED);
+        assertThat(p.requestId()).as("the waiting request is resolved, not replaced").isEqualTo(waiting);
+        assertThat(p.url()).isNull();
+        assertThat(p.photo()).isEqualTo(photo);
+        assertThat(item.attachments()).as("the evidence is not one of the item's files").isEmpty();
+        assertThat(item.status()).as("the portal still has to answer").isEqualTo(ContentStatus.PUBLISHING);
+        assertThat(item.pendingEvents()).singleElement().isInstanceOfSatisfying(ContentPublished.class, e -> {
+            assertThat(e.kind()).as("an article's pano counts as a pano").isEqualTo("banner");
+            assertThat(e.channel()).isEqualTo("truc-quan");
+            assertThat(e.url()).isNull();
+            assertThat(e.publishedAt()).isEqualTo(day);
+            assertThat(e.visual()).isEqualTo(new vn.loa.contracts.content.VisualProduct("Trụ sở UBND xã", 2));
+        });
+        item.saved();
+        assertThatThrownBy(() -> item.recordVisual("truc-quan", new Publication.Visual(ContentKind.LEAFLET, "Thôn",
+                100, day, photo), "editor", T0)).isInstanceOf(Conflict.class)
+                .hasMessageContaining("đã có sản phẩm trực quan");
+        assertThat(item.pendingEvents()).isEmpty();
+        ContentItem draft = item(List.of());
+        assertThatThrownBy(() -> draft.recordVisual("truc-quan", new Publication.Visual(ContentKind.BANNER, "Xã", 1,
+                day, photo), "editor", T0)).isInstanceOf(Conflict.class);
+    }
+
+    @Test
     void recordingElsewhereResolvesTheChannelsWaitingRequestOnceAndItsLaterAnswerChangesNothing() {
         ContentItem item = approved(List.of("press", "zalo-oa"));
         item.publish("editor", T0, URLS);

@@ -28,7 +28,8 @@ public enum ProductKind {
     LEAFLET("Tờ rơi, tờ gấp", "\\bto roi\\b|\\bto gap\\b|\\bso tay\\b"),
     BANNER("Pano, băng rôn, khẩu hiệu", "\\bpano\\b|\\bbang ron\\b|\\bkhau hieu\\b|\\bbanner\\b"),
     DIALOGUE("Đối thoại", "\\bdoi thoai\\b"),
-    CONFERENCE("Hội nghị", "\\bhoi nghi\\b"),
+    // "tài liệu hội nghị" is documents handed out (HANDOUT), not a conference held
+    CONFERENCE("Hội nghị", "(?<!tai lieu )\\bhoi nghi\\b"),
     SEMINAR("Tọa đàm, hội thảo", "\\btoa dam\\b|\\bhoi thao\\b"),
     CONTEST("Cuộc thi", "\\bcuoc thi\\b|\\bhoi thi\\b|\\bgiai thuong\\b"),
     TRAINING("Tập huấn, bồi dưỡng", "\\btap huan\\b|\\bboi duong\\b"),
