@@ -161,7 +161,7 @@ final class AnnexTableReader {
         for (String paragraph : paragraphs) {
             for (String part : paragraph.split(";")) {
                 String p = part.strip().replaceAll("[.,]+$", "");
-                Set<String> named = Channels.mentionedIn(p);
+                Set<String> named = exactly(Channels.mentionedIn(p), p);
                 if (!named.isEmpty()) {
                     ids.addAll(named);
                 } else if (vn.loa.contracts.Topics.isChannelId(p)) {
@@ -170,6 +170,25 @@ final class AnnexTableReader {
             }
         }
         return List.copyOf(ids);
+    }
+
+    /**
+     * A cell line that is exactly one channel's name (as the export writes it) is that channel, even when its words
+     * also name another: "Bảng tin" is the notice board, though a notice board is also where visual products go.
+     */
+    private static Set<String> exactly(Set<String> named, String line) {
+        if (named.size() < 2) {
+            return named;
+        }
+        String folded = Words.folded(line);
+        for (String id : named) {
+            for (String kind : List.of("xã", "phường", "đặc khu", "tỉnh", "thành phố")) {
+                if (Words.folded(AnnexWording.channel(id, kind, kind)).equals(folded)) {
+                    return Set.of(id);
+                }
+            }
+        }
+        return named;
     }
 
     /** The due from the time column, or from a "Thời gian thực hiện:" line of the description when that is sharper. */

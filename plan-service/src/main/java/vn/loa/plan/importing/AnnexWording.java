@@ -131,6 +131,7 @@ public final class AnnexWording {
             case Channels.YOUTUBE -> "YouTube";
             case Channels.TIKTOK -> "TikTok";
             case Channels.NOTICE_BOARD -> "Bảng tin";
+            case Channels.TRUC_QUAN -> "Trực quan";
             default -> id;
         };
     }
