@@ -82,7 +82,10 @@ public record DemoPlan(String tenantId, String source, List<String> notes, PlanC
         if (years == 0) {
             return this;
         }
-        Pattern year = Pattern.compile("(?<![0-9/.-])" + from + "(?![0-9])");
+        // the year alone ("năm 2025"), a month of it ("tháng 8/2025") and the plan's own blank date ("…/…/2025");
+        // never a date of another document ("ngày 26/7/2025") nor a span ("2021-2025")
+        Pattern year = Pattern.compile("(?<![0-9/.…-])" + from + "(?![0-9])|(?<=tháng \\d{1,2}/|…/)" + from
+                + "(?![0-9])");
         String to = Integer.toString(today.getYear());
         java.util.function.UnaryOperator<String> text = t -> t == null ? null : year.matcher(t).replaceAll(to);
         LocalDate issued = plan.issuedOn() == null ? null : plan.issuedOn().plusYears(years);

@@ -114,6 +114,11 @@ class DemoPlanTest {
         assertThat(tasks.getFirst().due().date()).hasToString("2026-09-11");
         assertThat(tasks.get(1).due().date()).as("'Trong năm 2025' moved with the year").hasToString("2026-12-31");
         assertThat(bachMai.tasks().get(1).due().text()).isEqualTo("Trong năm 2026");
+        assertThat(bachMai.tasks().get(2).title()).contains("(từ tháng 8/2026 đến tháng 12/2026)");
+        assertThat(bachMai.plan().annexTitle()).contains("NĂM 2026").contains("ngày …/…/2026");
+        assertThat(demo("10804").reissuedFor(today).plan().themes()).as("another document's date, a span: as written")
+                .anySatisfy(t -> assertThat(t).contains("ngày 26/7/2025"))
+                .anySatisfy(t -> assertThat(t).contains("giai đoạn 2021-2025"));
         assertThat(demo("11791").reissuedFor(today)).as("Tiên Minh's plan is this year's already")
                 .isSameAs(demo("11791"));
     }

@@ -68,7 +68,10 @@ public final class TaskProgress {
         Optional<Closing> closing = task.closings().stream().filter(c -> c.period().equals(b.period())).findFirst();
         long daysLeft = Math.max(0, ChronoUnit.DAYS.between(today, b.to()) + 1);
         if (closing.isPresent()) {
-            return new BucketState(b, closing.get().credited(), closing.get().outcome(), false, 0);
+            // judged on the count, as task-service does (docs/crediting.md): a late credit — an item recorded as
+            // published elsewhere after its period had closed — turns a MISSED period MET; TaskPeriodClosed is not
+            // sent again, its snapshot is only what the closer counted at the time
+            return new BucketState(b, credited, credited >= b.target() ? "MET" : "MISSED", false, 0);
         }
         if (today.isAfter(b.to())) {
             return new BucketState(b, credited, credited >= b.target() ? "MET" : "MISSED", false, 0);
