@@ -51,7 +51,7 @@ public class Plans {
 
     /**
      * The same, with the tasks' ids given by their order (1, 2 …): the demo's fixed task ids, which the other
-     * services' demo parts name (docs/adr/0006).
+     * services' demo parts name (docs/adr/0009).
      */
     public Plan createDraft(Caller caller, String id, PlanContent content, List<TaskDetails> tasks,
             List<ImportNote> notes, java.util.function.IntFunction<String> taskId) {

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The demo's year so far (with {@code loa.demo.enabled=true}): what the five seed communes published and held, and
  * which report the province accepted or returned. One script, read by every service that seeds a part of it
- * (docs/adr/0006): content-service records the items and activities (the honest way: written, approved, then recorded
+ * (docs/adr/0009): content-service records the items and activities (the honest way: written, approved, then recorded
  * as published on the day they went out), task-service credits them from the events as for anyone, report-service
  * sends up and reviews a report once the credits of its period are in. Nothing here touches a database.
  *
