@@ -1,6 +1,9 @@
 package vn.loa.channel.manual;
 
+import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -18,11 +21,15 @@ import vn.loa.platform.messaging.IncomingEvent;
 @Configuration(proxyBeanMethods = false)
 class PublishedElsewhereIntake {
 
+    /** Only a publication on one of this app's channels can close a request waiting here: the others cost nothing. */
     @Bean
-    Consumer<Message<byte[]>> manualPublishedElsewhere(EventCodec codec, PublishedElsewhere elsewhere) {
+    Consumer<Message<byte[]>> manualPublishedElsewhere(EventCodec codec, PublishedElsewhere elsewhere,
+            List<ManualChannel> channels) {
+        Set<String> ours = channels.stream().map(c -> c.info().id()).collect(Collectors.toUnmodifiableSet());
         return message -> {
             IncomingEvent incoming = IncomingEvent.read(message, codec);
-            if (incoming.event() instanceof ContentPublished published) {
+            if (incoming.event() instanceof ContentPublished published && published.channel() != null
+                    && ours.contains(published.channel())) {
                 elsewhere.heard(published, incoming.envelope().time());
             }
         };

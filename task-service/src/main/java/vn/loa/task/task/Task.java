@@ -70,7 +70,10 @@ public class Task implements Aggregate {
     private Instant creditsUntil;
     private List<Bucket> buckets;
     private int credited;
-    /** The credits the last save changed, newest state, until a later save copies them to {@link Credits}. */
+    /** At most this many (task, item) credit states wait in the task's document before a save copies them out. */
+    static final int MAX_UNFILED = 16;
+
+    /** The credits the last saves changed, newest state, until a later save copies them to {@link Credits}. */
     private List<ItemCredits> unfiled;
     /** Items a leader withdrew by hand: they never credit this task again. */
     private List<String> refusedItems;
@@ -388,14 +391,28 @@ public class Task implements Aggregate {
         return List.copyOf(pending);
     }
 
-    /** Puts the credits changed since the last save in {@code unfiled}, the list the save writes with the task. */
-    void stageCredits() {
-        unfiled = changedCredits();
+    /**
+     * Puts the credits changed since the last save in {@code unfiled}, the list the save writes with the task, beside
+     * those still waiting there (a change replaces its item's waiting state). When that would hold more than {@link
+     * #MAX_UNFILED}, the list keeps the changes only and the waiting ones are returned: the save copies them to their
+     * collection before it writes (one bulk write every {@value #MAX_UNFILED} or so credits, not one per credit).
+     */
+    List<ItemCredits> stageCredits() {
+        List<ItemCredits> changes = changedCredits();
+        List<ItemCredits> kept = unfiled().stream().filter(u -> !changed.contains(u.itemId())).toList();
+        if (kept.size() + changes.size() > MAX_UNFILED) {
+            unfiled = changes;
+            return kept;
+        }
+        List<ItemCredits> all = new ArrayList<>(kept);
+        all.addAll(changes);
+        unfiled = List.copyOf(all);
+        return List.of();
     }
 
     @Override
     public void saved() {
-        unfiled().forEach(u -> known.put(u.itemId(), u));
+        unfiled().stream().filter(u -> changed.contains(u.itemId())).forEach(u -> known.put(u.itemId(), u));
         changed = new LinkedHashSet<>();
         revision++;
         pending = new ArrayList<>();

@@ -92,12 +92,11 @@ public class Tasks {
     /**
      * Writes the task's whole state, the credits it changed and its pending events in one update ({@link
      * AggregateStore}), if the task is still at the revision it was read at. Returns false when someone else changed
-     * it in between: read it again and decide again. The credits the previous save left in the document are copied
-     * to their collection first, because this write replaces them.
+     * it in between: read it again and decide again. Credits earlier saves left in the document that this write would
+     * push out ({@link Task#MAX_UNFILED}) are copied to their collection first.
      */
     public boolean save(Task task) {
-        credits.file(task.unfiled());
-        task.stageCredits();
+        credits.file(task.stageCredits());
         return store.save(COLLECTION, task);
     }
 
