@@ -12,6 +12,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +41,14 @@ import tools.jackson.databind.JsonNode;
  */
 @DisplayName("Sản phẩm trực quan: ghi nhận pano kèm ảnh trên trình duyệt (máy tính, điện thoại), nhiệm vụ của Kỳ Lạc được tính")
 class VisualProductTest {
+
+    /**
+     * The day the pano went up: today in the commune (never in the future, and inside the demo plan's period, which is
+     * re-issued for the current year at every fresh start).
+     */
+    private static final String DAY = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"))
+            .format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+
 
     static final String EDITOR = "ky-lac.editor";
     static final String LEADER = "ky-lac.leader";
@@ -151,7 +162,7 @@ class VisualProductTest {
         new Select(b.find("visual-product")).selectByValue("BANNER");
         b.type("visual-place", "Trụ sở UBND xã Kỳ Lạc; Điểm Bưu điện văn hóa xã");
         b.type("visual-quantity", "2");
-        b.type("visual-published-on", "15/10/2025");
+        b.type("visual-published-on", DAY);
         if (!problemsFirst) {
             b.driver.findElement(testid("visual-photo")).sendKeys(photo.toAbsolutePath().toString());
         }
@@ -167,14 +178,14 @@ class VisualProductTest {
         assertThat(text(By.cssSelector("[data-testid=\"visual-product-card\"]"), "data-product")).isEqualTo("BANNER");
         assertThat(text(testid("visual-place-view"), null)).isEqualTo("Trụ sở UBND xã Kỳ Lạc; Điểm Bưu điện văn hóa xã");
         assertThat(text(testid("visual-quantity-view"), null)).isEqualTo("2");
-        assertThat(text(testid("visual-day-view"), null)).isEqualTo("15/10/2025");
+        assertThat(text(testid("visual-day-view"), null)).isEqualTo(DAY);
         assertThat(text(testid("visual-product-label"), null)).isEqualTo("Pano, băng rôn, khẩu hiệu");
         b.until("the photo is shown", d -> Boolean.TRUE.equals(b.driver.executeScript(
                 "const i = document.querySelector('[data-testid=\"visual-photo-view\"]');"
                         + " return !!i && i.complete && i.naturalWidth > 0;")));
         assertThat(text(By.cssSelector(
                 "[data-testid=\"publication\"][data-channel=\"truc-quan\"][data-status=\"SUCCEEDED\"]"), null))
-                .contains("Trực quan").contains("15/10/2025").contains("Trụ sở UBND xã Kỳ Lạc; Điểm Bưu điện văn hóa xã");
+                .contains("Trực quan").contains(DAY).contains("Trụ sở UBND xã Kỳ Lạc; Điểm Bưu điện văn hóa xã");
         assertThat(b.driver.findElements(testid("visual-open"))).as("one product per item: the button is gone")
                 .isEmpty();
         b.driver.executeScript("document.getElementById('visual-products').scrollIntoView();");
