@@ -472,9 +472,10 @@ class RecordedWorkTest {
     }
 
     private Plan plan(String what) {
-        String stamp = Long.toString(System.currentTimeMillis(), 36);
+        long now = System.currentTimeMillis();
+        String stamp = Long.toString(now, 36);
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("number", (100 + System.nanoTime() % 800) + "/KH-UBND");
+        p.put("number", now % 1_000_000 + "/KH-UBND"); // a commune's numbers are unique: one per run and flow
         p.put("title", "Tuyên truyền CCHC năm 2026 (" + what + ") " + stamp);
         p.put("place", "Kim Thành");
         p.put("issuedOn", "2026-01-05");
