@@ -92,15 +92,18 @@ class RecordedWorkTest {
 
     private void desk(String screen, int width, int height, Plan plan, boolean problemsFirst) {
         String stamp = plan.stamp + "-" + screen;
-        String confirmed = publishedItem("Tin Zalo OA về dịch vụ công trực tuyến " + stamp, "zalo-oa", plan.items);
-        String failed = publishedItem("Tin gửi trang CCHC thành phố " + stamp, "province-portal", plan.items);
-        String elsewhere = publishedItem("Tin Zalo OA đã đăng từ điện thoại " + stamp, "zalo-oa", plan.items);
+        String confirmedTitle = "Tin Zalo OA về dịch vụ công trực tuyến " + stamp;
+        String failedTitle = "Tin gửi trang CCHC thành phố " + stamp;
+        String elsewhereTitle = "Tin Zalo OA đã đăng từ điện thoại " + stamp;
+        String confirmed = publishedItem(confirmedTitle, "zalo-oa", plan.items);
+        String failed = publishedItem(failedTitle, "province-portal", plan.items);
+        String elsewhere = publishedItem(elsewhereTitle, "zalo-oa", plan.items);
         String rConfirmed = pendingRequest(confirmed, "zalo-oa");
         String rFailed = pendingRequest(failed, "province-portal");
         String rElsewhere = pendingRequest(elsewhere, "zalo-oa");
 
         b.driver.manage().window().setSize(new Dimension(width, height));
-        b.open("#/dang-thu-cong");
+        go("#/dang-thu-cong");
         b.waitText(By.id("page-title"), "Bàn đăng thủ công");
         for (String r : List.of(rConfirmed, rFailed, rElsewhere)) {
             b.until("request " + r + " on the desk", d -> !d.findElements(request(r)).isEmpty());
@@ -112,7 +115,7 @@ class RecordedWorkTest {
                 .isEqualTo("Zalo OA");
         scrollTo(request(rConfirmed));
         fits(width);
-        b.screenshot("01-ban-dang-cho-" + screen);
+        b.screenshot("ban-dang-cho-" + screen);
 
         // confirm with the URL of the post (a URL without http(s) refused first, in Vietnamese)
         String url = "https://zalo.me/kimthanh/bai-" + stamp;
@@ -122,11 +125,11 @@ class RecordedWorkTest {
             within(rConfirmed, "manual-confirm").click();
             b.until("the URL refused", d -> text(request(rConfirmed), null)
                     .contains("Đường dẫn phải là địa chỉ http:// hoặc https:// đầy đủ"));
-            b.screenshot("02-duong-dan-sai-" + screen);
+            b.screenshot("duong-dan-sai-" + screen);
         }
         type(within(rConfirmed, "manual-confirm-url"), url);
         fits(width);
-        b.screenshot("03-xac-nhan-" + screen);
+        b.screenshot("xac-nhan-" + screen);
         within(rConfirmed, "manual-confirm").click();
         b.until("the confirmed request leaves the pending desk", d -> d.findElements(request(rConfirmed)).isEmpty());
         assertThat(text(testid("notice"), null)).contains("Đã xác nhận bài").contains("Zalo OA");
@@ -142,7 +145,7 @@ class RecordedWorkTest {
             within(rFailed, "manual-fail").click();
             b.until("the reason is asked for", d -> text(request(rFailed), null)
                     .contains("Vui lòng nêu lý do không đăng được."));
-            b.screenshot("04-thieu-ly-do-" + screen);
+            b.screenshot("thieu-ly-do-" + screen);
         }
         type(within(rFailed, "manual-fail-reason"), why);
         within(rFailed, "manual-fail").click();
@@ -156,11 +159,11 @@ class RecordedWorkTest {
                 .isEqualTo("Không đăng được");
         scrollTo(request(rFailed));
         fits(width);
-        b.screenshot("05-khong-dang-duoc-" + screen);
+        b.screenshot("khong-dang-duoc-" + screen);
 
         // the confirmed item: published on Zalo OA with the URL; the failed one: its reason on the item
-        b.open("#/tin-bai/" + confirmed);
-        b.waitText(By.id("page-title"), stamp);
+        go("#/tin-bai/" + confirmed);
+        b.waitText(By.id("page-title"), confirmedTitle);
         By zalo = By.cssSelector("[data-testid=\"publication\"][data-channel=\"zalo-oa\"][data-status=\"SUCCEEDED\"]");
         b.until("Zalo OA succeeded on the item", Duration.ofSeconds(60), d -> !d.findElements(zalo).isEmpty());
         assertThat(attr(By.cssSelector("[data-testid=\"publication\"][data-channel=\"zalo-oa\"]"
@@ -169,9 +172,9 @@ class RecordedWorkTest {
                 By.cssSelector("#content-status [data-testid=\"status\"][data-status=\"PUBLISHED\"]")).isEmpty());
         scrollTo(zalo);
         fits(width);
-        b.screenshot("06-tin-da-dang-" + screen);
-        b.open("#/tin-bai/" + failed);
-        b.waitText(By.id("page-title"), stamp);
+        b.screenshot("tin-da-dang-" + screen);
+        go("#/tin-bai/" + failed);
+        b.waitText(By.id("page-title"), failedTitle);
         By portal = By.cssSelector("[data-testid=\"publication\"][data-channel=\"province-portal\"]"
                 + "[data-status=\"FAILED\"]");
         b.until("the city's CCHC page failed on the item", Duration.ofSeconds(60),
@@ -179,15 +182,15 @@ class RecordedWorkTest {
         assertThat(text(portal, null)).contains(why);
 
         // «Ghi nhận đã đăng ở nơi khác» on the third item resolves its pending request
-        b.open("#/tin-bai/" + elsewhere);
-        b.waitText(By.id("page-title"), stamp);
+        go("#/tin-bai/" + elsewhere);
+        b.waitText(By.id("page-title"), elsewhereTitle);
         b.click("outside-open");
         new Select(b.find("outside-channel")).selectByValue("zalo-oa");
         String elsewhereUrl = "https://zalo.me/kimthanh/dang-tu-dien-thoai-" + stamp;
         b.type("outside-url", elsewhereUrl);
         b.type("outside-published-at", LocalDateTime.now(VN).minusHours(1).format(DAY_TIME));
         fits(width);
-        b.screenshot("07-ghi-nhan-noi-khac-" + screen);
+        b.screenshot("ghi-nhan-noi-khac-" + screen);
         b.click("outside-save");
         b.until("Zalo OA recorded on the item", Duration.ofSeconds(30), d -> !d.findElements(By.cssSelector(
                 "[data-testid=\"publication\"][data-channel=\"zalo-oa\"][data-status=\"SUCCEEDED\"]")).isEmpty());
@@ -195,8 +198,7 @@ class RecordedWorkTest {
             JsonNode r = Api.get(EDITOR, "/api/manual-publications/" + rElsewhere).json();
             return "PUBLISHED".equals(r.path("status").asString()) && r.path("resolvedElsewhere").asBoolean();
         });
-        b.open("#/dang-thu-cong");
-        b.find("manual-requests");
+        go("#/dang-thu-cong");
         b.until("the desk has loaded", d -> !d.findElements(testid("manual-request")).isEmpty()
                 || !d.findElements(testid("manual-empty")).isEmpty());
         assertThat(b.driver.findElements(request(rElsewhere))).as("resolved elsewhere: not pending any more").isEmpty();
@@ -206,7 +208,7 @@ class RecordedWorkTest {
         assertThat(b.driver.findElement(request(rElsewhere)).findElements(testid("manual-confirm-open"))).isEmpty();
         scrollTo(request(rElsewhere));
         fits(width);
-        b.screenshot("08-da-dang-noi-khac-" + screen);
+        b.screenshot("da-dang-noi-khac-" + screen);
 
         // the task: credited by the confirmed item and by the one posted elsewhere, each once; not by the failed one
         b.untilPolling("the task credited by both published items", Duration.ofSeconds(60), Duration.ofSeconds(2),
@@ -241,7 +243,7 @@ class RecordedWorkTest {
         String title = ("DIALOGUE".equals(kind) ? "Đối thoại với Nhân dân về thủ tục hành chính "
                 : "Cuộc thi tìm hiểu dịch vụ công trực tuyến ") + stamp;
         b.driver.manage().window().setSize(new Dimension(width, height));
-        b.open("#/hoat-dong/moi");
+        go("#/hoat-dong/moi");
         b.waitText(By.id("page-title"), "Ghi nhận hoạt động");
         new Select(b.find("activity-kind")).selectByValue(kind);
         b.type("activity-title", title);
@@ -259,11 +261,11 @@ class RecordedWorkTest {
             b.click("activity-save");
             b.until("the day refused", d -> text(By.id("activity-form"), null).contains("Ví dụ: 15/10/2025."));
             assertThat(text(testid("problem"), null)).contains("Vui lòng nhập ngày tổ chức theo dạng dd/MM/yyyy.");
-            b.screenshot("01-ngay-sai-" + screen);
+            b.screenshot("ngay-sai-" + screen);
         }
         b.type("activity-held-on", "15/11/2026");
         fits(width);
-        b.screenshot("02-bieu-mau-" + screen);
+        b.screenshot("bieu-mau-" + screen);
         b.click("activity-save");
 
         // its page
@@ -303,7 +305,7 @@ class RecordedWorkTest {
                 d -> countFor(Api.get(EDITOR, "/api/tasks/" + plan.activities).json().path("credits"), id) == 1);
         scrollTo(testid("activity-attachments"));
         fits(width);
-        b.screenshot("03-hoat-dong-" + screen);
+        b.screenshot("hoat-dong-" + screen);
 
         // withdrawn with a reason (none refused first)
         String why = "Ghi nhận trùng với hoạt động đã có " + stamp;
@@ -312,7 +314,7 @@ class RecordedWorkTest {
             b.click("activity-withdraw");
             b.until("the reason is asked for", d -> text(testid("problem"), null)
                     .contains("Vui lòng nêu lý do rút hoạt động."));
-            b.screenshot("04-thieu-ly-do-" + screen);
+            b.screenshot("thieu-ly-do-" + screen);
         }
         b.type("activity-withdraw-reason", why);
         b.click("activity-withdraw");
@@ -325,12 +327,12 @@ class RecordedWorkTest {
         assertThat(gone.path("status").asString()).isEqualTo("WITHDRAWN");
         assertThat(gone.path("withdrawalReason").asString()).isEqualTo(why);
         fits(width);
-        b.screenshot("05-da-rut-" + screen);
+        b.screenshot("da-rut-" + screen);
 
         // its credit taken back by itself
         b.untilPolling("the activity's credit withdrawn", Duration.ofSeconds(60), Duration.ofSeconds(2),
                 d -> countFor(Api.get(EDITOR, "/api/tasks/" + plan.activities).json().path("credits"), id) == 0);
-        b.open("#/nhiem-vu/" + plan.activities);
+        go("#/nhiem-vu/" + plan.activities);
         By row = By.cssSelector("[data-testid=\"task-credit\"][data-item-id=\"" + id + "\"]");
         b.until("the withdrawn credit on the task", d -> !d.findElements(row).isEmpty());
         assertThat(text(By.cssSelector("[data-testid=\"task-credit\"][data-item-id=\"" + id
@@ -338,7 +340,7 @@ class RecordedWorkTest {
         assertThat(text(row, null)).contains(title);
         scrollTo(row);
         fits(width);
-        b.screenshot("06-nhiem-vu-tu-dong-rut-" + screen);
+        b.screenshot("nhiem-vu-tu-dong-rut-" + screen);
     }
 
     // ================================================================== 3. credits on the task page
@@ -390,7 +392,7 @@ class RecordedWorkTest {
         assertThat(wrongCredit).as("the wrong item's credit").isNotNull();
 
         b.driver.manage().window().setSize(new Dimension(width, height));
-        b.open("#/nhiem-vu/" + task);
+        go("#/nhiem-vu/" + task);
         b.waitText(By.id("page-title"), plan.mixedTitle);
         By itemRow = creditRow(right);
         By activityRow = creditRow(activity);
@@ -407,19 +409,19 @@ class RecordedWorkTest {
         assertThat(text(activityRow, null)).contains("hoạt động").contains("Đối thoại");
         scrollTo(testid("task-credits"));
         fits(width);
-        b.screenshot("01-luot-tinh-" + screen);
+        b.screenshot("luot-tinh-" + screen);
 
         // each link opens its own page
         b.click(By.cssSelector(sel2(activityRow) + " [data-testid=\"credit-link\"]"));
         b.waitText(By.id("page-title"), activityTitle);
         assertThat(text(testid("activity-facts"), null)).contains("Nhà văn hóa thôn").doesNotContain("Không tìm thấy");
         fits(width);
-        b.screenshot("02-trang-hoat-dong-" + screen);
+        b.screenshot("trang-hoat-dong-" + screen);
         b.driver.navigate().back();
         b.click(By.cssSelector(sel2(itemRow) + " [data-testid=\"credit-link\"]"));
         b.waitText(By.id("page-title"), rightTitle);
         assertThat(text(By.tagName("main"), null)).doesNotContain("Không tìm thấy");
-        b.screenshot("03-trang-tin-bai-" + screen);
+        b.screenshot("trang-tin-bai-" + screen);
         b.driver.navigate().back();
 
         // the leader withdraws the wrong credit with a reason (none refused first)
@@ -431,11 +433,11 @@ class RecordedWorkTest {
             b.click("credit-withdraw");
             b.until("the reason is asked for", d -> text(testid("credit-withdraw-form"), null)
                     .contains("Vui lòng nêu lý do rút lượt tính."));
-            b.screenshot("04-thieu-ly-do-" + screen);
+            b.screenshot("thieu-ly-do-" + screen);
         }
         b.type("credit-withdraw-reason", why);
         fits(width);
-        b.screenshot("05-rut-luot-tinh-" + screen);
+        b.screenshot("rut-luot-tinh-" + screen);
         int before = credited(task);
         b.click("credit-withdraw");
         By withdrawal = By.cssSelector(sel2(creditRow(wrong)) + " [data-testid=\"credit-withdrawal\"]");
@@ -461,7 +463,7 @@ class RecordedWorkTest {
         assertThat(text(By.tagName("main"), null)).containsPattern("Tổng đã tính\\s+" + credited(task) + "\\b");
         scrollTo(creditRow(wrong));
         fits(width);
-        b.screenshot("06-da-rut-" + screen);
+        b.screenshot("da-rut-" + screen);
     }
 
     // ================================================================== fixtures (API)
@@ -610,6 +612,20 @@ class RecordedWorkTest {
         });
     }
 
+    /**
+     * To a route inside the app (a hash change, as a click on a link does). A full load only when already there: each
+     * load in this tab leaves its live stream's connection open in Chromium (see e2e-tests/README.md), and a seventh
+     * would wait for a free connection to the gateway.
+     */
+    private void go(String hash) {
+        if (b.driver.getCurrentUrl().endsWith(hash)) {
+            b.open(hash);
+            return;
+        }
+        b.driver.executeScript("location.hash = arguments[0];", hash);
+        b.until("at " + hash, d -> d.getCurrentUrl().endsWith(hash));
+    }
+
     private static void type(WebElement e, String text) {
         e.clear();
         e.sendKeys(text);
@@ -677,7 +693,7 @@ class RecordedWorkTest {
                 "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                 "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
                         + " /Resources << /Font << /F1 5 0 R >> >> >>",
-                null,
+                "",
                 "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"));
         String stream = "BT /F1 14 Tf 72 770 Td (" + text + ") Tj ET";
         objects.set(3, "<< /Length " + stream.length() + " >>\nstream\n" + stream + "\nendstream");
