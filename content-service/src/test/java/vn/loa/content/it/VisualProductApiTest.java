@@ -239,8 +239,9 @@ class VisualProductApiTest extends IntegrationTest {
         // the channel's own later answer to that request changes nothing
         broker.send(new PublicationSucceeded(COMMUNE, request.requestId(), id, VisualProduct.CHANNEL, null,
                 Instant.parse("2025-10-20T00:00:00Z"), null, List.of()));
+        // content-service has read that answer, and what it wrote (if anything) has left the outbox
+        eventually().until(() -> broker.caughtUp(GROUP, Topics.PUBLICATION_EVENTS));
         eventually().until(() -> drained(Items.COLLECTION, id));
-        Thread.sleep(1000);
         List<ContentPublished> published = events(id).stream().filter(e -> e instanceof ContentPublished)
                 .map(e -> (ContentPublished) e).toList();
         assertThat(published).singleElement().satisfies(p -> {

@@ -75,13 +75,17 @@ class Credits {
             writes.add(new UpdateOneModel<>(olderOrMissing, new Document("$set", state),
                     new UpdateOptions().upsert(true)));
         }
+        upsertOverOlder(writes);
+    }
+
+    /** Runs the upserts; one that collides on the id met a newer copy already there: nothing to do for it. */
+    private void upsertOverOlder(List<WriteModel<Document>> writes) {
         try {
             mongo.getCollection(COLLECTION).bulkWrite(writes, new BulkWriteOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
             if (e.getWriteErrors().stream().anyMatch(error -> error.getCode() != DUPLICATE_KEY)) {
                 throw e;
             }
-            // a newer copy of these (task, item) credits is already there: nothing to do
         }
     }
 
@@ -108,13 +112,7 @@ class Credits {
                             Updates.set("revision", revision), Updates.set("credits", credits)),
                     new UpdateOptions().upsert(true))));
             if (!writes.isEmpty()) {
-                try {
-                    mongo.getCollection(COLLECTION).bulkWrite(writes, new BulkWriteOptions().ordered(false));
-                } catch (MongoBulkWriteException e) {
-                    if (e.getWriteErrors().stream().anyMatch(error -> error.getCode() != DUPLICATE_KEY)) {
-                        throw e;
-                    }
-                }
+                upsertOverOlder(writes);
             }
             mongo.updateFirst(Query.query(Criteria.where("_id").is(taskKey).and("revision").is(revision)),
                     new Update().unset("credits"), tasksCollection);
