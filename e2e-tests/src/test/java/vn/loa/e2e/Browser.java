@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -70,7 +71,14 @@ public final class Browser implements AutoCloseable {
                 .usingAnyFreePort()
                 .build();
         driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, WAIT);
+        wait = waiting(WAIT);
+    }
+
+    /** A wait whose condition is tried again when the page re-rendered an element it was reading. */
+    private WebDriverWait waiting(Duration timeout) {
+        WebDriverWait w = new WebDriverWait(driver, timeout);
+        w.ignoring(StaleElementReferenceException.class);
+        return w;
     }
 
     // ------------------------------------------------------------------ which programs run
@@ -172,16 +180,34 @@ public final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     }
 
+    /** Waits for a condition; one that read an element the page has since re-rendered is simply tried again. */
     public <T> T until(String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).withMessage(what).until(condition);
+        return until(what, WAIT, condition);
     }
 
     public <T> T untilPolling(String what, Duration timeout, Duration every, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, timeout).pollingEvery(every).withMessage(what).until(condition);
+        WebDriverWait w = waiting(timeout);
+        w.pollingEvery(every).withMessage(what);
+        return w.until(condition);
     }
 
     public <T> T until(String what, Duration timeout, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, timeout).withMessage(what).until(condition);
+        WebDriverWait w = waiting(timeout);
+        w.withMessage(what);
+        return w.until(condition);
+    }
+
+    /** An element's text, read again if the page re-rendered it meanwhile. */
+    public String text(By by) {
+        return until("read " + by, d -> d.findElement(by).getText());
+    }
+
+    /** An element's attribute, read again if the page re-rendered it meanwhile ("" when it has none). */
+    public String attribute(By by, String name) {
+        return until("read " + name + " of " + by, d -> {
+            String value = d.findElement(by).getAttribute(name);
+            return value == null ? "" : value;
+        });
     }
 
     // ------------------------------------------------------------------ the app: log in, open a route, log out

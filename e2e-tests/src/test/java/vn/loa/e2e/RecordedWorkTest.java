@@ -26,8 +26,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.NoSuchElementException;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
@@ -108,10 +106,10 @@ class RecordedWorkTest {
         for (String r : List.of(rConfirmed, rFailed, rElsewhere)) {
             b.until("request " + r + " on the desk", d -> !d.findElements(request(r)).isEmpty());
         }
-        assertThat(text(request(rConfirmed), null)).contains("Tin Zalo OA về dịch vụ công trực tuyến " + stamp)
+        assertThat(b.text(request(rConfirmed))).contains("Tin Zalo OA về dịch vụ công trực tuyến " + stamp)
                 .contains("Zalo OA").contains("Chờ đăng");
-        assertThat(text(request(rFailed), null)).contains("Trang thông tin CCHC");
-        assertThat(attr(By.cssSelector("[data-testid=\"manual-group\"][data-channel=\"zalo-oa\"]"), "aria-label"))
+        assertThat(b.text(request(rFailed))).contains("Trang thông tin CCHC");
+        assertThat(b.attribute(By.cssSelector("[data-testid=\"manual-group\"][data-channel=\"zalo-oa\"]"), "aria-label"))
                 .isEqualTo("Zalo OA");
         scrollTo(request(rConfirmed));
         fits(width);
@@ -123,7 +121,7 @@ class RecordedWorkTest {
         if (problemsFirst) {
             type(within(rConfirmed, "manual-confirm-url"), "zalo.me/kimthanh");
             within(rConfirmed, "manual-confirm").click();
-            b.until("the URL refused", d -> text(request(rConfirmed), null)
+            b.until("the URL refused", d -> b.text(request(rConfirmed))
                     .contains("Đường dẫn phải là địa chỉ http:// hoặc https:// đầy đủ"));
             b.screenshot("duong-dan-sai-" + screen);
         }
@@ -132,7 +130,7 @@ class RecordedWorkTest {
         b.screenshot("xac-nhan-" + screen);
         within(rConfirmed, "manual-confirm").click();
         b.until("the confirmed request leaves the pending desk", d -> d.findElements(request(rConfirmed)).isEmpty());
-        assertThat(text(testid("notice"), null)).contains("Đã xác nhận bài").contains("Zalo OA");
+        assertThat(b.text(testid("notice"))).contains("Đã xác nhận bài").contains("Zalo OA");
         JsonNode done = Api.get(EDITOR, "/api/manual-publications/" + rConfirmed).json();
         assertThat(done.path("status").asString()).isEqualTo("PUBLISHED");
         assertThat(done.path("url").asString()).isEqualTo(url);
@@ -143,7 +141,7 @@ class RecordedWorkTest {
         within(rFailed, "manual-fail-open").click();
         if (problemsFirst) {
             within(rFailed, "manual-fail").click();
-            b.until("the reason is asked for", d -> text(request(rFailed), null)
+            b.until("the reason is asked for", d -> b.text(request(rFailed))
                     .contains("Vui lòng nêu lý do không đăng được."));
             b.screenshot("thieu-ly-do-" + screen);
         }
@@ -154,8 +152,8 @@ class RecordedWorkTest {
                 .isEqualTo(why);
         new Select(b.find("manual-status")).selectByValue("FAILED");
         b.until("the failed request under «Không đăng được»", d -> !d.findElements(request(rFailed)).isEmpty());
-        assertThat(text(By.cssSelector(sel(rFailed) + " [data-testid=\"manual-reason\"]"), null)).isEqualTo(why);
-        assertThat(text(By.cssSelector(sel(rFailed) + " [data-testid=\"manual-status-label\"]"), null))
+        assertThat(b.text(By.cssSelector(sel(rFailed) + " [data-testid=\"manual-reason\"]"))).isEqualTo(why);
+        assertThat(b.text(By.cssSelector(sel(rFailed) + " [data-testid=\"manual-status-label\"]")))
                 .isEqualTo("Không đăng được");
         scrollTo(request(rFailed));
         fits(width);
@@ -166,7 +164,7 @@ class RecordedWorkTest {
         b.waitText(By.id("page-title"), confirmedTitle);
         By zalo = By.cssSelector("[data-testid=\"publication\"][data-channel=\"zalo-oa\"][data-status=\"SUCCEEDED\"]");
         b.until("Zalo OA succeeded on the item", Duration.ofSeconds(60), d -> !d.findElements(zalo).isEmpty());
-        assertThat(attr(By.cssSelector("[data-testid=\"publication\"][data-channel=\"zalo-oa\"]"
+        assertThat(b.attribute(By.cssSelector("[data-testid=\"publication\"][data-channel=\"zalo-oa\"]"
                 + " [data-testid=\"publication-url\"]"), "href")).isEqualTo(url);
         b.until("item status PUBLISHED", d -> !d.findElements(
                 By.cssSelector("#content-status [data-testid=\"status\"][data-status=\"PUBLISHED\"]")).isEmpty());
@@ -179,7 +177,7 @@ class RecordedWorkTest {
                 + "[data-status=\"FAILED\"]");
         b.until("the city's CCHC page failed on the item", Duration.ofSeconds(60),
                 d -> !d.findElements(portal).isEmpty());
-        assertThat(text(portal, null)).contains(why);
+        assertThat(b.text(portal)).contains(why);
 
         // «Ghi nhận đã đăng ở nơi khác» on the third item resolves its pending request
         go("#/tin-bai/" + elsewhere);
@@ -204,7 +202,7 @@ class RecordedWorkTest {
         assertThat(b.driver.findElements(request(rElsewhere))).as("resolved elsewhere: not pending any more").isEmpty();
         new Select(b.find("manual-status")).selectByValue("PUBLISHED");
         b.until("the resolved request under «Đã đăng»", d -> !d.findElements(request(rElsewhere)).isEmpty());
-        assertThat(text(request(rElsewhere), null)).contains("ghi nhận đã đăng ở nơi khác").contains(elsewhereUrl);
+        assertThat(b.text(request(rElsewhere))).contains("ghi nhận đã đăng ở nơi khác").contains(elsewhereUrl);
         assertThat(b.driver.findElement(request(rElsewhere)).findElements(testid("manual-confirm-open"))).isEmpty();
         scrollTo(request(rElsewhere));
         fits(width);
@@ -259,8 +257,8 @@ class RecordedWorkTest {
         if (problemsFirst) {
             b.type("activity-held-on", "31/02/2026");
             b.click("activity-save");
-            b.until("the day refused", d -> text(By.id("activity-form"), null).contains("Ví dụ: 15/10/2025."));
-            assertThat(text(testid("problem"), null)).contains("Vui lòng nhập ngày tổ chức theo dạng dd/MM/yyyy.");
+            b.until("the day refused", d -> b.text(By.id("activity-form")).contains("Ví dụ: 15/10/2025."));
+            assertThat(b.text(testid("problem"))).contains("Vui lòng nhập ngày tổ chức theo dạng dd/MM/yyyy.");
             b.screenshot("ngay-sai-" + screen);
         }
         b.type("activity-held-on", "15/11/2026");
@@ -273,14 +271,14 @@ class RecordedWorkTest {
                 && !d.getCurrentUrl().endsWith("/moi"));
         String id = b.driver.getCurrentUrl().replaceAll(".*#/hoat-dong/", "");
         b.waitText(By.id("page-title"), title);
-        assertThat(attr(testid("activity-status"), "data-status")).isEqualTo("HELD");
-        String facts = text(testid("activity-facts"), null);
+        assertThat(b.attribute(testid("activity-status"), "data-status")).isEqualTo("HELD");
+        String facts = b.text(testid("activity-facts"));
         assertThat(facts).contains("Đã tổ chức").contains("15/11/2026").contains("Hội trường UBND xã Kim Thành")
                 .contains("Văn phòng HĐND và UBND").contains("Dịch vụ công trực tuyến, thủ tục đất đai")
                 .contains(EDITOR).contains(plan.activitiesTitle).contains("DIALOGUE".equals(kind) ? "Đối thoại" : "Cuộc thi");
-        assertThat(text(testid("activity-participants-view"), null)).isEqualTo("120");
-        assertThat(text(testid("activity-summary-view"), null)).startsWith("Có 12 ý kiến của người dân");
-        assertThat(text(testid("served-task"), null)).contains(plan.activitiesTitle);
+        assertThat(b.text(testid("activity-participants-view"))).isEqualTo("120");
+        assertThat(b.text(testid("activity-summary-view"))).startsWith("Có 12 ý kiến của người dân");
+        assertThat(b.text(testid("served-task"))).contains(plan.activitiesTitle);
         JsonNode saved = Api.get(EDITOR, "/api/activities/" + id).json();
         assertThat(saved.path("title").asString()).isEqualTo(title);
         assertThat(saved.path("kind").asString()).isEqualTo(kind);
@@ -298,7 +296,7 @@ class RecordedWorkTest {
         b.driver.findElement(testid("activity-attachment-file")).sendKeys(minutes.toAbsolutePath().toString());
         b.click("activity-attachment-upload");
         b.until("two files listed", d -> d.findElements(testid("activity-attachment-download")).size() == 2);
-        assertThat(text(testid("activity-attachments"), null)).contains("Biên bản, ảnh (2)")
+        assertThat(b.text(testid("activity-attachments"))).contains("Biên bản, ảnh (2)")
                 .contains(photo.getFileName().toString()).contains(minutes.getFileName().toString());
         assertThat(Api.get(EDITOR, "/api/activities/" + id).json().path("attachments").size()).isEqualTo(2);
         b.untilPolling("the task credited by the activity", Duration.ofSeconds(60), Duration.ofSeconds(2),
@@ -312,14 +310,14 @@ class RecordedWorkTest {
         b.click("activity-withdraw-open");
         if (problemsFirst) {
             b.click("activity-withdraw");
-            b.until("the reason is asked for", d -> text(testid("problem"), null)
+            b.until("the reason is asked for", d -> b.text(testid("problem"))
                     .contains("Vui lòng nêu lý do rút hoạt động."));
             b.screenshot("thieu-ly-do-" + screen);
         }
         b.type("activity-withdraw-reason", why);
         b.click("activity-withdraw");
-        b.until("withdrawn", d -> "WITHDRAWN".equals(attr(testid("activity-status"), "data-status")));
-        assertThat(text(testid("activity-withdrawal"), null)).contains(why).contains(EDITOR)
+        b.until("withdrawn", d -> "WITHDRAWN".equals(b.attribute(testid("activity-status"), "data-status")));
+        assertThat(b.text(testid("activity-withdrawal"))).contains(why).contains(EDITOR)
                 .containsPattern("\\d{2}/\\d{2}/\\d{4}");
         assertThat(b.driver.findElements(testid("activity-withdraw-open"))).isEmpty();
         assertThat(b.driver.findElements(testid("activity-attachment-upload"))).as("no upload once withdrawn").isEmpty();
@@ -335,9 +333,9 @@ class RecordedWorkTest {
         go("#/nhiem-vu/" + plan.activities);
         By row = By.cssSelector("[data-testid=\"task-credit\"][data-item-id=\"" + id + "\"]");
         b.until("the withdrawn credit on the task", d -> !d.findElements(row).isEmpty());
-        assertThat(text(By.cssSelector("[data-testid=\"task-credit\"][data-item-id=\"" + id
-                + "\"] [data-testid=\"credit-withdrawal\"]"), null)).startsWith("Tự động rút");
-        assertThat(text(row, null)).contains(title);
+        assertThat(b.text(By.cssSelector("[data-testid=\"task-credit\"][data-item-id=\"" + id
+                + "\"] [data-testid=\"credit-withdrawal\"]"))).startsWith("Tự động rút");
+        assertThat(b.text(row)).contains(title);
         scrollTo(row);
         fits(width);
         b.screenshot("nhiem-vu-tu-dong-rut-" + screen);
@@ -398,15 +396,15 @@ class RecordedWorkTest {
         By activityRow = creditRow(activity);
         b.until("the credits listed", d -> !d.findElements(itemRow).isEmpty() && !d.findElements(activityRow).isEmpty()
                 && !d.findElements(creditRow(wrong)).isEmpty());
-        b.until("titles shown", d -> text(testid("task-credits"), null).contains(activityTitle));
-        String table = text(testid("task-credits"), null);
+        b.until("titles shown", d -> b.text(testid("task-credits")).contains(activityTitle));
+        String table = b.text(testid("task-credits"));
         assertThat(table).contains(rightTitle).contains(wrongTitle).contains(activityTitle)
                 .doesNotContain(right).doesNotContain(wrong).doesNotContain(activity).doesNotContain("không xem được");
-        assertThat(attr(By.cssSelector(sel2(itemRow) + " [data-testid=\"credit-link\"]"), "href"))
+        assertThat(b.attribute(By.cssSelector(sel2(itemRow) + " [data-testid=\"credit-link\"]"), "href"))
                 .endsWith("#/tin-bai/" + right);
-        assertThat(attr(By.cssSelector(sel2(activityRow) + " [data-testid=\"credit-link\"]"), "href"))
+        assertThat(b.attribute(By.cssSelector(sel2(activityRow) + " [data-testid=\"credit-link\"]"), "href"))
                 .endsWith("#/hoat-dong/" + activity);
-        assertThat(text(activityRow, null)).contains("hoạt động").contains("Đối thoại");
+        assertThat(b.text(activityRow)).contains("hoạt động").contains("Đối thoại");
         scrollTo(testid("task-credits"));
         fits(width);
         b.screenshot("luot-tinh-" + screen);
@@ -414,13 +412,13 @@ class RecordedWorkTest {
         // each link opens its own page
         b.click(By.cssSelector(sel2(activityRow) + " [data-testid=\"credit-link\"]"));
         b.waitText(By.id("page-title"), activityTitle);
-        assertThat(text(testid("activity-facts"), null)).contains("Nhà văn hóa thôn").doesNotContain("Không tìm thấy");
+        assertThat(b.text(testid("activity-facts"))).contains("Nhà văn hóa thôn").doesNotContain("Không tìm thấy");
         fits(width);
         b.screenshot("trang-hoat-dong-" + screen);
         b.driver.navigate().back();
         b.click(By.cssSelector(sel2(itemRow) + " [data-testid=\"credit-link\"]"));
         b.waitText(By.id("page-title"), rightTitle);
-        assertThat(text(By.tagName("main"), null)).doesNotContain("Không tìm thấy");
+        assertThat(b.text(By.tagName("main"))).doesNotContain("Không tìm thấy");
         b.screenshot("trang-tin-bai-" + screen);
         b.driver.navigate().back();
 
@@ -431,7 +429,7 @@ class RecordedWorkTest {
         b.find("credit-withdraw-form");
         if (problemsFirst) {
             b.click("credit-withdraw");
-            b.until("the reason is asked for", d -> text(testid("credit-withdraw-form"), null)
+            b.until("the reason is asked for", d -> b.text(testid("credit-withdraw-form"))
                     .contains("Vui lòng nêu lý do rút lượt tính."));
             b.screenshot("thieu-ly-do-" + screen);
         }
@@ -441,9 +439,9 @@ class RecordedWorkTest {
         int before = credited(task);
         b.click("credit-withdraw");
         By withdrawal = By.cssSelector(sel2(creditRow(wrong)) + " [data-testid=\"credit-withdrawal\"]");
-        b.until("the withdrawal shown on the row", d -> text(withdrawal, null).contains(why));
-        assertThat(text(withdrawal, null)).startsWith("Lãnh đạo " + LEADER + " rút ngày");
-        assertThat(attr(creditRow(wrong), "class")).contains("withdrawn");
+        b.until("the withdrawal shown on the row", d -> b.text(withdrawal).contains(why));
+        assertThat(b.text(withdrawal)).startsWith("Lãnh đạo " + LEADER + " rút ngày");
+        assertThat(b.attribute(creditRow(wrong), "class")).contains("withdrawn");
         assertThat(b.driver.findElements(open)).as("a withdrawn credit cannot be withdrawn again").isEmpty();
         assertThat(credited(task)).as("the count drops by one").isEqualTo(before - 1);
         JsonNode c = null;
@@ -458,9 +456,9 @@ class RecordedWorkTest {
 
         // the reason stays (a fresh load) and the total shown is the API's
         b.open("#/nhiem-vu/" + task);
-        b.until("the withdrawal after a reload", d -> text(withdrawal, null).contains(why));
-        assertThat(text(testid("task-credits"), null)).contains(rightTitle).contains(activityTitle);
-        assertThat(text(By.tagName("main"), null)).containsPattern("Tổng đã tính\\s+" + credited(task) + "\\b");
+        b.until("the withdrawal after a reload", d -> b.text(withdrawal).contains(why));
+        assertThat(b.text(testid("task-credits"))).contains(rightTitle).contains(activityTitle);
+        assertThat(b.text(By.tagName("main"))).containsPattern("Tổng đã tính\\s+" + credited(task) + "\\b");
         scrollTo(creditRow(wrong));
         fits(width);
         b.screenshot("da-rut-" + screen);
@@ -635,21 +633,6 @@ class RecordedWorkTest {
         b.driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", b.driver.findElement(by));
     }
 
-    /** An element's text (or attribute), read again if the page re-rendered it meanwhile. */
-    private String text(By by, String attribute) {
-        return b.until("read " + by, d -> {
-            try {
-                WebElement e = d.findElement(by);
-                return attribute == null ? e.getText() : e.getAttribute(attribute);
-            } catch (StaleElementReferenceException | NoSuchElementException e) {
-                return null;
-            }
-        });
-    }
-
-    private String attr(By by, String attribute) {
-        return text(by, attribute);
-    }
 
     /** At phone width the page has no horizontal scrolling (a wide table scrolls inside its own box). */
     private void fits(int width) {

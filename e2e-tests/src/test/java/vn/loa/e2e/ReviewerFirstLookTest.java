@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
 
@@ -102,12 +101,12 @@ class ReviewerFirstLookTest {
         // 2. in the browser: the colours of the dashboard
         b.login("bach-mai.leader");
         b.click("nav-dashboard");
-        WebElement tasks = b.find("dashboard-tasks");
+        b.find("dashboard-tasks");
         b.until("the task table is filled", d -> !d.findElements(testid("dashboard-task")).isEmpty());
         assertThat(number("stat-done")).isEqualTo(stats.path("done").asInt()).isPositive();
         assertThat(number("stat-at-risk")).isPositive();
         assertThat(number("stat-missed")).isPositive();
-        assertThat(tasks.getText()).as("a missed month and periods that do not apply")
+        assertThat(b.text(testid("dashboard-tasks"))).as("a missed month and periods that do not apply")
                 .contains("Không đạt:").contains("Không áp dụng");
         assertThat(b.driver.findElements(By.cssSelector("[data-testid=\"dashboard-tasks\"] .badge-task-done")))
                 .isNotEmpty();
@@ -161,14 +160,14 @@ class ReviewerFirstLookTest {
         b.click(mobile() ? openMenu("nav-dashboard") : "nav-dashboard");
         b.find("province-table");
         b.until("the rows of the demo communes", d -> d.findElements(testid("province-row")).size() >= 3);
-        WebElement tienMinh = b.driver.findElement(By.cssSelector(
-                "[data-testid=\"province-row\"][data-code=\"" + TIEN_MINH + "\"]"));
-        assertThat(tienMinh.getAttribute("class")).as("Tiên Minh owes a dialogue: at risk").contains("row-risk");
-        assertThat(b.find("stat-submitted").getText()).isNotBlank();
+        By tienMinh = By.cssSelector("[data-testid=\"province-row\"][data-code=\"" + TIEN_MINH + "\"]");
+        assertThat(b.attribute(tienMinh, "class")).as("Tiên Minh owes a dialogue: at risk").contains("row-risk");
+        assertThat(b.text(testid("stat-submitted"))).isNotBlank();
         b.screenshot("tinh-bang-tong-hop-" + size);
 
         // drill down into Tiên Minh: its own dashboard, read-only for the province
-        tienMinh.findElement(testid("province-drill")).click();
+        b.click(By.cssSelector("[data-testid=\"province-row\"][data-code=\"" + TIEN_MINH
+                + "\"] [data-testid=\"province-drill\"]"));
         b.waitText(By.id("page-title"), "Tiên Minh");
         b.until("Tiên Minh's tasks", d -> !d.findElements(testid("dashboard-task")).isEmpty());
         assertThat(number("stat-done")).as("Tiên Minh's history credited its tasks").isPositive();
@@ -180,28 +179,26 @@ class ReviewerFirstLookTest {
         // the report screen: Kim Thành's report accepted
         b.click(mobile() ? openMenu("nav-reports") : "nav-reports");
         openReport(KIM_THANH, year, q);
-        assertThat(b.find("report-state").getAttribute("data-state")).isEqualTo("SUBMITTED");
+        assertThat(state()).isEqualTo("SUBMITTED");
         b.screenshot("tinh-bao-cao-cho-tiep-nhan-" + size);
         b.click("report-accept");
-        b.until("Kim Thành's report accepted", d -> "ACCEPTED".equals(
-                d.findElement(testid("report-state")).getAttribute("data-state")));
+        b.until("Kim Thành's report accepted", d -> "ACCEPTED".equals(state()));
         b.waitText(testid("notice"), "Đã tiếp nhận báo cáo");
         b.screenshot("tinh-da-tiep-nhan-" + size);
 
         // Tiên Minh's report returned, with a reason
         openReport(TIEN_MINH, year, q);
-        assertThat(b.find("report-state").getAttribute("data-state")).isEqualTo("SUBMITTED");
+        assertThat(state()).isEqualTo("SUBMITTED");
         b.click("report-return-open");
         b.click("report-return"); // without a reason: report-service's Vietnamese problem, nothing changes
         b.waitText(testid("problem"), "lý do");
-        assertThat(b.find("report-state").getAttribute("data-state")).isEqualTo("SUBMITTED");
+        assertThat(state()).isEqualTo("SUBMITTED");
         String reason = "Đề nghị bổ sung kết quả đối thoại với Nhân dân trong quý " + q + " (" + size + ").";
         b.type("report-return-reason", reason);
         b.screenshot("tinh-tra-lai-ly-do-" + size);
         b.click("report-return");
-        b.until("Tiên Minh's report returned", d -> "RETURNED".equals(
-                d.findElement(testid("report-state")).getAttribute("data-state")));
-        assertThat(b.find("report-submission").getText()).contains("Lý do trả lại: " + reason);
+        b.until("Tiên Minh's report returned", d -> "RETURNED".equals(state()));
+        assertThat(b.text(testid("report-submission"))).contains("Lý do trả lại: " + reason);
         if (mobile()) {
             b.until("nothing wider than 390 px on the report screen (overflow " + overflow() + " px)",
                     d -> overflow() <= 0);
@@ -227,6 +224,11 @@ class ReviewerFirstLookTest {
         b.find("report-state");
     }
 
+    /** The state the report screen shows, read afresh (the screen re-renders after each action). */
+    private String state() {
+        return b.attribute(testid("report-state"), "data-state");
+    }
+
     private void scrollTo(String testid) {
         b.driver.executeScript("arguments[0].scrollIntoView();", b.find(testid));
     }
@@ -245,7 +247,7 @@ class ReviewerFirstLookTest {
     }
 
     private int number(String testid) {
-        return Integer.parseInt(b.find(testid).findElement(By.className("stat-value")).getText()
+        return Integer.parseInt(b.text(By.cssSelector("[data-testid=\"" + testid + "\"] .stat-value"))
                 .replaceAll("[^0-9]", ""));
     }
 

@@ -175,16 +175,16 @@ class VisualProductTest {
                 By.cssSelector("[data-testid=\"visual-product-card\"][data-status=\"SUCCEEDED\"]")).isEmpty());
         b.until("item status PUBLISHED", d -> !d.findElements(
                 By.cssSelector("#content-status [data-testid=\"status\"][data-status=\"PUBLISHED\"]")).isEmpty());
-        assertThat(text(By.cssSelector("[data-testid=\"visual-product-card\"]"), "data-product")).isEqualTo("BANNER");
-        assertThat(text(testid("visual-place-view"), null)).isEqualTo("Trụ sở UBND xã Kỳ Lạc; Điểm Bưu điện văn hóa xã");
-        assertThat(text(testid("visual-quantity-view"), null)).isEqualTo("2");
-        assertThat(text(testid("visual-day-view"), null)).isEqualTo(DAY);
-        assertThat(text(testid("visual-product-label"), null)).isEqualTo("Pano, băng rôn, khẩu hiệu");
+        assertThat(b.attribute(By.cssSelector("[data-testid=\"visual-product-card\"]"), "data-product")).isEqualTo("BANNER");
+        assertThat(b.text(testid("visual-place-view"))).isEqualTo("Trụ sở UBND xã Kỳ Lạc; Điểm Bưu điện văn hóa xã");
+        assertThat(b.text(testid("visual-quantity-view"))).isEqualTo("2");
+        assertThat(b.text(testid("visual-day-view"))).isEqualTo(DAY);
+        assertThat(b.text(testid("visual-product-label"))).isEqualTo("Pano, băng rôn, khẩu hiệu");
         b.until("the photo is shown", d -> Boolean.TRUE.equals(b.driver.executeScript(
                 "const i = document.querySelector('[data-testid=\"visual-photo-view\"]');"
                         + " return !!i && i.complete && i.naturalWidth > 0;")));
-        assertThat(text(By.cssSelector(
-                "[data-testid=\"publication\"][data-channel=\"truc-quan\"][data-status=\"SUCCEEDED\"]"), null))
+        assertThat(b.text(By.cssSelector(
+                "[data-testid=\"publication\"][data-channel=\"truc-quan\"][data-status=\"SUCCEEDED\"]")))
                 .contains("Trực quan").contains(DAY).contains("Trụ sở UBND xã Kỳ Lạc; Điểm Bưu điện văn hóa xã");
         assertThat(b.driver.findElements(testid("visual-open"))).as("one product per item: the button is gone")
                 .isEmpty();
@@ -210,7 +210,7 @@ class VisualProductTest {
         b.open("#/nhiem-vu/" + task);
         By creditRow = By.cssSelector("[data-testid=\"task-credit\"][data-item-id=\"" + item + "\"]");
         b.until("the task page lists the pano's credit", d -> !d.findElements(creditRow).isEmpty());
-        assertThat(text(creditRow, null)).contains("Trực quan").contains("Tự khớp");
+        assertThat(b.text(creditRow)).contains("Trực quan").contains("Tự khớp");
         b.driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", b.driver.findElement(creditRow));
         if (width <= 390) {
             fitsThePhone();
@@ -218,17 +218,6 @@ class VisualProductTest {
         b.screenshot(screen + "-nhiem-vu-duoc-tinh");
     }
 
-    /** An element's text (or attribute), read again if the page re-rendered it meanwhile. */
-    private String text(By by, String attribute) {
-        return b.until("read " + by, d -> {
-            try {
-                WebElement e = d.findElement(by);
-                return attribute == null ? e.getText() : e.getAttribute(attribute);
-            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
-                return null;
-            }
-        });
-    }
 
     /** At phone width the page has no horizontal scrolling (a wide table scrolls inside its own box). */
     private void fitsThePhone() {
