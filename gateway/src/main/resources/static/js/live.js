@@ -1,5 +1,8 @@
 // One live stream per tab (GET /api/dashboard/stream), shared by the pages: a page subscribes to changes while it is
 // shown (the router drops its subscriptions when the page changes) and the header shows the connection state.
+// The stream is closed when the page is hidden for good or for the back/forward cache (pagehide) and opened again if
+// the page comes back from that cache (pageshow): a reload must not leave the old page's connection open, or after
+// six reloads Chromium's six connections per host are all held by streams and the app's calls wait.
 
 import { openStream } from './sse.js';
 import { paths } from './api.js';
@@ -8,6 +11,18 @@ import { h, mount } from './ui.js';
 const listeners = new Set();
 let stream = null;
 let indicator = null;
+let hidden = false;
+
+window.addEventListener('pagehide', () => {
+  if (!stream) return;
+  stream.close();
+  stream = null;
+  hidden = true;
+});
+window.addEventListener('pageshow', (e) => {
+  if (e.persisted && hidden && indicator) start(indicator);
+  hidden = false;
+});
 
 const STATES = {
   connecting: 'Đang kết nối cập nhật trực tiếp…',
@@ -49,6 +64,7 @@ export function start(el) {
 export function stop() {
   if (stream) stream.close();
   stream = null;
+  hidden = false;
 }
 
 /** Calls fn for each change while subscribed; returns the unsubscribe function. */
