@@ -22,6 +22,18 @@ export function nameOf(code) {
   return names.get(String(code)) || (String(code).length === 2 ? `Tỉnh, thành phố mã ${code}` : `Xã, phường mã ${code}`);
 }
 
+/** "Phường Bạch Mai" → "phường": what the commune is called inside a sentence or a channel's name. */
+export function unitKind(code) {
+  const m = /^(Xã|Phường|Đặc khu|Thị trấn)\s/iu.exec(nameOf(code));
+  return m ? m[1].toLowerCase() : 'xã';
+}
+
+/** Text written for a xã ("Trang thông tin điện tử xã") as the commune `code` reads it: a phường is never a xã. */
+export function asUnit(text, code) {
+  const kind = unitKind(code);
+  return kind === 'xã' || !text ? text : text.replace(/(^|[^\p{L}\p{M}])xã(?![\p{L}\p{M}]| hội)/gu, `$1${kind}`);
+}
+
 export function provinceName(communeCode) {
   const p = provinceOf.get(String(communeCode));
   return p ? nameOf(p) : '';

@@ -98,6 +98,15 @@ class ReviewerFirstLookTest {
                             && s.path("behind").asInt() + s.path("overdue").asInt() >= 1 ? s : null;
                 });
 
+        // a phường is never called a xã: Bạch Mai's own portal and radio are the phường's
+        List<String> channels = Api.get("bach-mai.leader", "/api/dashboard").json().path("publications")
+                .path("byChannel").valueStream().map(c -> c.path("label").asString()).toList();
+        assertThat(channels).contains("Đài truyền thanh phường", "Trang thông tin điện tử phường")
+                .noneMatch(label -> label.contains(" xã"));
+        assertThat(Api.get("bach-mai.editor", "/api/channels").json().valueStream()
+                .map(c -> c.path("displayName").asString()).toList())
+                .anyMatch(name -> name.startsWith("Đài truyền thanh phường")).noneMatch(name -> name.contains(" xã"));
+
         // 2. in the browser: the colours of the dashboard
         b.login("bach-mai.leader");
         b.click("nav-dashboard");

@@ -11,7 +11,7 @@ import {
   CONTENT_STATUS, PUBLICATION_STATUS, CONTENT_KINDS, ACTIVITY_KINDS, CHANNELS, VISUAL_PRODUCTS, VISUAL_CHANNEL,
 } from '../ui.js';
 import { richText, safeFragment } from '../editor.js';
-import { nameOf } from '../places.js';
+import { nameOf, asUnit } from '../places.js';
 import { debounce } from '../live.js';
 
 const PAGE_SIZE = 20;
@@ -20,8 +20,9 @@ function canWrite(who) {
   return who.isCommune && (who.has('EDITOR') || who.has('LEADER') || who.has('ADMIN'));
 }
 
-function channelName(id, offered) {
-  return offered?.find((c) => c.id === id)?.displayName || label(CHANNELS, id);
+/** The channel's name as GET /api/channels gives it to the caller, else as the item's commune calls it. */
+function channelName(id, offered, tenantId) {
+  return offered?.find((c) => c.id === id)?.displayName || asUnit(label(CHANNELS, id), tenantId);
 }
 
 // ---- list ----
@@ -56,7 +57,7 @@ export async function listPage(main, ctx) {
         h('td', {}, h('a', { href: `#/tin-bai/${encodeURIComponent(i.id)}`, dataset: { testid: 'content-link' } }, i.title || '(chưa có tiêu đề)')),
         h('td', {}, label(CONTENT_KINDS, i.kind)),
         h('td', {}, statusBadge(CONTENT_STATUS, i.status)),
-        h('td', {}, (i.channels || []).map((c) => label(CHANNELS, c)).join(', ') || '—'),
+        h('td', {}, (i.channels || []).map((c) => asUnit(label(CHANNELS, c), i.tenantId)).join(', ') || '—'),
         h('td', {}, i.author || '—'),
         h('td', {}, dateTime(i.updatedAt))))))),
     pages > 1 ? h('nav', { class: 'pager', 'aria-label': 'Phân trang' },
@@ -100,9 +101,9 @@ export async function editPage(main, ctx) {
   ]);
   if (!ctx.current()) return;
   const v = item || {};
-  const channelOptions = offered.map((c) => ({ value: c.id, label: c.displayName || label(CHANNELS, c.id) }));
+  const channelOptions = offered.map((c) => ({ value: c.id, label: c.displayName || asUnit(label(CHANNELS, c.id), ctx.who.tenant) }));
   for (const c of v.channels || []) {
-    if (!channelOptions.some((o) => o.value === c)) channelOptions.push({ value: c, label: `${label(CHANNELS, c)} (hiện không hoạt động)` });
+    if (!channelOptions.some((o) => o.value === c)) channelOptions.push({ value: c, label: `${asUnit(label(CHANNELS, c), ctx.who.tenant)} (hiện không hoạt động)` });
   }
   const inputs = {
     title: h('input', { type: 'text', required: true, value: v.title || '', maxlength: 300, dataset: { testid: 'content-title' } }),
@@ -244,7 +245,7 @@ export async function detailPage(main, ctx) {
         h('dt', {}, 'Người viết'), h('dd', {}, item.author || '—'),
         h('dt', {}, 'Đơn vị'), h('dd', {}, item.unit || '—'),
         h('dt', {}, 'Chủ đề'), h('dd', {}, (item.themes || []).join(', ') || '—'),
-        h('dt', {}, 'Kênh'), h('dd', {}, (item.channels || []).map((c) => channelName(c, offered)).join(', ') || '—'),
+        h('dt', {}, 'Kênh'), h('dd', {}, (item.channels || []).map((c) => channelName(c, offered, item.tenantId)).join(', ') || '—'),
         h('dt', {}, 'Nhiệm vụ'), h('dd', {}, taskLinks(item.taskIds, tasks, 'Tự khớp theo kênh, loại và kỳ')),
         h('dt', {}, 'Tạo lúc'), h('dd', {}, dateTime(item.createdAt)),
         item.approvedBy ? [h('dt', {}, 'Duyệt'), h('dd', {}, `${item.approvedBy}, ${dateTime(item.approvedAt)}`)] : null,
@@ -442,7 +443,7 @@ function publicationsSection(item, offered, writer, changed) {
       h('tbody', {}, pubs.length === 0 ? emptyRow(6, 'Chưa đăng trên kênh nào.') : pubs.map((p) => h('tr', {
         dataset: { testid: 'publication', channel: p.channel, status: p.status },
       },
-        h('th', { scope: 'row' }, channelName(p.channel, offered), p.outside ? ' (ghi nhận)' : ''),
+        h('th', { scope: 'row' }, channelName(p.channel, offered, item.tenantId), p.outside ? ' (ghi nhận)' : ''),
         h('td', {}, statusBadge(PUBLICATION_STATUS, p.status, 'pub-')),
         h('td', {}, p.url ? h('a', { href: p.url, target: '_blank', rel: 'noopener noreferrer', dataset: { testid: 'publication-url' } }, p.url)
           : (p.visual ? h('button', { type: 'button', class: 'link-button', dataset: { testid: 'publication-visual' },
@@ -457,7 +458,7 @@ function publicationsSection(item, offered, writer, changed) {
           p.retractedAt ? ` Gỡ lúc ${dateTime(p.retractedAt)}.` : ''),
         h('td', {}, writer && p.status === 'FAILED' ? action(h('button', {
           type: 'button', class: 'small', id: `publication-retry-${p.channel}`, dataset: { testid: 'publication-retry', channel: p.channel },
-          'aria-label': `Thử đăng lại trên ${channelName(p.channel, offered)}`,
+          'aria-label': `Thử đăng lại trên ${channelName(p.channel, offered, item.tenantId)}`,
         }, 'Thử lại'), async () => {
           changed(await post(paths.contentRetry(item.id, p.channel)));
           notice('Đã gửi lại yêu cầu đăng.');
@@ -486,10 +487,10 @@ function attachmentsSection(item, canUpload, changed) {
         `${a.fileName} (${a.mediaType || 'tệp'}, ${num(Math.ceil((a.size || 0) / 1024))} KB)`);
       if (a.url && a.url.startsWith('/api/')) {
         action(b, () => download(a.url, a.fileName), area);
-        return h('li', {}, b, a.source ? ` — do kênh ${label(CHANNELS, a.source)} tạo` : '');
+        return h('li', {}, b, a.source ? ` — do kênh ${asUnit(label(CHANNELS, a.source), item.tenantId)} tạo` : '');
       }
       return h('li', {}, h('a', { href: a.url, target: '_blank', rel: 'noopener noreferrer' }, a.fileName),
-        a.source ? ` — do kênh ${label(CHANNELS, a.source)} tạo` : '');
+        a.source ? ` — do kênh ${asUnit(label(CHANNELS, a.source), item.tenantId)} tạo` : '');
     })),
     form);
   return area;

@@ -7,7 +7,7 @@ import {
   date, dateTime, num, isoDate, isoMonth, month, lines, label, statusBadge, emptyRow, quotaText,
   PLAN_STATUS, PRODUCT_KINDS, CHANNELS, QUOTA_PER,
 } from '../ui.js';
-import { nameOf } from '../places.js';
+import { nameOf, unitKind, asUnit } from '../places.js';
 
 const CONTENT_FIELDS = ['number', 'title', 'place', 'issuedOn', 'period', 'basis', 'purposes', 'requirements',
   'targets', 'themes', 'forms', 'budget', 'duties', 'recipients', 'signer', 'otherSections', 'closing', 'annexTitle'];
@@ -50,15 +50,9 @@ export async function listPage(main, ctx) {
 
 // ---- create / edit the plan's own fields: every section of the document ----
 
-/** "Phường Bạch Mai" → "phường": what the commune is called inside a sentence or a channel's name. */
-function unitKind(tenantId) {
-  const m = /^(Xã|Phường|Đặc khu|Thị trấn)\s/i.exec(nameOf(tenantId));
-  return m ? m[1].toLowerCase() : 'xã';
-}
-
 /** A channel's name on a plan page: the commune's portal says phường for a phường. */
 function channelName(code, tenantId) {
-  return code === 'portal' ? `Trang thông tin điện tử ${unitKind(tenantId)}` : label(CHANNELS, code);
+  return asUnit(label(CHANNELS, code), tenantId);
 }
 
 const textLines = (testid, rows, items) => h('textarea', { rows, dataset: { testid } }, (items || []).join('\n'));

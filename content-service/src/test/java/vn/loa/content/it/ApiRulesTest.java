@@ -125,6 +125,22 @@ class ApiRulesTest extends IntegrationTest {
     }
 
     @Test
+    void aChannelNamedForAXaReadsAsThePhuongOrTheProvinceSeesIt() throws Exception {
+        String radio = channelId("radio");
+        Instant now = Instant.now();
+        broker.send(new ChannelRegistered(radio, "Đài truyền thanh xã (hệ thống loa)", List.of("audio"), false, true,
+                now));
+        eventually().until(() -> registry.find(radio).isPresent());
+        String named = "$[?(@.id == '" + radio + "')].displayName";
+        http.perform(as(get("/api/channels"), "00292", "w", "EDITOR")) // Phường Bạch Mai
+                .andExpect(jsonPath(named, hasItem("Đài truyền thanh phường (hệ thống loa)")));
+        http.perform(as(get("/api/channels"), "10804", "w", "EDITOR")) // Xã Kim Thành
+                .andExpect(jsonPath(named, hasItem("Đài truyền thanh xã (hệ thống loa)")));
+        http.perform(as(get("/api/channels"), PROVINCE, "v", "VIEWER"))
+                .andExpect(jsonPath(named, hasItem("Đài truyền thanh cấp xã (hệ thống loa)")));
+    }
+
+    @Test
     void theAuthorCannotApproveAndAnEditAfterApprovalNeedsANewApproval() throws Exception {
         String portal = channelId("portal");
         register(portal, List.of("article", "news"), true);

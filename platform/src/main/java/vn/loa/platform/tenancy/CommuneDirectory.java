@@ -20,6 +20,11 @@ public final class CommuneDirectory {
 
     /** A commune (xã, phường, đặc khu): the tenant. */
     public record Commune(String code, String name, String provinceCode) {
+
+        /** Xã, phường or đặc khu, by the unit's name. */
+        public UnitKind kind() {
+            return UnitKind.of(name);
+        }
     }
 
     /** A province or centrally-run city: sees its communes. */

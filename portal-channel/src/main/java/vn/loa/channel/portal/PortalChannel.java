@@ -57,7 +57,7 @@ public class PortalChannel implements Channel {
     @Override
     public Outcome publish(PublicationRequested r) {
         if (!CommuneDirectory.instance().isCommune(r.tenantId())) {
-            throw new PublicationRefused("Mã xã «" + r.tenantId() + "» không có trong danh mục đơn vị hành chính.");
+            throw new PublicationRefused("Mã xã, phường «" + r.tenantId() + "» không có trong danh mục đơn vị hành chính.");
         }
         if (r.title() == null || r.title().isBlank()) {
             throw new PublicationRefused("Bài không có tiêu đề nên không đăng lên cổng thông tin được.");

@@ -76,7 +76,7 @@ public class RadioChannel implements Channel {
     @Override
     public Outcome publish(PublicationRequested r) {
         String commune = CommuneDirectory.instance().commune(r.tenantId()).map(CommuneDirectory.Commune::name)
-                .orElseThrow(() -> new PublicationRefused("Mã xã «" + r.tenantId()
+                .orElseThrow(() -> new PublicationRefused("Mã xã, phường «" + r.tenantId()
                         + "» không có trong danh mục đơn vị hành chính."));
         if (!synthesizer.available()) {
             throw new ChannelUnavailable("Đài truyền thanh chưa đọc được bài: máy chủ kênh thiếu chương trình chuyển"

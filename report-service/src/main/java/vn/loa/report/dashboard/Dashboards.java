@@ -1,5 +1,6 @@
 package vn.loa.report.dashboard;
 
+import vn.loa.platform.tenancy.UnitKind;
 import vn.loa.platform.time.VnTime;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -49,6 +50,7 @@ public class Dashboards {
         List<PublicationRecord> publications = readModels.publications(code);
         List<ItemRecord> items = readModels.items(code);
         Map<String, String> channelNames = readModels.channelNames();
+        UnitKind unit = UnitKind.ofCommune(code);
 
         List<TaskView> views = tasks.stream()
                 .map(t -> view(t, plans.get(t.planId()), today))
@@ -70,7 +72,7 @@ public class Dashboards {
         List<PublicationRecord> live = publications.stream().filter(PublicationRecord::live).toList();
         List<PublicationRecord> posted = live.stream().filter(p -> !p.activity()).toList();
         Publications pubs = new Publications(posted.size(),
-                count(posted, PublicationRecord::channel, id -> Vocabulary.channel(id, channelNames)),
+                count(posted, PublicationRecord::channel, id -> Vocabulary.channel(id, channelNames, unit)),
                 count(posted, PublicationRecord::kind, Vocabulary::kind),
                 countMany(posted, PublicationRecord::themes),
                 count(posted, p -> p.unit() == null ? "" : p.unit(), u -> u.isEmpty() ? "Chưa ghi đơn vị" : u),
@@ -87,7 +89,7 @@ public class Dashboards {
                         .thenComparing(PublicationRecord::itemId))
                 .map(p -> new Failure(p.itemId(), Optional.ofNullable(itemsById.get(p.itemId()))
                         .map(ItemRecord::title).orElse(p.title()), p.channel(),
-                        Vocabulary.channel(p.channel(), channelNames), p.failReason(), p.retryable(),
+                        Vocabulary.channel(p.channel(), channelNames, unit), p.failReason(), p.retryable(),
                         p.lastFailedAt()))
                 .toList();
 

@@ -75,7 +75,7 @@ public class ProvinceDashboards {
                     .filter(p -> YearMonth.from(VnTime.dayOf(p.firstPublishedAt())).equals(month))
                     .toList();
             List<Count> byChannel = Dashboards.count(thisMonth, PublicationRecord::channel,
-                    id -> Vocabulary.channel(id, channelNames));
+                    id -> Vocabulary.channel(id, channelNames, c.kind()));
             SubmissionState state = states.getOrDefault(c.code(), SubmissionState.DRAFT);
             rows.add(new ProvinceDashboard.Row(c.code(), c.name(), counted, met, atRisk, missed, thisMonth.size(),
                     byChannel, state.name(), state.label()));

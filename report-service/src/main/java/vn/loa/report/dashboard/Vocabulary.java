@@ -2,6 +2,7 @@ package vn.loa.report.dashboard;
 
 import java.util.Locale;
 import java.util.Map;
+import vn.loa.platform.tenancy.UnitKind;
 
 /**
  * Vietnamese names of the open vocabularies: product kinds (plan-service {@code ProductKind} codes) and channel ids
@@ -43,15 +44,13 @@ public final class Vocabulary {
         return KINDS.getOrDefault(code.toLowerCase(Locale.ROOT), code);
     }
 
-    public static String channel(String id, Map<String, String> announced) {
+    /** A channel's name as the commune of that kind writes it ("Đài truyền thanh phường" for a phường). */
+    public static String channel(String id, Map<String, String> announced, UnitKind unit) {
         if (id == null) {
             return "Hoạt động trực tiếp";
         }
         String known = CHANNELS.get(id);
-        if (known != null) {
-            return known;
-        }
-        return announced.getOrDefault(id, id);
+        return unit.reword(known != null ? known : announced.getOrDefault(id, id));
     }
 
     public static String quota(String per) {

@@ -1,5 +1,6 @@
 package vn.loa.report.document;
 
+import vn.loa.platform.tenancy.UnitKind;
 import vn.loa.platform.time.VnTime;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -94,6 +95,7 @@ public class Reports implements AcceptedReports {
             Map<String, PlanRecord> plans, List<TaskRecord> tasks, List<PublicationRecord> publications,
             Map<String, String> channelNames, Notes notes, String submissionState, String submissionLabel,
             Instant frozenAt) {
+        UnitKind unitKind = UnitKind.ofCommune(commune);
         List<TaskResult> results = new ArrayList<>();
         List<TaskRecord> relevant = tasks.stream()
                 .filter(TaskRecord::defined)
@@ -141,12 +143,12 @@ public class Reports implements AcceptedReports {
         List<ChannelKind> pairs = new ArrayList<>();
         byPair.forEach((k, v) -> {
             String[] parts = k.split("\u0000", -1);
-            pairs.add(new ChannelKind(parts[0], Vocabulary.channel(parts[0], channelNames), parts[1],
+            pairs.add(new ChannelKind(parts[0], Vocabulary.channel(parts[0], channelNames, unitKind), parts[1],
                     Vocabulary.kind(parts[1]), v));
         });
         pairs.sort(Comparator.comparing(ChannelKind::channelLabel).thenComparing(ChannelKind::kindLabel));
-        List<Count> byChannel = counts(posted, true, channelNames);
-        List<Count> byKind = counts(posted, false, channelNames);
+        List<Count> byChannel = counts(posted, true, channelNames, unitKind);
+        List<Count> byKind = counts(posted, false, channelNames, unitKind);
         List<ActivityRow> activities = inWindow.stream().filter(PublicationRecord::activity)
                 .sorted(Comparator.comparing(PublicationRecord::firstPublishedAt).thenComparing(PublicationRecord::itemId))
                 .map(p -> new ActivityRow(VnTime.dayOf(p.firstPublishedAt()), p.title(), p.kind(),
@@ -189,11 +191,11 @@ public class Reports implements AcceptedReports {
     }
 
     private static List<Count> counts(List<PublicationRecord> posted, boolean channel,
-            Map<String, String> channelNames) {
+            Map<String, String> channelNames, UnitKind unit) {
         Map<String, Long> m = new HashMap<>();
         posted.forEach(p -> m.merge(nz(channel ? p.channel() : p.kind()), 1L, Long::sum));
         List<Count> out = new ArrayList<>();
-        m.forEach((k, v) -> out.add(new Count(k, channel ? Vocabulary.channel(k, channelNames) : Vocabulary.kind(k), v)));
+        m.forEach((k, v) -> out.add(new Count(k, channel ? Vocabulary.channel(k, channelNames, unit) : Vocabulary.kind(k), v)));
         out.sort(Comparator.comparing(Count::count).reversed().thenComparing(Count::key));
         return List.copyOf(out);
     }
