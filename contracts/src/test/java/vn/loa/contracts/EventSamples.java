@@ -17,7 +17,6 @@ import vn.loa.contracts.content.ContentApproved;
 import vn.loa.contracts.content.ContentPublished;
 import vn.loa.contracts.content.ContentRetracted;
 import vn.loa.contracts.content.VisualProduct;
-import vn.loa.contracts.plan.Due;
 import vn.loa.contracts.plan.PlanAmended;
 import vn.loa.contracts.plan.PlanClosed;
 import vn.loa.contracts.plan.PlanIssued;
@@ -25,6 +24,7 @@ import vn.loa.contracts.plan.PlanSigner;
 import vn.loa.contracts.plan.PlannedTask;
 import vn.loa.contracts.plan.Quota;
 import vn.loa.contracts.plan.QuotaPeriod;
+import vn.loa.contracts.samples.KimThanhPlan;
 import vn.loa.contracts.task.CreditBasis;
 import vn.loa.contracts.task.PeriodOutcome;
 import vn.loa.contracts.task.TaskCreditWithdrawn;
@@ -37,7 +37,7 @@ import vn.loa.contracts.task.TaskPeriodClosed;
  */
 final class EventSamples {
 
-    static final String TENANT = "10804";
+    static final String TENANT = KimThanhPlan.TENANT;
 
     static final String PLAN_ID = "plan-2025-021";
     static final String TASK_NEWS = "task-2025-021-01";
@@ -49,36 +49,15 @@ final class EventSamples {
     static final String TITLE = "Xã Kim Thành đẩy mạnh dịch vụ công trực tuyến";
     static final String URL = "https://kimthanh.gov.vn/tin-tuc/xa-kim-thanh-day-manh-dich-vu-cong-truc-tuyen";
 
-    private static final String LEAD_OFFICE = "Văn phòng HĐND và UBND xã";
-    private static final String CHAIRMAN = "u-chu-tich-ubnd";
+    private static final String LEAD_OFFICE = KimThanhPlan.LEAD_OFFICE;
+    private static final String CHAIRMAN = KimThanhPlan.CHAIRMAN;
     private static final String VICE_CHAIRMAN = "u-pho-chu-tich-ubnd";
 
-    static final PlannedTask NEWS_TASK = new PlannedTask(TASK_NEWS, 1,
-            "Đăng tải tin, bài tuyên truyền về dịch vụ công trực tuyến trên Cổng thông tin điện tử và Zalo OA của xã",
-            LEAD_OFFICE, List.of("Công chức Văn hóa - Xã hội"), List.of("news", "article"),
-            List.of("portal", "zalo-oa"),
-            new Quota(1, QuotaPeriod.MONTH, YearMonth.of(2025, 8), YearMonth.of(2025, 12)),
-            new Due(LocalDate.of(2025, 12, 31), "Tháng 12/2025"));
-
-    static final PlannedTask DIALOGUE_TASK = new PlannedTask(TASK_DIALOGUE, 2,
-            "Tổ chức hội nghị đối thoại giữa lãnh đạo UBND xã với Nhân dân về cải cách hành chính",
-            "Công chức Văn phòng - Thống kê", List.of("Ủy ban MTTQ Việt Nam xã", "Đoàn Thanh niên xã"),
-            List.of("meeting"), List.of(), new Quota(1, QuotaPeriod.PLAN, null, null), new Due(null, "Quý IV/2025"));
-
-    static final PlannedTask RADIO_TASK = new PlannedTask(TASK_RADIO, 3,
-            "Phát thanh chuyên mục \"Cải cách hành chính\" trên Đài truyền thanh xã", "Công chức Văn hóa - Xã hội",
-            List.of(), List.of("radio"), List.of("loa-truyen-thanh"),
-            new Quota(2, QuotaPeriod.QUARTER, YearMonth.of(2025, 10), null), null);
-
-    static final PlannedTask FEES_TASK = new PlannedTask(TASK_FEES, 4,
-            "Tuyên truyền, hướng dẫn người dân thanh toán trực tuyến phí, lệ phí thủ tục hành chính", LEAD_OFFICE,
-            List.of("Bộ phận Một cửa xã"), List.of("news", "infographic"), List.of("portal"),
-            new Quota(1, QuotaPeriod.HALF_YEAR, YearMonth.of(2025, 10), null),
-            new Due(LocalDate.of(2025, 12, 15), "Trước ngày 15/12/2025"));
-
-    static final PlannedTask FEEDBACK_TASK = new PlannedTask("task-2025-021-05", 5,
-            "Theo dõi, tổng hợp phản ánh, kiến nghị của người dân về thủ tục hành chính", "Bộ phận Một cửa xã",
-            List.of(), List.of("report"), List.of(), null, new Due(LocalDate.of(2025, 12, 20), null));
+    static final PlannedTask NEWS_TASK = KimThanhPlan.news(TASK_NEWS);
+    static final PlannedTask DIALOGUE_TASK = KimThanhPlan.dialogue(TASK_DIALOGUE);
+    static final PlannedTask RADIO_TASK = KimThanhPlan.radio(TASK_RADIO);
+    static final PlannedTask FEES_TASK = KimThanhPlan.fees(TASK_FEES);
+    static final PlannedTask FEEDBACK_TASK = KimThanhPlan.feedback("task-2025-021-05");
 
     /** The news task after amendment 2: two items a month from October. */
     static final PlannedTask NEWS_TASK_V2 = new PlannedTask(TASK_NEWS, 1, NEWS_TASK.title(), LEAD_OFFICE,
@@ -89,10 +68,9 @@ final class EventSamples {
     private static final Map<String, LoaEvent> VARIANTS = new LinkedHashMap<>();
 
     static {
-        typical(new PlanIssued(TENANT, PLAN_ID, 1, "21/KH-UBND",
-                "Kế hoạch tuyên truyền cải cách hành chính năm 2025 trên địa bàn xã Kim Thành",
-                LocalDate.of(2025, 8, 1), LocalDate.of(2025, 12, 31), LocalDate.of(2025, 7, 28),
-                Instant.parse("2025-07-28T03:20:00Z"), CHAIRMAN, List.of(NEWS_TASK, DIALOGUE_TASK, RADIO_TASK),
+        typical(new PlanIssued(TENANT, PLAN_ID, 1, KimThanhPlan.NUMBER, KimThanhPlan.TITLE, KimThanhPlan.FROM,
+                KimThanhPlan.TO, KimThanhPlan.ISSUED_ON, KimThanhPlan.ISSUED_AT, CHAIRMAN,
+                List.of(NEWS_TASK, DIALOGUE_TASK, RADIO_TASK),
                 new PlanSigner("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn Hùng")));
         typical(new PlanAmended(TENANT, PLAN_ID, 2, List.of(FEES_TASK, FEEDBACK_TASK),
                 List.of(NEWS_TASK_V2), List.of(TASK_RADIO),

@@ -2,6 +2,11 @@ package vn.loa.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import javax.imageio.ImageIO;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -253,6 +260,80 @@ public final class Browser implements AutoCloseable {
         } catch (IOException e) {
             return null;
         }
+    }
+
+    // ------------------------------------------------------------------ screens
+
+    /** A window size: the desktop the browser starts at, and a phone's. */
+    public record Screen(int width, int height) {
+    }
+
+    public static final Screen DESKTOP = new Screen(1366, 768);
+    public static final Screen PHONE = new Screen(390, 844);
+
+    /** The window at {@code width} × {@code height}; at a phone's width, once the page is laid out for it. */
+    public void resize(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+        if (width <= PHONE.width()) {
+            until("the page is laid out for " + width + " px", d -> innerWidth() <= width);
+        }
+    }
+
+    public void resize(Screen screen) {
+        resize(screen.width(), screen.height());
+    }
+
+    /** The width of the window's viewport, in CSS px. */
+    public int innerWidth() {
+        return ((Number) driver.executeScript("return window.innerWidth;")).intValue();
+    }
+
+    /** How many px the page is wider than the window: 0 or less when it has no horizontal scrolling. */
+    public int overflow() {
+        return ((Number) driver.executeScript(
+                "return document.documentElement.scrollWidth - window.innerWidth;")).intValue();
+    }
+
+    /**
+     * The page has no horizontal scrolling at the window's width (a wide table scrolls inside its own box); the
+     * failure names what sticks out: elements past the right edge, or whose content overflows them.
+     */
+    public void fitsTheWindow() {
+        Object wide = driver.executeScript("const w = document.documentElement.clientWidth;"
+                + " return [...document.querySelectorAll('body *')].filter(e => !(e.parentElement"
+                + " && e.parentElement.closest('.table-wrap')) && (e.getBoundingClientRect().right > w + 0.5"
+                + " || (e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible')))"
+                + ".slice(-8).map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className + ' '"
+                + " + Math.round(e.getBoundingClientRect().right) + '/' + e.scrollWidth).join(', ')"
+                + " + ' | inner ' + window.innerWidth + ', client ' + w + ', scroll ' + document.documentElement.scrollWidth"
+                + " + ', body ' + document.body.scrollWidth + ', widest ' + [...document.querySelectorAll('body *')]"
+                + ".map(e => [Math.round(e.getBoundingClientRect().right), e.tagName + '.' + e.className])"
+                + ".sort((a, b) => b[0] - a[0]).slice(0, 5).map(x => x.join(' ')).join('; ');");
+        assertThat(overflow()).as("horizontal overflow of the page at %d px (wider: %s)", innerWidth(), wide)
+                .isLessThanOrEqualTo(0);
+    }
+
+    // ------------------------------------------------------------------ files to upload
+
+    /**
+     * A photo made here (PNG, 640 × 360: a title and a line on a coloured card), as an officer's phone would send one;
+     * saved as {@link Stack#DOWNLOADS}/{@code folder}/{@code name}.
+     */
+    public static Path photo(String folder, String name, Color card, String title, String line) throws IOException {
+        BufferedImage image = new BufferedImage(640, 360, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(card);
+        g.fillRect(0, 0, 640, 360);
+        g.setColor(Color.WHITE);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 38));
+        g.drawString(title, (640 - g.getFontMetrics().stringWidth(title)) / 2, 170);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 22));
+        g.drawString(line, (640 - g.getFontMetrics().stringWidth(line)) / 2, 220);
+        g.dispose();
+        Path file = Files.createDirectories(Stack.DOWNLOADS.resolve(folder)).resolve(name);
+        ImageIO.write(image, "png", file.toFile());
+        return file;
     }
 
     // ------------------------------------------------------------------ evidence

@@ -13,21 +13,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import tools.jackson.databind.JsonNode;
@@ -41,36 +36,15 @@ import tools.jackson.databind.JsonNode;
  * at 390 × 844, screenshots kept. An editor of the same commune sees neither amend nor close.
  */
 @DisplayName("Kế hoạch: xem đủ các mục, sửa dự thảo, ban hành, điều chỉnh có lý do, lịch sử, tải Word, đóng")
-class PlanEditingTest {
+class PlanEditingTest extends BrowserTest {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     static final String LEADER = "kim-thanh.leader";
     static final String EDITOR = "kim-thanh.editor";
-
-    Browser b;
-
-    @BeforeEach
-    void start() {
-        Stack.requireRunning();
-        b = new Browser("plan-editing");
-    }
-
-    @AfterEach
-    void stop() {
-        if (b != null) {
-            b.close();
-        }
-    }
 
     @Test
     @DisplayName("kim-thanh.leader sửa, ban hành, điều chỉnh, tải Word và đóng một kế hoạch")
     void aPlanSeenCorrectedAmendedExportedAndClosed() throws Exception {
-        try {
-            journey();
-        } catch (AssertionError | RuntimeException e) {
-            b.screenshot("ke-hoach-that-bai");
-            throw e;
-        }
+        inBrowser("plan-editing", "ke-hoach-that-bai", this::journey);
     }
 
     private void journey() throws Exception {
@@ -135,7 +109,7 @@ class PlanEditingTest {
         b.waitText(testid("notice"), "Đã điều chỉnh kế hoạch: phiên bản 2");
         WebElement row = b.wait.until(d -> d.findElement(By.cssSelector(
                 "[data-testid=\"history-row\"][data-version=\"2\"]")));
-        String today = DateTimeFormatter.ofPattern("dd/MM/yyyy").format(LocalDate.now(VIETNAM));
+        String today = DMY.format(LocalDate.now(VIETNAM));
         assertThat(row.getText()).contains(today, LEADER, "Điều chỉnh theo Công văn " + stamp);
         assertThat(row.findElement(testid("history-changed")).getText())
                 .contains("Tin, bài về CCHC trên Trang thông tin điện tử xã (đã điều chỉnh)");
@@ -175,14 +149,10 @@ class PlanEditingTest {
         }
 
         // 6. at phone width the plan page and its history fit the screen
-        b.driver.manage().window().setSize(new Dimension(390, 844));
+        b.resize(Browser.PHONE);
         b.open("#/ke-hoach/" + id);
         b.find("plan-document");
-        b.until("the page is laid out for 390 px", d -> ((Number) b.driver.executeScript(
-                "return window.innerWidth;")).intValue() <= 390);
-        assertThat(((Number) b.driver.executeScript(
-                "return document.documentElement.scrollWidth - window.innerWidth;")).intValue())
-                .as("horizontal overflow of the plan page at 390 px").isLessThanOrEqualTo(0);
+        b.fitsTheWindow();
         b.screenshot("ke-hoach-dien-thoai");
         b.driver.executeScript("document.querySelector('[data-testid=\"plan-history\"]').scrollIntoView();");
         b.screenshot("ke-hoach-lich-su-dien-thoai");
@@ -198,13 +168,14 @@ class PlanEditingTest {
         assertThat(b.driver.findElements(testid("plan-close"))).isEmpty();
         assertThat(Api.get(LEADER, "/api/plans/" + id).json().path("status").asString()).isEqualTo("CLOSED");
         b.screenshot("ke-hoach-da-dong-dien-thoai");
-        b.driver.manage().window().setSize(new Dimension(1366, 768));
+        b.resize(Browser.DESKTOP);
         b.screenshot("ke-hoach-da-dong");
     }
 
     @Test
     @DisplayName("biên tập viên không thấy nút điều chỉnh, đóng của kế hoạch đã ban hành")
     void anEditorIsNotOfferedAmendOrClose() {
+        startBrowser("plan-editing");
         JsonNode plans = Api.get(EDITOR, "/api/plans").json();
         String issued = null;
         for (JsonNode p : plans) {

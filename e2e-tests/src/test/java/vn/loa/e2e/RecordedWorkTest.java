@@ -4,28 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.loa.e2e.Browser.testid;
 
 import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
@@ -50,42 +42,23 @@ import tools.jackson.databind.JsonNode;
  * Screenshots under {@code target/screenshots/ban-dang-thu-cong/}, {@code hoat-dong/}, {@code luot-tinh/}.
  */
 @DisplayName("Bàn đăng thủ công, hoạt động, lượt tính của nhiệm vụ trên trình duyệt (máy tính, điện thoại)")
-class RecordedWorkTest {
+class RecordedWorkTest extends BrowserTest {
 
     static final String EDITOR = "kim-thanh.editor";
     static final String LEADER = "kim-thanh.leader";
-    static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
     static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
-
-    Browser b;
-
-    @BeforeEach
-    void start() {
-        Stack.requireRunning();
-    }
-
-    @AfterEach
-    void stop() {
-        if (b != null) {
-            b.close();
-        }
-    }
 
     // ================================================================== 1. the manual publication desk
 
     @Test
     @DisplayName("Bàn đăng thủ công: xác nhận bằng đường dẫn, báo không đăng được có lý do, ghi nhận nơi khác đóng yêu cầu")
     void theManualDeskConfirmsFailsAndResolvesRequests() {
-        b = new Browser("ban-dang-thu-cong");
-        try {
+        inBrowser("ban-dang-thu-cong", "ban-dang-thu-cong-that-bai", () -> {
             Plan plan = plan("Bàn đăng");
             b.login(EDITOR);
             desk("may-tinh", 1366, 768, plan, true);
             desk("dien-thoai", 390, 844, plan, false);
-        } catch (AssertionError | RuntimeException e) {
-            b.screenshot("ban-dang-thu-cong-that-bai");
-            throw e;
-        }
+        });
     }
 
     private void desk(String screen, int width, int height, Plan plan, boolean problemsFirst) {
@@ -100,7 +73,7 @@ class RecordedWorkTest {
         String rFailed = pendingRequest(failed, "province-portal");
         String rElsewhere = pendingRequest(elsewhere, "zalo-oa");
 
-        b.driver.manage().window().setSize(new Dimension(width, height));
+        b.resize(width, height);
         go("#/dang-thu-cong");
         b.waitText(By.id("page-title"), "Bàn đăng thủ công");
         for (String r : List.of(rConfirmed, rFailed, rElsewhere)) {
@@ -186,7 +159,7 @@ class RecordedWorkTest {
         new Select(b.find("outside-channel")).selectByValue("zalo-oa");
         String elsewhereUrl = "https://zalo.me/kimthanh/dang-tu-dien-thoai-" + stamp;
         b.type("outside-url", elsewhereUrl);
-        b.type("outside-published-at", LocalDateTime.now(VN).minusHours(1).format(DAY_TIME));
+        b.type("outside-published-at", LocalDateTime.now(VIETNAM).minusHours(1).format(DAY_TIME));
         fits(width);
         b.screenshot("ghi-nhan-noi-khac-" + screen);
         b.click("outside-save");
@@ -223,16 +196,12 @@ class RecordedWorkTest {
     @Test
     @DisplayName("Hoạt động: ghi nhận đối thoại / cuộc thi có người tham dự, địa điểm, biên bản, ảnh; xem; rút có lý do")
     void anActivityIsRecordedShownAndWithdrawn() throws IOException {
-        b = new Browser("hoat-dong");
-        try {
+        inBrowser("hoat-dong", "hoat-dong-that-bai", () -> {
             Plan plan = plan("Hoạt động");
             b.login(EDITOR);
             activity("may-tinh", 1366, 768, plan, "DIALOGUE", true);
             activity("dien-thoai", 390, 844, plan, "CONTEST", false);
-        } catch (AssertionError | RuntimeException e) {
-            b.screenshot("hoat-dong-that-bai");
-            throw e;
-        }
+        });
     }
 
     private void activity(String screen, int width, int height, Plan plan, String kind, boolean problemsFirst)
@@ -240,7 +209,7 @@ class RecordedWorkTest {
         String stamp = plan.stamp + "-" + screen;
         String title = ("DIALOGUE".equals(kind) ? "Đối thoại với Nhân dân về thủ tục hành chính "
                 : "Cuộc thi tìm hiểu dịch vụ công trực tuyến ") + stamp;
-        b.driver.manage().window().setSize(new Dimension(width, height));
+        b.resize(width, height);
         go("#/hoat-dong/moi");
         b.waitText(By.id("page-title"), "Ghi nhận hoạt động");
         new Select(b.find("activity-kind")).selectByValue(kind);
@@ -346,16 +315,12 @@ class RecordedWorkTest {
     @Test
     @DisplayName("Lượt tính của nhiệm vụ: tên tin, bài và hoạt động có liên kết đúng trang; lãnh đạo rút lượt tính sai có lý do")
     void aTasksCreditsAreTitledLinkedAndWithdrawnWithAReason() {
-        b = new Browser("luot-tinh");
-        try {
+        inBrowser("luot-tinh", "luot-tinh-that-bai", () -> {
             Plan plan = plan("Lượt tính");
             b.login(LEADER);
             credits("may-tinh", 1366, 768, plan, true);
             credits("dien-thoai", 390, 844, plan, false);
-        } catch (AssertionError | RuntimeException e) {
-            b.screenshot("luot-tinh-that-bai");
-            throw e;
-        }
+        });
     }
 
     private void credits(String screen, int width, int height, Plan plan, boolean problemsFirst) {
@@ -389,7 +354,7 @@ class RecordedWorkTest {
         }
         assertThat(wrongCredit).as("the wrong item's credit").isNotNull();
 
-        b.driver.manage().window().setSize(new Dimension(width, height));
+        b.resize(width, height);
         go("#/nhiem-vu/" + task);
         b.waitText(By.id("page-title"), plan.mixedTitle);
         By itemRow = creditRow(right);
@@ -551,7 +516,7 @@ class RecordedWorkTest {
         String id = approvedItem(title, "REPORTAGE", List.of(), task);
         Api.Response r = Api.post(EDITOR, "/api/contents/" + id + "/publications", Map.of("channel", "press",
                 "url", "https://baohaiphong.vn/bai-" + id, "publishedAt",
-                LocalDateTime.now(VN).minusHours(2).withSecond(0).withNano(0).toString()));
+                LocalDateTime.now(VIETNAM).minusHours(2).withSecond(0).withNano(0).toString()));
         assertThat(r.status()).as("outside publication: %s", r).isIn(200, 201);
         return id;
     }
@@ -633,39 +598,17 @@ class RecordedWorkTest {
         b.driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", b.driver.findElement(by));
     }
 
-
     /** At phone width the page has no horizontal scrolling (a wide table scrolls inside its own box). */
     private void fits(int width) {
-        if (width > 390) {
-            return;
+        if (width <= Browser.PHONE.width()) {
+            b.fitsTheWindow();
         }
-        b.until("the page is laid out for 390 px", d -> ((Number) b.driver.executeScript(
-                "return window.innerWidth;")).intValue() <= 390);
-        Object wide = b.driver.executeScript("const w = document.documentElement.clientWidth;"
-                + " return [...document.querySelectorAll('body *')].filter(e => !(e.parentElement"
-                + " && e.parentElement.closest('.table-wrap')) && e.getBoundingClientRect().right > w + 0.5)"
-                + ".slice(-8).map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className + ' '"
-                + " + Math.round(e.getBoundingClientRect().right)).join(', ');");
-        assertThat(((Number) b.driver.executeScript(
-                "return document.documentElement.scrollWidth - window.innerWidth;")).intValue())
-                .as("horizontal overflow of the page at 390 px (wider: %s)", wide).isLessThanOrEqualTo(0);
     }
 
     /** A photo of the dialogue (PNG), as the officer's phone would send one. */
     private static Path photo(String stamp) throws IOException {
-        BufferedImage image = new BufferedImage(640, 360, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(new Color(0x1F, 0x4E, 0x79));
-        g.fillRect(0, 0, 640, 360);
-        g.setColor(Color.WHITE);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 36));
-        g.drawString("DOI THOAI CCHC", 160, 170);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 22));
-        g.drawString("Kim Thanh " + stamp, 200, 220);
-        g.dispose();
-        Path file = Files.createDirectories(Stack.DOWNLOADS.resolve("hoat-dong-tep")).resolve("anh-" + stamp + ".png");
-        ImageIO.write(image, "png", file.toFile());
-        return file;
+        return Browser.photo("hoat-dong-tep", "anh-" + stamp + ".png", new Color(0x1F, 0x4E, 0x79), "DOI THOAI CCHC",
+                "Kim Thanh " + stamp);
     }
 
     /** The minutes as a one-page PDF. */

@@ -8,18 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
@@ -37,38 +32,16 @@ import tools.jackson.databind.JsonNode;
  * fourth quarter of 2100 (far from the demo's periods): the demo data keeps one accepted report per run.
  */
 @DisplayName("Báo cáo: người ký, Kính gửi, Nơi nhận sửa trên trình duyệt, in ra bản Word; chỉ đọc khi tỉnh đã tiếp nhận")
-class ReportSignatureTest {
+class ReportSignatureTest extends BrowserTest {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     static final String EDITOR = "kim-thanh.editor";
     static final String LEADER = "kim-thanh.leader";
     static final String REVIEWER = "hai-phong.viewer";
 
-    Browser b;
-
-    @BeforeEach
-    void start() {
-        Stack.requireRunning();
-        b = new Browser("report-signature");
-    }
-
-    @AfterEach
-    void stop() {
-        if (b != null) {
-            b.close();
-        }
-    }
-
     @Test
     @DisplayName("kim-thanh.editor sửa khối chữ ký, Kính gửi, Nơi nhận; tỉnh tiếp nhận thì không sửa được nữa")
     void signatureAndAddressingEditedThenFrozen() throws IOException {
-        try {
-            journey();
-        } catch (AssertionError | RuntimeException e) {
-            b.screenshot("bao-cao-nguoi-ky-that-bai");
-            throw e;
-        }
+        inBrowser("report-signature", "bao-cao-nguoi-ky-that-bai", this::journey);
     }
 
     private void journey() throws IOException {
@@ -154,20 +127,16 @@ class ReportSignatureTest {
                 "- " + recipients.getLast() + ".", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", name);
 
         // 7. at phone width the form fits: nothing wider than the screen
-        b.driver.manage().window().setSize(new Dimension(390, 844));
+        b.resize(Browser.PHONE);
         b.driver.executeScript("document.getElementById('report-signature').scrollIntoView();");
-        b.until("the page is laid out for 390 px", d -> ((Number) b.driver.executeScript(
-                "return window.innerWidth;")).intValue() <= 390);
-        assertThat(((Number) b.driver.executeScript(
-                "return document.documentElement.scrollWidth - window.innerWidth;")).intValue())
-                .as("horizontal overflow of the page at 390 px").isLessThanOrEqualTo(0);
+        b.fitsTheWindow();
         for (String id : List.of("report-signer-authority", "report-signer-delegation", "report-signer-title",
                 "report-signer", "report-addressees", "report-recipients", "report-notes-save")) {
             assertThat(((Number) b.driver.executeScript("return arguments[0].getBoundingClientRect().right;",
                     b.find(id))).doubleValue()).as("right edge of %s at 390 px", id).isLessThanOrEqualTo(390);
         }
         b.screenshot("bao-cao-nguoi-ky-dien-thoai");
-        b.driver.manage().window().setSize(new Dimension(1366, 768));
+        b.resize(Browser.DESKTOP);
 
         // 8. the leader sends it up and the province accepts it while the editor still has the form open
         Api.Response submitted = Api.post(LEADER, "/api/reports/" + period + "/submit", null);

@@ -5,15 +5,10 @@ import static vn.loa.e2e.Browser.testid;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
 
@@ -30,56 +25,29 @@ import tools.jackson.databind.JsonNode;
  * puts it before RateLimitTest in the suite's reverse alphabetical order (the bursts must not touch its logins).
  */
 @DisplayName("Lần đầu mở: dữ liệu mẫu của năm nay; tỉnh xem bảng tổng hợp, xem từng xã, tiếp nhận và trả lại báo cáo")
-class ReviewerFirstLookTest {
+class ReviewerFirstLookTest extends BrowserTest {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     static final String REVIEWER = "hai-phong.viewer";
     static final String KIM_THANH = Stack.KIM_THANH;
     static final String TIEN_MINH = "11791";
     static final String NGUYEN_LUONG_BANG = "11242";
 
-    Browser b;
-
-    @BeforeEach
-    void start(TestInfo test) {
-        Stack.requireRunning();
-        // one folder of screenshots per test, numbered in the order taken
-        b = new Browser(test.getTestMethod().map(m -> m.getName().equals("theFirstLookIsAlive")).orElse(false)
-                ? "first-look" : "province-review");
-    }
-
-    @AfterEach
-    void stop() {
-        if (b != null) {
-            b.close();
-        }
-    }
-
     @Test
     @DisplayName("bach-mai.leader thấy nhiệm vụ đã hoàn thành, có nguy cơ, không đạt và kỳ không áp dụng; tỉnh đã có báo cáo tiếp nhận và trả lại")
     void theFirstLookIsAlive() {
-        try {
-            firstLook();
-        } catch (AssertionError | RuntimeException e) {
-            b.screenshot("lan-dau-that-bai");
-            throw e;
-        }
+        // one folder of screenshots per test, numbered in the order taken
+        inBrowser("first-look", "lan-dau-that-bai", this::firstLook);
     }
 
     @Test
     @DisplayName("hai-phong.viewer: bảng tổng hợp, xem một xã, tiếp nhận một báo cáo và trả lại một báo cáo (máy tính và điện thoại)")
     void theProvinceReviewersFlow() {
-        try {
+        inBrowser("province-review", "tinh-duyet-that-bai", () -> {
             b.login(REVIEWER);
             review(quarterFreeForBoth(2090), "may-tinh");
-            b.driver.manage().window().setSize(new Dimension(390, 844));
-            b.until("the page is laid out for 390 px", d -> ((Number) b.driver.executeScript(
-                    "return window.innerWidth;")).intValue() <= 390);
+            b.resize(Browser.PHONE);
             review(quarterFreeForBoth(2090), "dien-thoai");
-        } catch (AssertionError | RuntimeException e) {
-            b.screenshot("tinh-duyet-that-bai");
-            throw e;
-        }
+        });
     }
 
     private void firstLook() {
@@ -127,16 +95,14 @@ class ReviewerFirstLookTest {
         b.screenshot("bach-mai-bang-theo-doi");
         scrollTo("dashboard-tasks");
         b.screenshot("bach-mai-nhiem-vu-trong-ky");
-        b.driver.manage().window().setSize(new Dimension(390, 844));
-        b.until("the page is laid out for 390 px", d -> ((Number) b.driver.executeScript(
-                "return window.innerWidth;")).intValue() <= 390);
+        b.resize(Browser.PHONE);
         // the charts follow the window's size (a debounced resize): nothing wider than the screen once they have
-        b.until("nothing wider than 390 px on the dashboard (overflow " + overflow() + " px)", d -> overflow() <= 0);
+        b.until("nothing wider than 390 px on the dashboard (overflow " + b.overflow() + " px)", d -> b.overflow() <= 0);
         scrollTo("dashboard-stats");
         b.screenshot("bach-mai-bang-theo-doi-dien-thoai");
         scrollTo("dashboard-tasks");
         b.screenshot("bach-mai-nhiem-vu-dien-thoai");
-        b.driver.manage().window().setSize(new Dimension(1366, 768));
+        b.resize(Browser.DESKTOP);
 
         // 3. the province reviewed the last closed quarter: Kim Thành's accepted, Nguyễn Lương Bằng's returned
         String quarter = lastClosedQuarter();
@@ -209,8 +175,8 @@ class ReviewerFirstLookTest {
         b.until("Tiên Minh's report returned", d -> "RETURNED".equals(state()));
         assertThat(b.text(testid("report-submission"))).contains("Lý do trả lại: " + reason);
         if (mobile()) {
-            b.until("nothing wider than 390 px on the report screen (overflow " + overflow() + " px)",
-                    d -> overflow() <= 0);
+            b.until("nothing wider than 390 px on the report screen (overflow " + b.overflow() + " px)",
+                    d -> b.overflow() <= 0);
         }
         b.screenshot("tinh-da-tra-lai-" + size);
 
@@ -243,7 +209,7 @@ class ReviewerFirstLookTest {
     }
 
     private boolean mobile() {
-        return ((Number) b.driver.executeScript("return window.innerWidth;")).intValue() <= 760;
+        return b.innerWidth() <= 760;
     }
 
     /** At phone width the nav is behind "Danh mục": opens it and gives the link's test id. */
@@ -258,11 +224,6 @@ class ReviewerFirstLookTest {
     private int number(String testid) {
         return Integer.parseInt(b.text(By.cssSelector("[data-testid=\"" + testid + "\"] .stat-value"))
                 .replaceAll("[^0-9]", ""));
-    }
-
-    private int overflow() {
-        return ((Number) b.driver.executeScript(
-                "return document.documentElement.scrollWidth - window.innerWidth;")).intValue();
     }
 
     /** The last quarter of this year whose report window (to the 14th of its last month) has closed. */

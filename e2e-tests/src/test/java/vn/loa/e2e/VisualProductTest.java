@@ -4,27 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.loa.e2e.Browser.testid;
 
 import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
@@ -40,44 +30,22 @@ import tools.jackson.databind.JsonNode;
  * nothing is wider than the screen. Screenshots under {@code target/screenshots/visual-product/}.
  */
 @DisplayName("Sản phẩm trực quan: ghi nhận pano kèm ảnh trên trình duyệt (máy tính, điện thoại), nhiệm vụ của Kỳ Lạc được tính")
-class VisualProductTest {
+class VisualProductTest extends BrowserTest {
 
     /**
      * The day the pano went up: today in the commune (never in the future, and inside the demo plan's period, which is
      * re-issued for the current year at every fresh start).
      */
-    private static final String DAY = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"))
-            .format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
-
+    private static final String DAY = LocalDate.now(VIETNAM).format(DMY);
 
     static final String EDITOR = "ky-lac.editor";
     static final String LEADER = "ky-lac.leader";
     static final String KY_LAC = "18838";
 
-    Browser b;
-
-    @BeforeEach
-    void start() {
-        Stack.requireRunning();
-        b = new Browser("visual-product");
-    }
-
-    @AfterEach
-    void stop() {
-        if (b != null) {
-            b.close();
-        }
-    }
-
     @Test
     @DisplayName("ky-lac.editor ghi nhận pano (máy tính và 390×844): kết quả có nơi đặt, số lượng, ảnh; nhiệm vụ được tính")
     void aPanoRecordedWithItsPhotoCreditsKyLacsVisualTask() throws IOException {
-        try {
-            journey();
-        } catch (AssertionError | RuntimeException e) {
-            b.screenshot("san-pham-truc-quan-that-bai");
-            throw e;
-        }
+        inBrowser("visual-product", "san-pham-truc-quan-that-bai", this::journey);
     }
 
     private void journey() throws IOException {
@@ -88,7 +56,7 @@ class VisualProductTest {
         b.login(EDITOR);
         record("may-tinh", 1366, 768, stamp, task, photo, true);
         record("dien-thoai", 390, 844, stamp, task, photo, false);
-        b.driver.manage().window().setSize(new Dimension(1366, 768));
+        b.resize(Browser.DESKTOP);
     }
 
     /** Kỳ Lạc's seed plan and its pano task: a visual task that accepts the channel truc-quan. */
@@ -136,7 +104,7 @@ class VisualProductTest {
         String item = approvedItem(title);
         int before = Api.get(EDITOR, "/api/tasks/" + task).json().path("credited").asInt();
 
-        b.driver.manage().window().setSize(new Dimension(width, height));
+        b.resize(width, height);
         b.open("#/tin-bai/" + item);
         b.waitText(By.id("page-title"), stamp);
         b.click("visual-open");
@@ -190,7 +158,7 @@ class VisualProductTest {
                 .isEmpty();
         b.driver.executeScript("document.getElementById('visual-products').scrollIntoView();");
         if (width <= 390) {
-            fitsThePhone();
+            b.fitsTheWindow();
         }
         b.screenshot(screen + "-san-pham-da-ghi-nhan");
 
@@ -213,50 +181,14 @@ class VisualProductTest {
         assertThat(b.text(creditRow)).contains("Trực quan").contains("Tự khớp");
         b.driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", b.driver.findElement(creditRow));
         if (width <= 390) {
-            fitsThePhone();
+            b.fitsTheWindow();
         }
         b.screenshot(screen + "-nhiem-vu-duoc-tinh");
     }
 
-
-    /** At phone width the page has no horizontal scrolling (a wide table scrolls inside its own box). */
-    private void fitsThePhone() {
-        b.until("the page is laid out for 390 px", d -> ((Number) b.driver.executeScript(
-                "return window.innerWidth;")).intValue() <= 390);
-        // what sticks out, for the failure message: elements past the right edge, or whose content overflows them
-        Object wide = b.driver.executeScript("const w = document.documentElement.clientWidth;"
-                + " return [...document.querySelectorAll('body *')].filter(e => !(e.parentElement"
-                + " && e.parentElement.closest('.table-wrap')) && (e.getBoundingClientRect().right > w + 0.5"
-                + " || (e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible')))"
-                + ".slice(-8).map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className + ' '"
-                + " + Math.round(e.getBoundingClientRect().right) + '/' + e.scrollWidth).join(', ')"
-                + " + ' | inner ' + window.innerWidth + ', client ' + w + ', scroll ' + document.documentElement.scrollWidth"
-                + " + ', body ' + document.body.scrollWidth + ', widest ' + [...document.querySelectorAll('body *')]"
-                + ".map(e => [Math.round(e.getBoundingClientRect().right), e.tagName + '.' + e.className])"
-                + ".sort((a, b) => b[0] - a[0]).slice(0, 5).map(x => x.join(' ')).join('; ');");
-        assertThat(((Number) b.driver.executeScript(
-                "return document.documentElement.scrollWidth - window.innerWidth;")).intValue())
-                .as("horizontal overflow of the page at 390 px (wider: %s)", wide).isLessThanOrEqualTo(0);
-    }
-
     /** A photo of a "pano" made here (PNG), as the officer's phone would send one. */
     private static Path photo(String stamp) throws IOException {
-        BufferedImage image = new BufferedImage(640, 360, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(new Color(0xB7, 0x1C, 0x1C));
-        g.fillRect(0, 0, 640, 360);
-        g.setColor(new Color(0xFF, 0xD5, 0x4F));
-        g.fillRect(20, 20, 600, 320);
-        g.setColor(new Color(0xB7, 0x1C, 0x1C));
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 40));
-        g.drawString("PANO CCHC", 200, 170);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 22));
-        g.drawString("Ky Lac " + stamp, 250, 220);
-        g.dispose();
-        Path dir = Files.createDirectories(Stack.DOWNLOADS.resolve("visual-product-photos"));
-        Path file = dir.resolve("pano-" + stamp + ".png");
-        ImageIO.write(image, "png", file.toFile());
-        return file;
+        return Browser.photo("visual-product-photos", "pano-" + stamp + ".png", new Color(0xB7, 0x1C, 0x1C),
+                "PANO CCHC", "Ky Lac " + stamp);
     }
 }

@@ -8,17 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -34,38 +29,16 @@ import org.openqa.selenium.support.ui.Select;
  * downloads as a real .docx; Bạch Mai's editor sees none of it. A screenshot after each step (target/screenshots/journey).
  */
 @DisplayName("Hành trình trên trình duyệt: kế hoạch → tin bài → duyệt, đăng → tiến độ → trang công khai → báo cáo")
-class WebJourneyTest {
+class WebJourneyTest extends BrowserTest {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     static final String EDITOR = "kim-thanh.editor";
     static final String LEADER = "kim-thanh.leader";
     static final String OTHER = "bach-mai.editor";
 
-    Browser b;
-
-    @BeforeEach
-    void start() {
-        Stack.requireRunning();
-        b = new Browser("journey");
-    }
-
-    @AfterEach
-    void stop(TestInfo info) {
-        if (b != null) {
-            b.close();
-        }
-    }
-
     @Test
     @DisplayName("kim-thanh: làm cả quy trình bằng tiếng Việt; bach-mai không thấy gì của Kim Thành")
     void wholeFlowInVietnamese() throws IOException {
-        try {
-            journey();
-        } catch (AssertionError | RuntimeException e) {
-            b.screenshot("that-bai-failure");
-            throw e;
-        }
+        inBrowser("journey", "that-bai-failure", this::journey);
     }
 
     private void journey() throws IOException {

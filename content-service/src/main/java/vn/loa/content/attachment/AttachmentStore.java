@@ -10,6 +10,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.gridfs.GridFsResource;
 import org.springframework.data.mongodb.gridfs.GridFsTemplate;
 import org.springframework.stereotype.Component;
+import vn.loa.platform.file.FileType;
 
 /**
  * Attachment bytes in GridFS, each tagged with its tenant and its owner (item or activity) so that a read always

@@ -3,6 +3,7 @@ package vn.loa.content.attachment;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
+import vn.loa.platform.file.FileType;
 
 /**
  * Safe file names: the last path segment only (no {@code ../}, no directories, no drive letters), letters (Vietnamese

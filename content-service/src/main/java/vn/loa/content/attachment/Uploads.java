@@ -7,6 +7,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MultipartFile;
+import vn.loa.platform.file.ContentSniffer;
+import vn.loa.platform.file.FileType;
 import vn.loa.platform.problem.InvalidInput;
 
 /** Checks an uploaded file: present, not too large, a known type by its content, a name that matches the type. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.util.unit.DataSize;
+import vn.loa.platform.file.FileType;
 import vn.loa.platform.problem.InvalidInput;
 
 /** An upload is checked for size, for type by content, and for a name that agrees with that type. */

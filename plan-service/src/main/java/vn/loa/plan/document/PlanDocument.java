@@ -1,16 +1,18 @@
 package vn.loa.plan.document;
 
+import static vn.loa.document.Decree30Docx.LANDSCAPE_WIDTH;
+import static vn.loa.document.Decree30Docx.PORTRAIT_WIDTH;
+import static vn.loa.document.Decree30Docx.dateLine;
+import static vn.loa.document.Decree30Docx.run;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.apache.poi.wp.usermodel.HeaderFooterType;
 import org.apache.poi.xwpf.usermodel.Borders;
 import org.apache.poi.xwpf.usermodel.LineSpacingRule;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
@@ -21,12 +23,8 @@ import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
+import vn.loa.document.Decree30Docx;
 import vn.loa.plan.annex.AnnexTask;
 import vn.loa.plan.importing.AnnexWording;
 import vn.loa.plan.plan.Duty;
@@ -50,15 +48,6 @@ import vn.loa.platform.tenancy.CommuneDirectory;
  */
 public final class PlanDocument {
 
-    private static final String FONT = "Times New Roman";
-    private static final int A4_SHORT = 11906;
-    private static final int A4_LONG = 16838;
-    private static final int MARGIN_TOP = 1134;
-    private static final int MARGIN_BOTTOM = 1134;
-    private static final int MARGIN_LEFT = 1701;
-    private static final int MARGIN_RIGHT = 850;
-    private static final int PORTRAIT_WIDTH = A4_SHORT - MARGIN_LEFT - MARGIN_RIGHT;
-    private static final int LANDSCAPE_WIDTH = A4_LONG - MARGIN_LEFT - MARGIN_RIGHT;
     private static final int BODY = 14;
     private static final int INDENT = 720;
     private static final Locale VI = Locale.forLanguageTag("vi");
@@ -107,12 +96,7 @@ public final class PlanDocument {
 
     private byte[] bytes() {
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            CTFonts fonts = CTFonts.Factory.newInstance();
-            fonts.setAscii(FONT);
-            fonts.setHAnsi(FONT);
-            fonts.setCs(FONT);
-            fonts.setEastAsia(FONT);
-            doc.createStyles().setDefaultFonts(fonts);
+            Decree30Docx.defaultFont(doc);
             header(doc);
             title(doc);
             body(doc);
@@ -131,7 +115,7 @@ public final class PlanDocument {
 
     private void header(XWPFDocument doc) {
         int left = PORTRAIT_WIDTH * 42 / 100;
-        XWPFTable t = table(doc, 2, new int[] {left, PORTRAIT_WIDTH - left}, false);
+        XWPFTable t = table(doc, new int[] {left, PORTRAIT_WIDTH - left}, false);
         XWPFTableCell body = t.getRow(0).getCell(0);
         centred(body.getParagraphs().getFirst(), "ỦY BAN NHÂN DÂN", 13, true, false);
         centred(body.addParagraph(), communeName.toUpperCase(VI), 13, true, false);
@@ -217,7 +201,7 @@ public final class PlanDocument {
     }
 
     private void signature(XWPFDocument doc) {
-        XWPFTable t = table(doc, 2, new int[] {PORTRAIT_WIDTH / 2, PORTRAIT_WIDTH - PORTRAIT_WIDTH / 2}, false);
+        XWPFTable t = table(doc, new int[] {PORTRAIT_WIDTH / 2, PORTRAIT_WIDTH - PORTRAIT_WIDTH / 2}, false);
         XWPFTableCell left = t.getRow(0).getCell(0);
         XWPFParagraph label = left.getParagraphs().getFirst();
         label.setSpacingBefore(240);
@@ -290,7 +274,7 @@ public final class PlanDocument {
         }
         int total = weights.stream().mapToInt(Integer::intValue).sum();
         int[] widths = weights.stream().mapToInt(w -> LANDSCAPE_WIDTH * w / total).toArray();
-        XWPFTable t = table(doc, headers.size(), widths, true);
+        XWPFTable t = table(doc, widths, true);
         XWPFTableRow head = t.getRow(0);
         head.setRepeatHeader(true);
         for (int i = 0; i < headers.size(); i++) {
@@ -338,34 +322,15 @@ public final class PlanDocument {
 
     /** Portrait pages for the plan, landscape for the annex; page numbers from page 2. */
     private static void pages(XWPFDocument doc, XWPFParagraph sectionBreak) {
-        doc.createHeader(HeaderFooterType.FIRST).createParagraph();
-        XWPFParagraph number = doc.createHeader(HeaderFooterType.DEFAULT).createParagraph();
-        number.setAlignment(ParagraphAlignment.CENTER);
-        number.getCTP().addNewFldSimple().setInstr("PAGE");
-        var body = doc.getDocument().getBody();
-        CTSectPr last = body.isSetSectPr() ? body.getSectPr() : body.addNewSectPr();
+        Decree30Docx.pageNumbersFromPageTwo(doc);
+        CTSectPr last = Decree30Docx.lastSection(doc);
         // the plan's own pages: a copy of the section with its headers, ended by the break paragraph
         CTSectPr plan = (CTSectPr) last.copy();
         plan.addNewTitlePg();
-        size(plan, A4_SHORT, A4_LONG, STPageOrientation.PORTRAIT);
+        Decree30Docx.section(plan, false);
         var pPr = sectionBreak.getCTP().isSetPPr() ? sectionBreak.getCTP().getPPr() : sectionBreak.getCTP().addNewPPr();
         pPr.setSectPr(plan);
-        size(last, A4_LONG, A4_SHORT, STPageOrientation.LANDSCAPE);
-    }
-
-    private static void size(CTSectPr sect, int width, int height, STPageOrientation.Enum orientation) {
-        CTPageSz size = sect.isSetPgSz() ? sect.getPgSz() : sect.addNewPgSz();
-        size.setW(BigInteger.valueOf(width));
-        size.setH(BigInteger.valueOf(height));
-        size.setOrient(orientation);
-        CTPageMar m = sect.isSetPgMar() ? sect.getPgMar() : sect.addNewPgMar();
-        m.setTop(BigInteger.valueOf(MARGIN_TOP));
-        m.setBottom(BigInteger.valueOf(MARGIN_BOTTOM));
-        m.setLeft(BigInteger.valueOf(MARGIN_LEFT));
-        m.setRight(BigInteger.valueOf(MARGIN_RIGHT));
-        m.setHeader(BigInteger.valueOf(567));
-        m.setFooter(BigInteger.valueOf(567));
-        m.setGutter(BigInteger.ZERO);
+        Decree30Docx.section(last, true);
     }
 
     // ------------------------------------------------------------------ words
@@ -381,16 +346,6 @@ public final class PlanDocument {
 
     private String place() {
         return blank(c.place()) ? UNIT_KIND.matcher(communeName).replaceFirst("") : c.place().strip();
-    }
-
-    /** "ngày 05 tháng 01 năm 2026": days below 10 and months 1–2 take a leading zero; blanks for a draft. */
-    static String dateLine(LocalDate day) {
-        if (day == null) {
-            return "ngày      tháng      năm      ";
-        }
-        String month = day.getMonthValue() <= 2 ? "%02d".formatted(day.getMonthValue())
-                : Integer.toString(day.getMonthValue());
-        return "ngày %02d tháng %s năm %d".formatted(day.getDayOfMonth(), month, day.getYear());
     }
 
     /** "Xã Tiên Minh" → "xã Tiên Minh", inside a sentence. */
@@ -423,16 +378,6 @@ public final class PlanDocument {
         return run(p, text, size, bold, italic);
     }
 
-    private static XWPFRun run(XWPFParagraph p, String text, int size, boolean bold, boolean italic) {
-        XWPFRun r = p.createRun();
-        r.setFontFamily(FONT);
-        r.setFontSize(size);
-        r.setBold(bold);
-        r.setItalic(italic);
-        r.setText(text);
-        return r;
-    }
-
     /** A cell's paragraphs: the task's name in bold, its description under it; numbers centred. */
     private static void fill(XWPFTableCell cell, List<String> paragraphs, boolean task, boolean centre) {
         for (int i = 0; i < paragraphs.size(); i++) {
@@ -443,34 +388,9 @@ public final class PlanDocument {
         }
     }
 
-    private static XWPFTable table(XWPFDocument doc, int columns, int[] widths, boolean borders) {
-        XWPFTable t = doc.createTable(1, columns);
-        int total = 0;
-        for (int w : widths) {
-            total += w;
-        }
-        t.setWidth(Integer.toString(total));
-        var grid = t.getCTTbl().getTblGrid() != null ? t.getCTTbl().getTblGrid() : t.getCTTbl().addNewTblGrid();
-        while (grid.sizeOfGridColArray() > 0) {
-            grid.removeGridCol(0);
-        }
-        for (int w : widths) {
-            grid.addNewGridCol().setW(BigInteger.valueOf(w));
-        }
-        for (int i = 0; i < columns; i++) {
-            t.getRow(0).getCell(i).setWidth(Integer.toString(widths[i]));
-        }
-        var pr = t.getCTTbl().getTblPr() != null ? t.getCTTbl().getTblPr() : t.getCTTbl().addNewTblPr();
-        (pr.isSetTblLayout() ? pr.getTblLayout() : pr.addNewTblLayout()).setType(STTblLayoutType.FIXED);
-        if (!borders) {
-            t.setTopBorder(XWPFTable.XWPFBorderType.NONE, 0, 0, "auto");
-            t.setBottomBorder(XWPFTable.XWPFBorderType.NONE, 0, 0, "auto");
-            t.setLeftBorder(XWPFTable.XWPFBorderType.NONE, 0, 0, "auto");
-            t.setRightBorder(XWPFTable.XWPFBorderType.NONE, 0, 0, "auto");
-            t.setInsideHBorder(XWPFTable.XWPFBorderType.NONE, 0, 0, "auto");
-            t.setInsideVBorder(XWPFTable.XWPFBorderType.NONE, 0, 0, "auto");
-        }
-        return t;
+    /** A one-row table of the widths given, as wide as they are together. */
+    private static XWPFTable table(XWPFDocument doc, int[] widths, boolean borders) {
+        return Decree30Docx.table(doc, 1, widths, java.util.Arrays.stream(widths).sum(), borders);
     }
 
     private static boolean blank(String s) {

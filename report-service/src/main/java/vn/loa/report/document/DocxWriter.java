@@ -1,33 +1,25 @@
 package vn.loa.report.document;
 
+import static vn.loa.document.Decree30Docx.run;
+
 import vn.loa.platform.time.VnTime;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import org.apache.poi.wp.usermodel.HeaderFooterType;
 import org.apache.poi.xwpf.usermodel.Borders;
 import org.apache.poi.xwpf.usermodel.LineSpacingRule;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.UnderlinePatterns;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFHeader;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblLayoutType;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblPr;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
+import vn.loa.document.Decree30Docx;
 import vn.loa.report.dashboard.CommuneDashboard.Count;
 import vn.loa.report.document.ReportData.ActivityRow;
 import vn.loa.report.document.ReportData.ChannelKind;
@@ -42,16 +34,7 @@ import vn.loa.report.document.ReportData.TaskResult;
  */
 public final class DocxWriter {
 
-    public static final String FONT = "Times New Roman";
-    /** Twips (1/20 pt, 1/1440 inch): A4 = 210 × 297 mm. */
-    public static final int A4_WIDTH = 11906;
-    public static final int A4_HEIGHT = 16838;
-    /** 20 mm, 20 mm, 30 mm, 15 mm. */
-    public static final int MARGIN_TOP = 1134;
-    public static final int MARGIN_BOTTOM = 1134;
-    public static final int MARGIN_LEFT = 1701;
-    public static final int MARGIN_RIGHT = 850;
-    static final int TEXT_WIDTH = A4_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
+    static final int TEXT_WIDTH = Decree30Docx.PORTRAIT_WIDTH;
     private static final int BODY = 14;
     private static final Locale VI = Locale.forLanguageTag("vi");
     /** A dotted line to write on by hand: as many "…" as fit the line after its first-line indent, one line only. */
@@ -63,7 +46,7 @@ public final class DocxWriter {
 
     public static byte[] write(ReportData data) {
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            defaults(doc);
+            Decree30Docx.defaultFont(doc);
             header(doc, data);
             title(doc, data);
             body(doc, data);
@@ -97,22 +80,6 @@ public final class DocxWriter {
     /** The kind of unit in lower case, as "HĐND phường" or "UBND đặc khu" want it; a xã when the name says nothing. */
     static String unitKind(String unitName) {
         return Addressing.unitKind(unitName);
-    }
-
-    /** "ngày 05 tháng 01 năm 2026": days below 10 and months 1–2 take a leading zero. */
-    static String dateLine(LocalDate day) {
-        String month = day.getMonthValue() <= 2 ? "%02d".formatted(day.getMonthValue())
-                : Integer.toString(day.getMonthValue());
-        return "ngày %02d tháng %s năm %d".formatted(day.getDayOfMonth(), month, day.getYear());
-    }
-
-    private static void defaults(XWPFDocument doc) {
-        CTFonts fonts = CTFonts.Factory.newInstance();
-        fonts.setAscii(FONT);
-        fonts.setHAnsi(FONT);
-        fonts.setCs(FONT);
-        fonts.setEastAsia(FONT);
-        doc.createStyles().setDefaultFonts(fonts);
     }
 
     /** The national name, which must stay on one line in the right column. */
@@ -200,8 +167,8 @@ public final class DocxWriter {
 
     private static void header(XWPFDocument doc, ReportData data) {
         String name = data.commune().name();
-        HeaderLayout layout = headerLayout(name, dateLine(data.generatedOn()));
-        XWPFTable t = table(doc, 2, 2, new int[] {layout.left(), layout.right()}, false);
+        HeaderLayout layout = headerLayout(name, Decree30Docx.dateLine(data.generatedOn()));
+        XWPFTable t = table(doc, 2, new int[] {layout.left(), layout.right()}, false);
         t.setCellMargins(0, HEADER_CELL_MARGIN, 0, HEADER_CELL_MARGIN);
         XWPFTableCell left = t.getRow(0).getCell(0);
         line(left.getParagraphs().getFirst(), ISSUER, 13, true, false, false);
@@ -343,7 +310,7 @@ public final class DocxWriter {
     }
 
     private static void signature(XWPFDocument doc, ReportData data) {
-        XWPFTable t = table(doc, 1, 2, new int[] {TEXT_WIDTH / 2, TEXT_WIDTH - TEXT_WIDTH / 2}, false);
+        XWPFTable t = table(doc, 1, new int[] {TEXT_WIDTH / 2, TEXT_WIDTH - TEXT_WIDTH / 2}, false);
         XWPFTableCell left = t.getRow(0).getCell(0);
         XWPFParagraph p = left.getParagraphs().getFirst();
         p.setAlignment(ParagraphAlignment.LEFT);
@@ -393,31 +360,14 @@ public final class DocxWriter {
         }
     }
 
+    /** One portrait section; page numbers from page 2. */
     private static void page(XWPFDocument doc) {
-        // page numbers from page 2, centred in the top margin: the first page has its own (empty) header
-        XWPFHeader first = doc.createHeader(HeaderFooterType.FIRST);
-        first.createParagraph();
-        XWPFHeader other = doc.createHeader(HeaderFooterType.DEFAULT);
-        XWPFParagraph number = other.createParagraph();
-        number.setAlignment(ParagraphAlignment.CENTER);
-        number.getCTP().addNewFldSimple().setInstr("PAGE");
-        var body = doc.getDocument().getBody();
-        CTSectPr sect = body.isSetSectPr() ? body.getSectPr() : body.addNewSectPr();
+        Decree30Docx.pageNumbersFromPageTwo(doc);
+        CTSectPr sect = Decree30Docx.lastSection(doc);
         if (!sect.isSetTitlePg()) {
             sect.addNewTitlePg();
         }
-        CTPageSz size = sect.isSetPgSz() ? sect.getPgSz() : sect.addNewPgSz();
-        size.setW(BigInteger.valueOf(A4_WIDTH));
-        size.setH(BigInteger.valueOf(A4_HEIGHT));
-        size.setOrient(STPageOrientation.PORTRAIT);
-        CTPageMar margins = sect.isSetPgMar() ? sect.getPgMar() : sect.addNewPgMar();
-        margins.setTop(BigInteger.valueOf(MARGIN_TOP));
-        margins.setBottom(BigInteger.valueOf(MARGIN_BOTTOM));
-        margins.setLeft(BigInteger.valueOf(MARGIN_LEFT));
-        margins.setRight(BigInteger.valueOf(MARGIN_RIGHT));
-        margins.setHeader(BigInteger.valueOf(567));
-        margins.setFooter(BigInteger.valueOf(567));
-        margins.setGutter(BigInteger.ZERO);
+        Decree30Docx.section(sect, false);
     }
 
     // ------------------------------------------------------------ building blocks
@@ -427,16 +377,6 @@ public final class DocxWriter {
         p.setAlignment(justify ? ParagraphAlignment.BOTH : ParagraphAlignment.CENTER);
         p.setSpacingAfter(0);
         return run(p, text, size, bold, italic);
-    }
-
-    private static XWPFRun run(XWPFParagraph p, String text, int size, boolean bold, boolean italic) {
-        XWPFRun r = p.createRun();
-        r.setFontFamily(FONT);
-        r.setFontSize(size);
-        r.setBold(bold);
-        r.setItalic(italic);
-        r.setText(text);
-        return r;
     }
 
     private static void text(XWPFDocument doc, String text) {
@@ -478,34 +418,9 @@ public final class DocxWriter {
         }
     }
 
-    private static XWPFTable table(XWPFDocument doc, int rows, int cols, int[] widths, boolean borders) {
-        XWPFTable t = doc.createTable(rows, cols);
-        t.setWidth(Integer.toString(TEXT_WIDTH));
-        var grid = t.getCTTbl().getTblGrid() != null ? t.getCTTbl().getTblGrid() : t.getCTTbl().addNewTblGrid();
-        while (grid.sizeOfGridColArray() > 0) {
-            grid.removeGridCol(0);
-        }
-        for (int w : widths) {
-            grid.addNewGridCol().setW(BigInteger.valueOf(w));
-        }
-        for (XWPFTableRow row : t.getRows()) {
-            for (int c = 0; c < cols; c++) {
-                row.getCell(c).setWidth(Integer.toString(widths[c]));
-            }
-        }
-        // the widths as given: a word processor must not re-fit the columns to their content
-        CTTblPr pr = t.getCTTbl().getTblPr() != null ? t.getCTTbl().getTblPr() : t.getCTTbl().addNewTblPr();
-        CTTblLayoutType layout = pr.isSetTblLayout() ? pr.getTblLayout() : pr.addNewTblLayout();
-        layout.setType(STTblLayoutType.FIXED);
-        if (!borders) {
-            t.setTopBorder(XWPFTable.XWPFBorderType.NONE, 0, 0, "auto");
-            t.setBottomBorder(XWPFTable.XWPFBorderType.NONE, 0, 0, "auto");
-            t.setLeftBorder(XWPFTable.XWPFBorderType.NONE, 0, 0, "auto");
-            t.setRightBorder(XWPFTable.XWPFBorderType.NONE, 0, 0, "auto");
-            t.setInsideHBorder(XWPFTable.XWPFBorderType.NONE, 0, 0, "auto");
-            t.setInsideVBorder(XWPFTable.XWPFBorderType.NONE, 0, 0, "auto");
-        }
-        return t;
+    /** A table over the whole text width (the widths given add up to at most that). */
+    private static XWPFTable table(XWPFDocument doc, int rows, int[] widths, boolean borders) {
+        return Decree30Docx.table(doc, rows, widths, TEXT_WIDTH, borders);
     }
 
     /**
@@ -515,7 +430,7 @@ public final class DocxWriter {
      */
     private static XWPFTable grid(XWPFDocument doc, List<String> headers, int[] percent, List<String[]> rows) {
         int[] widths = columnWidths(headers, percent, rows);
-        XWPFTable t = table(doc, 1, headers.size(), widths, true);
+        XWPFTable t = table(doc, 1, widths, true);
         t.setCellMargins(0, CELL_MARGIN, 0, CELL_MARGIN);
         for (int c = 0; c < headers.size(); c++) {
             XWPFParagraph p = t.getRow(0).getCell(c).getParagraphs().getFirst();

@@ -15,6 +15,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import vn.loa.document.Decree30Docx;
 import vn.loa.report.dashboard.CommuneDashboard.Count;
 import vn.loa.report.document.ReportData.ActivityRow;
 import vn.loa.report.document.ReportData.ChannelKind;
@@ -163,7 +164,7 @@ public final class XlsxWriter {
         private static CellStyle headerStyle(Workbook wb) {
             Font bold = wb.createFont();
             bold.setBold(true);
-            bold.setFontName(DocxWriter.FONT);
+            bold.setFontName(Decree30Docx.FONT);
             CellStyle style = wb.createCellStyle();
             style.setFont(bold);
             style.setWrapText(true);

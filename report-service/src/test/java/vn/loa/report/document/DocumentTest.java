@@ -233,14 +233,6 @@ class DocumentTest {
     }
 
     @Test
-    void theDateLineTakesLeadingZerosAsDecree30Says() {
-        assertThat(DocxWriter.dateLine(LocalDate.parse("2026-01-05"))).isEqualTo("ngày 05 tháng 01 năm 2026");
-        assertThat(DocxWriter.dateLine(LocalDate.parse("2025-02-28"))).isEqualTo("ngày 28 tháng 02 năm 2025");
-        assertThat(DocxWriter.dateLine(LocalDate.parse("2025-03-09"))).isEqualTo("ngày 09 tháng 3 năm 2025");
-        assertThat(DocxWriter.dateLine(LocalDate.parse("2025-12-14"))).isEqualTo("ngày 14 tháng 12 năm 2025");
-    }
-
-    @Test
     void theXlsxHoldsTheSameFigures() throws IOException {
         byte[] bytes = XlsxWriter.commune(report(KIM_THANH, "2025-Q3", NOTES));
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {

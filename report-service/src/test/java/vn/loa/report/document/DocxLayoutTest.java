@@ -31,6 +31,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblCellMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import vn.loa.document.Decree30Docx;
 import vn.loa.platform.tenancy.CommuneDirectory;
 import vn.loa.report.period.ReportPeriod;
 import vn.loa.report.period.ReportingWindows;
@@ -117,7 +118,7 @@ class DocxLayoutTest {
         for (CommuneDirectory.Province province : allProvinces()) {
             for (CommuneDirectory.Commune c : province.communes()) {
                 communes++;
-                DocxWriter.HeaderLayout layout = DocxWriter.headerLayout(c.name(), DocxWriter.dateLine(DAY));
+                DocxWriter.HeaderLayout layout = DocxWriter.headerLayout(c.name(), Decree30Docx.dateLine(DAY));
                 String unit = c.name().toUpperCase(java.util.Locale.forLanguageTag("vi"));
                 assertThat(layout.left() + layout.right()).isEqualTo(DocxWriter.TEXT_WIDTH);
                 double leftRoom = (layout.left() - 2 * DocxWriter.HEADER_CELL_MARGIN) / 20.0;

@@ -12,15 +12,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import vn.loa.content.attachment.AttachmentStore;
-import vn.loa.content.attachment.FileType;
 import vn.loa.content.attachment.Uploads;
 import vn.loa.content.item.Attachment;
 import vn.loa.content.item.ContentItem;
-import vn.loa.content.item.Editorial;
 import vn.loa.content.item.Editorial.CheckedVisual;
 import vn.loa.content.item.Editorial.VisualInput;
+import vn.loa.content.item.Editorial;
 import vn.loa.content.item.web.ItemViews.ItemView;
 import vn.loa.contracts.content.VisualProduct;
+import vn.loa.platform.file.FileType;
 import vn.loa.platform.problem.InvalidInput;
 import vn.loa.platform.tenancy.Caller;
 

@@ -1,4 +1,4 @@
-package vn.loa.content.attachment;
+package vn.loa.platform.file;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,8 +1,11 @@
-package vn.loa.content.attachment;
+package vn.loa.platform.file;
 
 import java.util.List;
 
-/** A file type Loa accepts, recognised by its content (magic bytes), with the extensions its name may carry. */
+/**
+ * A file type Loa accepts, recognised by its content (magic bytes, {@link ContentSniffer}), with the extensions its name
+ * may carry. content-service takes uploads of these; the portal channel copies the images.
+ */
 public enum FileType {
     JPEG("image/jpeg", List.of("jpg", "jpeg")),
     PNG("image/png", List.of("png")),
@@ -27,5 +30,10 @@ public enum FileType {
 
     public List<String> extensions() {
         return extensions;
+    }
+
+    /** A picture (JPEG, PNG, WebP, GIF). */
+    public boolean image() {
+        return mediaType.startsWith("image/");
     }
 }
