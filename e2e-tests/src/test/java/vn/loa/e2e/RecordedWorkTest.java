@@ -28,8 +28,8 @@ import tools.jackson.databind.JsonNode;
  * the API for this run (unique number and titles).
  * <ol>
  * <li>The manual publication desk ({@code #/dang-thu-cong}): approved items published on Zalo OA and on the city's
- * CCHC page wait there; the editor confirms one with the post's URL (a URL without http(s) refused in Vietnamese
- * first) → the item is published with that URL and its task credited; fails another with a reason (none refused
+ * CCHC page wait there; the editor confirms one with the post's URL and a screenshot of it (a URL without http(s) refused in Vietnamese
+ * first) → the item is published with that URL and its task credited, the screenshot shown under «Đã đăng»; fails another with a reason (none refused
  * first) → the reason is shown on the desk and the item; and "Ghi nhận đã đăng ở nơi khác" on a third item resolves its
  * pending request (it leaves the desk, shown as published elsewhere, credited once).</li>
  * <li>Activities ({@code #/hoat-dong/moi}, {@code #/hoat-dong/<id>}): a dialogue / a contest recorded with its place,
@@ -51,8 +51,8 @@ class RecordedWorkTest extends BrowserTest {
     // ================================================================== 1. the manual publication desk
 
     @Test
-    @DisplayName("Bàn đăng thủ công: xác nhận bằng đường dẫn, báo không đăng được có lý do, ghi nhận nơi khác đóng yêu cầu")
-    void theManualDeskConfirmsFailsAndResolvesRequests() {
+    @DisplayName("Bàn đăng thủ công: xác nhận bằng đường dẫn kèm ảnh chụp, báo không đăng được có lý do, ghi nhận nơi khác đóng yêu cầu")
+    void theManualDeskConfirmsFailsAndResolvesRequests() throws IOException {
         inBrowser("ban-dang-thu-cong", "ban-dang-thu-cong-that-bai", () -> {
             Plan plan = plan("Bàn đăng");
             b.login(EDITOR);
@@ -61,7 +61,7 @@ class RecordedWorkTest extends BrowserTest {
         });
     }
 
-    private void desk(String screen, int width, int height, Plan plan, boolean problemsFirst) {
+    private void desk(String screen, int width, int height, Plan plan, boolean problemsFirst) throws IOException {
         String stamp = plan.stamp + "-" + screen;
         String confirmedTitle = "Tin Zalo OA về dịch vụ công trực tuyến " + stamp;
         String failedTitle = "Tin gửi trang CCHC thành phố " + stamp;
@@ -99,15 +99,36 @@ class RecordedWorkTest extends BrowserTest {
             b.screenshot("duong-dan-sai-" + screen);
         }
         type(within(rConfirmed, "manual-confirm-url"), url);
+        // with a screenshot of the post as evidence (optional)
+        Path shot = Browser.photo("ban-dang-anh-chup", "anh-chup-zalo-" + stamp + ".png", new Color(0x00, 0x68, 0xFF),
+                "ZALO OA", "Bai da dang " + stamp);
+        within(rConfirmed, "manual-confirm-screenshot").sendKeys(shot.toAbsolutePath().toString());
         fits(width);
         b.screenshot("xac-nhan-" + screen);
         within(rConfirmed, "manual-confirm").click();
         b.until("the confirmed request leaves the pending desk", d -> d.findElements(request(rConfirmed)).isEmpty());
-        assertThat(b.text(testid("notice"))).contains("Đã xác nhận bài").contains("Zalo OA");
+        assertThat(b.text(testid("notice"))).contains("Đã xác nhận bài").contains("Zalo OA")
+                .contains("kèm ảnh chụp minh chứng");
         JsonNode done = Api.get(EDITOR, "/api/manual-publications/" + rConfirmed).json();
         assertThat(done.path("status").asString()).isEqualTo("PUBLISHED");
         assertThat(done.path("url").asString()).isEqualTo(url);
         assertThat(done.path("confirmedBy").asString()).isEqualTo(EDITOR);
+        assertThat(done.path("screenshot").path("mediaType").asString()).isEqualTo("image/png");
+        assertThat(done.path("screenshot").path("size").asLong()).isEqualTo(Files.size(shot));
+        // under «Đã đăng»: the screenshot beside the URL, the picture itself loaded through the gateway
+        new Select(b.find("manual-status")).selectByValue("PUBLISHED");
+        b.until("the confirmed request under «Đã đăng»", d -> !d.findElements(request(rConfirmed)).isEmpty());
+        By thumbnail = By.cssSelector(sel(rConfirmed) + " [data-testid=\"manual-screenshot-view\"]");
+        b.until("the screenshot shown", d -> "true".equals(b.attribute(thumbnail, "data-loaded")));
+        assertThat(((Number) b.driver.executeScript("return arguments[0].naturalWidth;",
+                b.driver.findElement(thumbnail))).intValue()).isEqualTo(640);
+        assertThat(b.text(By.cssSelector(sel(rConfirmed) + " [data-testid=\"manual-screenshot\"]")))
+                .contains("Ảnh chụp minh chứng").contains(shot.getFileName().toString());
+        scrollTo(By.cssSelector(sel(rConfirmed) + " [data-testid=\"manual-screenshot\"]"));
+        fits(width);
+        b.screenshot("da-dang-kem-anh-chup-" + screen);
+        new Select(b.find("manual-status")).selectByValue("PENDING");
+        b.until("the pending desk again", d -> !d.findElements(request(rFailed)).isEmpty());
 
         // fail another with a reason (none refused first)
         String why = "Trang CCHC của thành phố đang bảo trì, không nhận bài " + stamp;

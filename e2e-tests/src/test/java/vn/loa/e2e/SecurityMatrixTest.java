@@ -76,6 +76,7 @@ class SecurityMatrixTest {
                 Map.of("title", "Dự thảo kiểm thử bảo mật " + stamp)), 201).json().path("id").asString());
 
         IDS.put("kimItem", submittedItem(editor, "Tin kiểm thử bảo mật " + stamp));
+        IDS.put("kimRequest", pressRequest(editor, leader, "Tin gửi báo kiểm thử bảo mật " + stamp));
         IDS.put("leaderItem", submittedItem(leader, "Tin lãnh đạo tự viết " + stamp));
 
         Map<String, Object> activity = new LinkedHashMap<>();
@@ -97,6 +98,34 @@ class SecurityMatrixTest {
         assertThat(ok(Api.post(user, "/api/contents/" + id + "/submit", null), 200).json().path("status").asString())
                 .isEqualTo("SUBMITTED");
         return id;
+    }
+
+    /** An item published on the press: its request waits on Kim Thành's manual desk (manual-channel). */
+    private static String pressRequest(String editor, String leader, String title) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("title", title);
+        item.put("body", "<p>Nội dung kiểm thử.</p>");
+        item.put("kind", "NEWS");
+        item.put("channels", List.of("press"));
+        String id = ok(Api.post(editor, "/api/contents", item), 201).json().path("id").asString();
+        ok(Api.post(editor, "/api/contents/" + id + "/submit", null), 200);
+        ok(Api.post(leader, "/api/contents/" + id + "/approve", null), 200);
+        ok(Api.post(leader, "/api/contents/" + id + "/publish", Map.of()), 200);
+        long until = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < until) {
+            for (JsonNode r : ok(Api.get(editor, "/api/manual-publications?status=PENDING&channel=press"), 200).json()) {
+                if (id.equals(r.path("itemId").asString())) {
+                    return r.path("requestId").asString();
+                }
+            }
+            try {
+                Thread.sleep(500); // the request travels content-service → Kafka → manual-channel
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("the press request of item " + id + " never reached the manual desk in 60 s");
     }
 
     private static Response ok(Response r, int status) {
@@ -136,7 +165,8 @@ class SecurityMatrixTest {
 
         // the door: no token, a broken token, a forged token
         for (String path : List.of("/api/plans", "/api/tasks/{kimTask}", "/api/contents", "/api/activities",
-                "/api/channels", "/api/dashboard", "/api/dashboard/stream", "/api/reports/" + P)) {
+                "/api/channels", "/api/dashboard", "/api/dashboard/stream", "/api/reports/" + P,
+                "/api/manual-publications")) {
             c.add(Case.of("anonymous", "GET", path, 401));
         }
         c.add(Case.of("anonymous", "POST", "/api/contents", newItem, 401));
@@ -161,6 +191,14 @@ class SecurityMatrixTest {
 
         // roles inside the commune: an editor cannot approve, reject, issue, retract, submit a report, withdraw credit
         c.add(Case.of(ke, "POST", "/api/contents/{kimItem}/approve", 403));
+        // the manual desk (issue 19): a commune administrator is no operator; no screenshot sent yet is a 404
+        Map<String, Object> posted = Map.of("url", "https://baohaiphong.vn/bai-kiem-thu");
+        c.add(Case.of(ka, "POST", "/api/manual-publications/{kimRequest}/confirm", posted, 403));
+        c.add(Case.of(ka, "POST", "/api/manual-publications/{kimRequest}/fail", reason, 403));
+        c.add(Case.of(ke, "GET", "/api/manual-publications/{kimRequest}", 200));
+        c.add(Case.of(ke, "GET", "/api/manual-publications/{kimRequest}/screenshot", 404));
+        c.add(Case.of("anonymous", "GET", "/api/manual-publications/{kimRequest}/screenshot", 401));
+        c.add(Case.of(hp, "POST", "/api/manual-publications/{kimRequest}/confirm", posted, 403));
         c.add(Case.of(ke, "POST", "/api/contents/{kimItem}/reject", reason, 403));
         c.add(Case.of(ke, "POST", "/api/contents/{kimItem}/retract", reason, 403));
         c.add(Case.of(ke, "POST", "/api/plans/{kimDraft}/issue", 403));
@@ -236,6 +274,14 @@ class SecurityMatrixTest {
                 "/api/reports/" + P + "/submission?commune=" + Stack.KIM_THANH)) {
             c.add(Case.of(be, "GET", path, 404));
         }
+        for (String path : List.of("/api/manual-publications/{kimRequest}",
+                "/api/manual-publications/{kimRequest}/screenshot")) {
+            c.add(Case.of(be, "GET", path, 404));
+            c.add(Case.of(bl, "GET", path, 404));
+        }
+        c.add(Case.of(be, "POST", "/api/manual-publications/{kimRequest}/confirm",
+                Map.of("url", "https://baohaiphong.vn/bai-kiem-thu"), 404));
+        c.add(Case.of(bl, "POST", "/api/manual-publications/{kimRequest}/fail", reason, 404));
         c.add(Case.of(be, "PUT", "/api/contents/{kimItem}", newItem, 404));
         c.add(Case.of(be, "POST", "/api/contents/{kimItem}/submit", 404));
         c.add(Case.of(be, "POST", "/api/contents/{kimItem}/publications", outside, 404));

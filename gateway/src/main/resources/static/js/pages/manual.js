@@ -3,7 +3,7 @@
 // URL of the post (and when it went up), or say why it could not be published. manual-channel keeps every request to
 // the caller's commune; a request closed by "Ghi nhận đã đăng ở nơi khác" leaves the queue by itself.
 
-import { get, post, paths, download } from '../api.js';
+import { get, post, request, paths, download } from '../api.js';
 import {
   h, mount, pageTitle, field, select, onSubmit, action, notice, dateTime, isoLocalDateTime, refocus, showProblem,
   asProblem,
@@ -15,6 +15,10 @@ const STATUSES = [
   { value: 'FAILED', label: 'Không đăng được' },
   { value: 'RETRACTED', label: 'Đã thu hồi — cần gỡ bài trên kênh' },
 ];
+
+/** A screenshot of the post (evidence): what manual-channel takes (ManualDesk.MAX_SCREENSHOT). */
+const SCREENSHOT_TYPES = 'image/png,image/jpeg,image/webp';
+const SCREENSHOT_MAX = 5 * 1024 * 1024;
 
 const URL_EXAMPLE = 'ví dụ https://zalo.me/… hoặc https://baohaiphong.vn/bai-viet-123.htm';
 
@@ -112,6 +116,7 @@ export async function page(main, ctx) {
       }, r.url), r.publishedAt ? ` (${dateTime(r.publishedAt)})` : '',
       r.resolvedElsewhere ? ' — ghi nhận đã đăng ở nơi khác' : '')] : null,
       r.reason ? [h('dt', {}, 'Lý do'), h('dd', { dataset: { testid: 'manual-reason' } }, r.reason)] : null),
+    r.screenshot ? screenshotFigure(r, panel) : null,
     r.summary ? h('p', {}, r.summary) : null,
     h('p', {}, h('a', { href: `#/tin-bai/${encodeURIComponent(r.itemId)}`, dataset: { testid: 'manual-item-link' } },
       'Xem tin, bài')),
@@ -132,6 +137,21 @@ export async function page(main, ctx) {
     return box;
   }
 
+  /** The operator's screenshot of the post: a thumbnail (fetched with the token) and the file to download. */
+  function screenshotFigure(r, panel) {
+    const shot = r.screenshot;
+    const img = h('img', { alt: `Ảnh chụp minh chứng bài «${r.title}» trên ${r.channelName || r.channel}`, dataset: { testid: 'manual-screenshot-view' } });
+    request(shot.href, { raw: true, accept: 'image/*' }).then((res) => res.blob()).then((blob) => {
+      img.src = URL.createObjectURL(blob);
+      img.dataset.loaded = 'true';
+    }).catch(() => { img.alt = `${shot.fileName} (không tải được ảnh)`; });
+    return h('figure', { class: 'manual-screenshot', dataset: { testid: 'manual-screenshot' } }, img,
+      h('figcaption', {}, 'Ảnh chụp minh chứng: ', action(h('button', {
+        type: 'button', class: 'link-button', dataset: { testid: 'manual-screenshot-download' },
+      }, shot.fileName), () => download(shot.href, shot.fileName), panel),
+      shot.by ? ` — ${shot.by}, ${dateTime(shot.at)}` : ''));
+  }
+
   function openButton(text, testid, cls, open) {
     const b = h('button', { type: 'button', class: cls, dataset: { testid } }, text);
     b.addEventListener('click', open);
@@ -146,11 +166,14 @@ export async function page(main, ctx) {
     const when = h('input', {
       type: 'text', inputmode: 'numeric', placeholder: 'dd/MM/yyyy HH:mm', dataset: { testid: 'manual-confirm-at' },
     });
+    const shot = h('input', { type: 'file', accept: SCREENSHOT_TYPES, dataset: { testid: 'manual-confirm-screenshot' } });
     const save = h('button', { type: 'submit', class: 'primary', dataset: { testid: 'manual-confirm' } },
       'Xác nhận');
     const form = h('form', { class: 'form', novalidate: true },
       field('Đường dẫn bài đã đăng', 'url', url, 'Địa chỉ của bài trên kênh, bắt đầu bằng http:// hoặc https://.'),
       field('Thời điểm đăng', 'publishedAt', when, 'dd/MM/yyyy HH:mm; để trống nếu vừa đăng xong.'),
+      field('Ảnh chụp bài đã đăng (không bắt buộc)', 'screenshot', shot,
+        'Ảnh chụp màn hình làm minh chứng: PNG, JPEG hoặc WebP, tối đa 5 MB.'),
       h('div', { class: 'actions' }, save, cancel(panel)));
     onSubmit(form, save, async () => {
       const link = checkedUrl(url.value);
@@ -159,8 +182,22 @@ export async function page(main, ctx) {
         throw { title: 'Thời điểm chưa hợp lệ', detail: 'Vui lòng nhập thời điểm theo dạng dd/MM/yyyy HH:mm.',
           errors: [{ field: 'publishedAt', message: 'Ví dụ: 02/09/2025 08:15.' }] };
       }
-      await post(paths.manualPublicationAction(r.requestId, 'confirm'), { url: link, publishedAt: at });
-      notice(`Đã xác nhận bài «${r.title}» đã đăng trên ${r.channelName || r.channel}.`);
+      const picture = shot.files[0];
+      if (picture && picture.size > SCREENSHOT_MAX) {
+        const message = 'Ảnh chụp lớn quá 5 MB; vui lòng chụp lại hoặc giảm kích thước ảnh.';
+        throw { title: 'Ảnh chụp quá lớn', detail: message, errors: [{ field: 'screenshot', message }] };
+      }
+      if (picture) {
+        const data = new FormData();
+        data.append('url', link);
+        if (at) data.append('publishedAt', at);
+        data.append('screenshot', picture, picture.name);
+        await request(paths.manualPublicationAction(r.requestId, 'confirm'), { method: 'POST', form: data });
+      } else {
+        await post(paths.manualPublicationAction(r.requestId, 'confirm'), { url: link, publishedAt: at });
+      }
+      notice(`Đã xác nhận bài «${r.title}» đã đăng trên ${r.channelName || r.channel}`
+        + `${picture ? ', kèm ảnh chụp minh chứng' : ''}.`);
       await load();
     });
     mount(panel, form);

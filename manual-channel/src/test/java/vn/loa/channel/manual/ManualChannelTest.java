@@ -2,7 +2,9 @@ package vn.loa.channel.manual;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -25,6 +27,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -218,6 +221,85 @@ class ManualChannelTest {
         // no longer in the pending list
         http.perform(as(get("/api/manual-publications").param("status", "PENDING"), KIM_THANH, "bientap", "EDITOR"))
                 .andExpect(jsonPath("$[?(@.requestId == '" + request.requestId() + "')]").isEmpty());
+    }
+
+    /** A small real PNG, as a phone's screenshot would be (only smaller). */
+    private static byte[] png() throws java.io.IOException {
+        var image = new java.awt.image.BufferedImage(40, 80, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    private ResultActions confirmWithScreenshot(String tenant, String requestId, String url, String fileName,
+            byte[] screenshot) throws Exception {
+        var form = multipart("/api/manual-publications/{id}/confirm", requestId);
+        if (screenshot != null) {
+            form.file(new MockMultipartFile("screenshot", fileName, "application/octet-stream", screenshot));
+        }
+        if (url != null) {
+            form.param("url", url);
+        }
+        return http.perform(form.header("X-Loa-Tenant", tenant).header("X-Loa-User", "bientap")
+                .header("X-Loa-Roles", "EDITOR"));
+    }
+
+    @Test
+    void aConfirmationMayCarryAScreenshotAsEvidenceSeenOnlyInItsCommune() throws Exception {
+        String item = "item-" + UUID.randomUUID();
+        PublicationRequested request = request(KIM_THANH, item, "zalo-oa", "news");
+        broker.send(request);
+        awaitPending(request.requestId());
+        String url = "https://zalo.me/kim-thanh/bai-" + item;
+
+        // not a picture, too large, or no URL: a Vietnamese problem, and the request still waits
+        confirmWithScreenshot(KIM_THANH, request.requestId(), url, "anh.png", "MZ\u0090 not a picture".getBytes())
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("screenshot"))
+                .andExpect(jsonPath("$.detail").value("Ảnh chụp minh chứng phải là tệp ảnh PNG, JPEG hoặc WebP."));
+        byte[] large = java.util.Arrays.copyOf(png(), 5 * 1024 * 1024 + 1);
+        confirmWithScreenshot(KIM_THANH, request.requestId(), url, "anh.png", large)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("lớn quá 5 MB")));
+        confirmWithScreenshot(KIM_THANH, request.requestId(), null, "anh.png", png())
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("url"));
+        assertThat(ledgerState(request.requestId())).isEqualTo("PENDING");
+        http.perform(as(get("/api/manual-publications/{id}/screenshot", request.requestId()), KIM_THANH, "bientap",
+                "EDITOR")).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("chưa có ảnh chụp")));
+
+        // confirmed with the screenshot: kept under its own type's extension, served as it was sent
+        byte[] shot = png();
+        confirmWithScreenshot(KIM_THANH, request.requestId(), url, "Ảnh chụp bài Zalo.jpg", shot)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("PUBLISHED"))
+                .andExpect(jsonPath("$.url").value(url))
+                .andExpect(jsonPath("$.screenshot.fileName").value("Ảnh chụp bài Zalo.png"))
+                .andExpect(jsonPath("$.screenshot.mediaType").value("image/png"))
+                .andExpect(jsonPath("$.screenshot.size").value(shot.length))
+                .andExpect(jsonPath("$.screenshot.by").value("bientap"))
+                .andExpect(jsonPath("$.screenshot.href")
+                        .value("/api/manual-publications/" + request.requestId() + "/screenshot"));
+        byte[] served = http.perform(as(get("/api/manual-publications/{id}/screenshot", request.requestId()),
+                        KIM_THANH, "lanhdao", "LEADER"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "image/png"))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(served).isEqualTo(shot);
+        // another commune: nothing, not even that a screenshot exists
+        http.perform(as(get("/api/manual-publications/{id}/screenshot", request.requestId()), BA_DINH, "khac",
+                "EDITOR")).andExpect(status().isNotFound());
+        assertThat(mongo.count(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(request.requestId())
+                        .and("tenantId").is(KIM_THANH)), "manual_screenshots")).isEqualTo(1);
+
+        // the same confirmation again (JSON, no picture) changes nothing; the answer left once
+        confirm(KIM_THANH, request.requestId(), "{\"url\": \"" + url + "\"}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.screenshot.size").value(shot.length));
+        awaitSent(request.requestId());
+        assertThat(resultsOf(request.requestId())).hasSize(1);
     }
 
     @Test

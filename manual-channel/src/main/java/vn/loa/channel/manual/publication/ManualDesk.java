@@ -16,6 +16,8 @@ import vn.loa.channel.Outcome;
 import vn.loa.channel.PendingPublications;
 import vn.loa.channel.PendingPublications.Completion;
 import vn.loa.contracts.content.VisualProduct;
+import vn.loa.platform.file.ContentSniffer;
+import vn.loa.platform.file.FileType;
 import vn.loa.platform.problem.Conflict;
 import vn.loa.platform.problem.InvalidInput;
 import vn.loa.platform.problem.InvalidInput.FieldProblem;
@@ -38,19 +40,32 @@ public class ManualDesk {
     private static final Duration CLOCK_SLACK = Duration.ofMinutes(2);
     static final int MAX_URL = 2000;
     static final int MAX_REASON = 1000;
+    /** A screenshot of a post: a phone's picture is 1–4 MB. */
+    static final int MAX_SCREENSHOT = 5 * 1024 * 1024;
+    private static final int MAX_FILE_NAME = 200;
 
     private final ManualPublications publications;
+    private final Screenshots screenshots;
     private final PendingPublications pending;
     private final Clock clock;
 
-    ManualDesk(ManualPublications publications, PendingPublications pending, Clock clock) {
+    ManualDesk(ManualPublications publications, Screenshots screenshots, PendingPublications pending, Clock clock) {
         this.publications = publications;
+        this.screenshots = screenshots;
         this.pending = pending;
         this.clock = clock;
     }
 
     /** The operator's body for a confirmation: the post's URL and when it went up (null: now). */
     public record Confirmation(String url, String publishedAt) {
+    }
+
+    /** A screenshot of the post sent with the confirmation, as evidence (optional). */
+    public record Screenshot(String fileName, byte[] data) {
+    }
+
+    /** A stored screenshot: its type and bytes. */
+    public record StoredScreenshot(String fileName, String mediaType, byte[] data) {
     }
 
     public record Refusal(String reason) {
@@ -75,6 +90,15 @@ public class ManualDesk {
     }
 
     public ManualPublication confirm(Caller caller, String requestId, Confirmation body) {
+        return confirm(caller, requestId, body, null);
+    }
+
+    /**
+     * Confirms with an optional screenshot as evidence: it is checked with the other fields (an image, PNG, JPEG or
+     * WebP by its content, at most {@link #MAX_SCREENSHOT}) and kept once the confirmation stands; sent again with the
+     * same URL it replaces the earlier one.
+     */
+    public ManualPublication confirm(Caller caller, String requestId, Confirmation body, Screenshot screenshot) {
         ManualPublication p = one(caller, requestId);
         requireOperator(caller);
         if (VisualProduct.CHANNEL.equals(p.channel())) {
@@ -84,6 +108,7 @@ public class ManualDesk {
         List<FieldProblem> problems = new ArrayList<>();
         String url = url(body == null ? null : body.url(), problems);
         Instant at = publishedAt(body == null ? null : body.publishedAt(), problems);
+        FileType picture = screenshot == null ? null : picture(screenshot, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems.size() == 1 ? problems.getFirst().message()
                     : "Dữ liệu chưa hợp lệ ở " + problems.size() + " trường. Vui lòng kiểm tra lại.", problems);
@@ -97,12 +122,64 @@ public class ManualDesk {
                 if (!url.equals(p.url())) {
                     throw new Conflict("Bài này đã được xác nhận với đường dẫn khác: " + p.url() + ".");
                 }
-                yield p;
+                yield picture == null ? p : keep(caller, p, screenshot, picture);
             }
             case FAILED -> throw new Conflict("Yêu cầu này đã được ghi nhận là không đăng được (lý do: "
                     + p.reason() + "), không xác nhận đã đăng được nữa.");
             case PENDING -> throw new Conflict("Yêu cầu đang được tiếp nhận; vui lòng thử lại sau ít giây.");
         };
+    }
+
+    /** The request's screenshot, if its operator sent one. */
+    public StoredScreenshot screenshot(Caller caller, String requestId) {
+        ManualPublication p = one(caller, requestId);
+        ManualPublication.Evidence e = p.evidence();
+        byte[] data = e == null ? null : screenshots.find(p.tenantId(), requestId).orElse(null);
+        if (data == null) {
+            throw new NotFound("Yêu cầu đăng bài «" + requestId + "» chưa có ảnh chụp minh chứng.");
+        }
+        return new StoredScreenshot(e.fileName(), e.mediaType(), data);
+    }
+
+    private ManualPublication keep(Caller caller, ManualPublication p, Screenshot screenshot, FileType picture) {
+        screenshots.save(p.tenantId(), p.requestId(), screenshot.data());
+        publications.evidence(p.tenantId(), p.requestId(), new ManualPublication.Evidence(fileName(screenshot,
+                picture), picture.mediaType(), screenshot.data().length, caller.userId(), clock.instant()));
+        return one(caller, p.requestId());
+    }
+
+    private static FileType picture(Screenshot screenshot, List<FieldProblem> problems) {
+        byte[] data = screenshot.data() == null ? new byte[0] : screenshot.data();
+        if (data.length == 0) {
+            problems.add(new FieldProblem("screenshot", "Tệp ảnh chụp trống; vui lòng chọn lại ảnh."));
+            return null;
+        }
+        if (data.length > MAX_SCREENSHOT) {
+            problems.add(new FieldProblem("screenshot", "Ảnh chụp lớn quá " + MAX_SCREENSHOT / (1024 * 1024)
+                    + " MB; vui lòng chụp lại hoặc giảm kích thước ảnh."));
+            return null;
+        }
+        FileType type = ContentSniffer.sniff(data).filter(t -> t == FileType.PNG || t == FileType.JPEG
+                || t == FileType.WEBP).orElse(null);
+        if (type == null) {
+            problems.add(new FieldProblem("screenshot", "Ảnh chụp minh chứng phải là tệp ảnh PNG, JPEG hoặc WebP."));
+        }
+        return type;
+    }
+
+    /** The name the operator's file had, cut to a sane length, with the extension of what it really is. */
+    private static String fileName(Screenshot screenshot, FileType type) {
+        String name = screenshot.fileName() == null ? "" : screenshot.fileName().strip()
+                .replaceAll("[\\p{Cntrl}/\\\\\"]", "_");
+        int dot = name.lastIndexOf('.');
+        String base = dot > 0 ? name.substring(0, dot) : name;
+        if (base.isBlank()) {
+            base = "anh-chup";
+        }
+        if (base.length() > MAX_FILE_NAME) {
+            base = base.substring(0, MAX_FILE_NAME);
+        }
+        return base + "." + type.extensions().getFirst();
     }
 
     public ManualPublication fail(Caller caller, String requestId, Refusal body) {

@@ -33,11 +33,17 @@ public record ManualPublication(
         Instant failedAt,
         Instant retractedAt,
         /** Closed because the item was recorded as published elsewhere on this channel, not by an operator. */
-        Boolean resolvedElsewhere) {
+        Boolean resolvedElsewhere,
+        /** The operator's screenshot of the post, if one was sent with (or after) the confirmation. */
+        Evidence evidence) {
 
     public ManualPublication {
         files = files == null ? List.of() : List.copyOf(files);
         resolvedElsewhere = Boolean.TRUE.equals(resolvedElsewhere);
+    }
+
+    /** What the screenshot is; its bytes are in {@link Screenshots}. */
+    public record Evidence(String fileName, String mediaType, long size, String by, Instant at) {
     }
 
     /** A file of the item: the operator downloads it through content-service ({@code /api/contents/…}). */

@@ -11,10 +11,14 @@ record ManualPublicationView(String requestId, String itemId, String channel, St
         String title, String summary, String bodyHtml, List<FileView> files, String status, String statusLabel,
         String requestedAt, String receivedAt, String url, String publishedAt, String confirmedBy,
         String confirmedAt, String reason, String failedBy, String failedAt, String retractedAt,
-        boolean resolvedElsewhere) {
+        boolean resolvedElsewhere, ScreenshotView screenshot) {
 
     /** {@code href}: the file through the gateway (content-service checks the caller's commune). */
     record FileView(String id, String fileName, String mediaType, long size, String href) {
+    }
+
+    /** The operator's screenshot of the post: {@code href} through the gateway; who sent it and when. */
+    record ScreenshotView(String fileName, String mediaType, long size, String by, String at, String href) {
     }
 
     static ManualPublicationView of(ManualPublication p) {
@@ -24,6 +28,9 @@ record ManualPublicationView(String requestId, String itemId, String channel, St
                 p.summary(), p.bodyHtml(), files, p.status().name(), p.status().label(),
                 VnTime.offset(p.requestedAt()), VnTime.offset(p.receivedAt()), p.url(), VnTime.offset(p.publishedAt()),
                 p.confirmedBy(), VnTime.offset(p.confirmedAt()), p.reason(), p.failedBy(),
-                VnTime.offset(p.failedAt()), VnTime.offset(p.retractedAt()), p.resolvedElsewhere());
+                VnTime.offset(p.failedAt()), VnTime.offset(p.retractedAt()), p.resolvedElsewhere(),
+                p.evidence() == null ? null : new ScreenshotView(p.evidence().fileName(), p.evidence().mediaType(),
+                        p.evidence().size(), p.evidence().by(), VnTime.offset(p.evidence().at()),
+                        "/api/manual-publications/" + p.requestId() + "/screenshot"));
     }
 }

@@ -103,6 +103,14 @@ public class ManualPublications {
                 .and("status").is(ManualStatus.PENDING.name())), update, COLLECTION).getModifiedCount() == 1;
     }
 
+    /** Notes on a confirmed request what its screenshot is (the bytes are already in {@link Screenshots}). */
+    void evidence(String tenantId, String requestId, ManualPublication.Evidence evidence) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(requestId).and("tenantId").is(tenantId)),
+                new Update().set("evidence", new org.bson.Document("fileName", evidence.fileName())
+                        .append("mediaType", evidence.mediaType()).append("size", evidence.size())
+                        .append("by", evidence.by()).append("at", evidence.at())), COLLECTION);
+    }
+
     /** The item was withdrawn from this channel: its published posts are marked for taking down. */
     public void retracted(String tenantId, String itemId, String channel) {
         mongo.updateMulti(Query.query(Criteria.where("tenantId").is(tenantId).and("itemId").is(itemId)
