@@ -89,11 +89,15 @@ class SecurityMatrixTest {
     }
 
     private static String submittedItem(String user, String title) {
+        return submittedItem(user, title, "portal");
+    }
+
+    private static String submittedItem(String user, String title, String channel) {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("title", title);
         item.put("body", "<p>Nội dung kiểm thử.</p>");
         item.put("kind", "NEWS");
-        item.put("channels", List.of("portal"));
+        item.put("channels", List.of(channel));
         String id = ok(Api.post(user, "/api/contents", item), 201).json().path("id").asString();
         assertThat(ok(Api.post(user, "/api/contents/" + id + "/submit", null), 200).json().path("status").asString())
                 .isEqualTo("SUBMITTED");
@@ -102,13 +106,7 @@ class SecurityMatrixTest {
 
     /** An item published on the press: its request waits on Kim Thành's manual desk (manual-channel). */
     private static String pressRequest(String editor, String leader, String title) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("title", title);
-        item.put("body", "<p>Nội dung kiểm thử.</p>");
-        item.put("kind", "NEWS");
-        item.put("channels", List.of("press"));
-        String id = ok(Api.post(editor, "/api/contents", item), 201).json().path("id").asString();
-        ok(Api.post(editor, "/api/contents/" + id + "/submit", null), 200);
+        String id = submittedItem(editor, title, "press");
         ok(Api.post(leader, "/api/contents/" + id + "/approve", null), 200);
         ok(Api.post(leader, "/api/contents/" + id + "/publish", Map.of()), 200);
         long until = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
