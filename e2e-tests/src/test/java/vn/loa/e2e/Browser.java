@@ -204,17 +204,27 @@ public final class Browser implements AutoCloseable {
         return w.until(condition);
     }
 
+    /** The text of an element shown (waited for), read again if the page re-rendered it meanwhile. */
+    public String text(String testid) {
+        find(testid);
+        return text(testid(testid));
+    }
+
+    /** An attribute of an element shown (waited for), read again if the page re-rendered it meanwhile. */
+    public String attribute(String testid, String name) {
+        find(testid);
+        return attribute(testid(testid), name);
+    }
+
     /** An element's text, read again if the page re-rendered it meanwhile. */
     public String text(By by) {
         return until("read " + by, d -> d.findElement(by).getText());
     }
 
-    /** An element's attribute, read again if the page re-rendered it meanwhile ("" when it has none). */
+    /** An element's attribute (null when it has none), read again if the page re-rendered it meanwhile. */
     public String attribute(By by, String name) {
-        return until("read " + name + " of " + by, d -> {
-            String value = d.findElement(by).getAttribute(name);
-            return value == null ? "" : value;
-        });
+        return until("read " + name + " of " + by, d -> Optional.ofNullable(d.findElement(by).getAttribute(name)))
+                .orElse(null);
     }
 
     // ------------------------------------------------------------------ the app: log in, open a route, log out

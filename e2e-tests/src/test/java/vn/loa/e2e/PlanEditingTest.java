@@ -75,12 +75,12 @@ class PlanEditingTest extends BrowserTest {
         purposes.sendKeys("\nb) Mục đích bổ sung " + stamp);
         String signer = "Trần Thị Sửa " + stamp;
         b.type("plan-signer-name", signer);
-        assertThat(b.find("plan-duty-unit").getAttribute("value")).isEqualTo("Phòng Văn hóa - Xã hội");
+        assertThat(b.attribute("plan-duty-unit", "value")).isEqualTo("Phòng Văn hóa - Xã hội");
         b.screenshot("ke-hoach-sua-du-thao");
         b.click("plan-save");
         b.waitText(testid("notice"), "Đã lưu nội dung kế hoạch");
         b.waitText(testid("plan-view-purposes"), "b) Mục đích bổ sung " + stamp);
-        assertThat(b.find("plan-view-signer").getText()).contains(signer);
+        assertThat(b.text("plan-view-signer")).contains(signer);
         JsonNode saved = Api.get(LEADER, "/api/plans/" + id).json();
         assertThat(saved.path("signer").path("name").asString()).isEqualTo(signer);
         assertThat(saved.path("signer").path("delegation").asString()).isEqualTo("KT. CHỦ TỊCH");
@@ -107,13 +107,13 @@ class PlanEditingTest extends BrowserTest {
         b.screenshot("ke-hoach-dieu-chinh");
         b.click("amend-submit");
         b.waitText(testid("notice"), "Đã điều chỉnh kế hoạch: phiên bản 2");
-        WebElement row = b.wait.until(d -> d.findElement(By.cssSelector(
-                "[data-testid=\"history-row\"][data-version=\"2\"]")));
+        String row = "[data-testid=\"history-row\"][data-version=\"2\"]";
         String today = DMY.format(LocalDate.now(VIETNAM));
-        assertThat(row.getText()).contains(today, LEADER, "Điều chỉnh theo Công văn " + stamp);
-        assertThat(row.findElement(testid("history-changed")).getText())
+        assertThat(b.text(By.cssSelector(row))).contains(today, LEADER, "Điều chỉnh theo Công văn " + stamp);
+        assertThat(b.text(By.cssSelector(row + " [data-testid=\"history-changed\"]")))
                 .contains("Tin, bài về CCHC trên Trang thông tin điện tử xã (đã điều chỉnh)");
-        assertThat(row.findElement(testid("history-withdrawn")).getText()).contains("Đối thoại với người dân");
+        assertThat(b.text(By.cssSelector(row + " [data-testid=\"history-withdrawn\"]")))
+                .contains("Đối thoại với người dân");
         b.driver.executeScript("document.querySelector('[data-testid=\"plan-history\"]').scrollIntoView();");
         b.screenshot("ke-hoach-lich-su-phien-ban");
 
@@ -162,8 +162,8 @@ class PlanEditingTest extends BrowserTest {
         accept("Đóng kế hoạch này?");
         b.waitText(testid("notice"), "Đã đóng kế hoạch");
         b.find("plan-history");
-        assertThat(b.driver.findElement(By.cssSelector("[data-testid=\"history-row\"][data-version=\"closed\"]"))
-                .getText()).contains("Đóng kế hoạch", today);
+        assertThat(b.text(By.cssSelector("[data-testid=\"history-row\"][data-version=\"closed\"]")))
+                .contains("Đóng kế hoạch", today);
         assertThat(b.driver.findElements(testid("plan-amend"))).isEmpty();
         assertThat(b.driver.findElements(testid("plan-close"))).isEmpty();
         assertThat(Api.get(LEADER, "/api/plans/" + id).json().path("status").asString()).isEqualTo("CLOSED");

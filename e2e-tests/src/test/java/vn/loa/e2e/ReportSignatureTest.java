@@ -15,7 +15,6 @@ import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
 
@@ -78,8 +77,8 @@ class ReportSignatureTest extends BrowserTest {
         assertThat(recipients.getLast()).as("the archive line, last").startsWith("Lưu:");
         assertThat(value("report-recipients")).as("Nơi nhận without its archive line")
                 .isEqualTo(String.join("\n", recipients.subList(0, recipients.size() - 1)));
-        assertThat(b.find("report-recipients-archive").getText()).contains(recipients.getLast());
-        assertThat(b.find("report-signature").getText())
+        assertThat(b.text("report-recipients-archive")).contains(recipients.getLast());
+        assertThat(b.text("report-signature"))
                 .contains("Thẩm quyền ký", "Ký thay / thừa lệnh", "Chức vụ người ký", "Họ và tên người ký");
         b.screenshot("bao-cao-nguoi-ky-mac-dinh");
 
@@ -146,9 +145,8 @@ class ReportSignatureTest extends BrowserTest {
         assertThat(accepted.status()).as("accept: %s", accepted).isEqualTo(200);
         b.type("report-signer-title", "CHỦ TỊCH");
         b.click("report-notes-save");
-        WebElement refused = b.wait.until(d -> d.findElement(By.cssSelector("#report-notes [data-testid=\"problem\"]")));
-        assertThat(refused.getText()).contains("đã được tỉnh tiếp nhận").contains("không thể sửa");
-        assertThat(b.find("report-signer-title").getAttribute("readonly")).as("locked after the refusal").isNotNull();
+        assertThat(b.text(By.cssSelector("#report-notes [data-testid=\"problem\"]"))).contains("đã được tỉnh tiếp nhận").contains("không thể sửa");
+        assertThat(b.attribute("report-signer-title", "readonly")).as("locked after the refusal").isNotNull();
         assertThat(b.driver.findElements(testid("report-notes-save"))).isEmpty();
         b.screenshot("bao-cao-nguoi-ky-bi-tu-choi");
 
@@ -159,16 +157,16 @@ class ReportSignatureTest extends BrowserTest {
         String frozenAt = text(frozen.path("frozenAt"));
         String acceptedOn = frozenAt.isEmpty() ? null : DMY.format(Instant.parse(frozenAt).atZone(VIETNAM));
         b.open("#/bao-cao?kind=Q&year=" + year + "&n=" + q);
-        WebElement notice = b.find("report-notes-readonly");
-        assertThat(notice.getText()).contains("Báo cáo đã được tỉnh tiếp nhận").contains("không sửa được");
+        String notice = b.text("report-notes-readonly");
+        assertThat(notice).contains("Báo cáo đã được tỉnh tiếp nhận").contains("không sửa được");
         if (acceptedOn != null) {
-            assertThat(notice.getText()).contains("ngày " + acceptedOn);
+            assertThat(notice).contains("ngày " + acceptedOn);
         }
-        assertThat(b.find("report-state").getAttribute("data-state")).isEqualTo("ACCEPTED");
+        assertThat(b.attribute("report-state", "data-state")).isEqualTo("ACCEPTED");
         for (String id : List.of("report-highlights", "report-doc-number", "report-signer-authority",
                 "report-signer-delegation", "report-signer-title", "report-signer", "report-addressees",
                 "report-recipients")) {
-            assertThat(b.find(id).getAttribute("readonly")).as("%s read-only", id).isNotNull();
+            assertThat(b.attribute(id, "readonly")).as("%s read-only", id).isNotNull();
         }
         assertThat(b.driver.findElements(testid("report-notes-save"))).isEmpty();
         assertThat(value("report-signer-title")).isEqualTo("PHÓ CHỦ TỊCH");

@@ -5,7 +5,6 @@ import static vn.loa.e2e.Browser.testid;
 
 import java.awt.Color;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -121,7 +120,7 @@ class VisualProductTest extends BrowserTest {
             WebElement problem = b.find("problem");
             b.until("the form's problems", d -> problem.getText().contains("Vui lòng kiểm tra lại")
                     || problem.getText().contains("Vui lòng"));
-            String errors = b.find("visual-form").getText();
+            String errors = b.text("visual-form");
             assertThat(errors).contains("Vui lòng nhập nơi đặt, treo hoặc phát sản phẩm.")
                     .contains("không được ở tương lai");
             b.screenshot(screen + "-bieu-mau-bao-loi");

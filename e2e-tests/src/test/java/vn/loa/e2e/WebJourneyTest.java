@@ -64,18 +64,18 @@ class WebJourneyTest extends BrowserTest {
 
         // 1. the app, Vietnamese, asks to log in; the editor logs in on Keycloak's page
         b.driver.get(Stack.BASE + "/");
-        assertThat(b.find("login-button").getText()).isEqualTo("Đăng nhập");
-        assertThat(b.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("vi");
+        assertThat(b.text("login-button")).isEqualTo("Đăng nhập");
+        assertThat(b.attribute(By.tagName("html"), "lang")).isEqualTo("vi");
         b.screenshot("trang-dang-nhap");
         b.login(EDITOR);
-        assertThat(b.find("who-tenant").getAttribute("data-tenant")).isEqualTo(Stack.KIM_THANH);
+        assertThat(b.attribute("who-tenant", "data-tenant")).isEqualTo(Stack.KIM_THANH);
         b.screenshot("bien-tap-vien-da-dang-nhap");
 
         // 2. the plans page shows the seed plan of Kim Thành, issued by plan-service at start
         b.click("nav-plans");
         b.waitText(testid("plan-list"), "45/KH-UBND");
         // the demo re-issues the seed plan (of 2025) for the current year
-        assertThat(b.find("plan-list").getText())
+        assertThat(b.text("plan-list"))
                 .contains("Tuyên truyền cải cách hành chính nhà nước năm " + today.getYear());
         b.screenshot("ke-hoach-mau");
 
@@ -100,7 +100,7 @@ class WebJourneyTest extends BrowserTest {
         b.screenshot("nhiem-vu-moi");
         b.click("task-save");
         b.until("the annex lists the new task", d -> d.findElements(testid("annex-task")).size() == 1);
-        assertThat(b.find("annex-tasks").getText()).contains(taskTitle);
+        assertThat(b.text("annex-tasks")).contains(taskTitle);
         assertThat(b.driver.findElements(testid("plan-issue"))).as("an editor is not offered to issue").isEmpty();
         b.screenshot("du-thao-ke-hoach");
         b.logout();
@@ -123,8 +123,8 @@ class WebJourneyTest extends BrowserTest {
                     }
                     return card.get().getAttribute("data-task-id");
                 });
-        assertThat(progress(taskId).getAttribute("data-credited")).isEqualTo("0");
-        assertThat(progress(taskId).getAttribute("data-target")).isEqualTo("2");
+        assertThat(b.attribute(progress(taskId), "data-credited")).isEqualTo("0");
+        assertThat(b.attribute(progress(taskId), "data-target")).isEqualTo("2");
         b.screenshot("bang-nhiem-vu-moi");
         b.logout();
 
@@ -144,7 +144,7 @@ class WebJourneyTest extends BrowserTest {
         b.click("content-save");
         waitItemStatus("DRAFT");
         String itemId = hashId("#/tin-bai/");
-        assertThat(b.find("content-body-view").getText()).contains("nộp hồ sơ trực tuyến toàn trình");
+        assertThat(b.text("content-body-view")).contains("nộp hồ sơ trực tuyến toàn trình");
         b.click("content-submit");
         waitItemStatus("SUBMITTED");
         assertThat(b.driver.findElements(testid("content-approve"))).as("an editor is not offered to approve").isEmpty();
@@ -167,7 +167,7 @@ class WebJourneyTest extends BrowserTest {
         b.until("the board shows the task", d -> !d.findElements(
                 By.cssSelector("[data-testid=\"task-progress\"][data-task-id=\"" + taskId + "\"]")).isEmpty());
         b.until("the live stream is open", d -> "open".equals(d.findElement(testid("live-state")).getAttribute("data-state")));
-        int before = Integer.parseInt(progress(taskId).getAttribute("data-credited"));
+        int before = Integer.parseInt(b.attribute(progress(taskId), "data-credited"));
         b.driver.executeScript("window.__loaE2eNoReload = 'same page';");
         b.screenshot("bang-nhiem-vu-truoc-khi-dang");
         String boardTab = b.driver.getWindowHandle();
@@ -186,16 +186,16 @@ class WebJourneyTest extends BrowserTest {
         // 9. the bar moved in the other tab, without a reload
         b.driver.switchTo().window(boardTab);
         b.until("the task's bar moved live (credited " + before + " → " + (before + 1) + ")", Duration.ofSeconds(90),
-                d -> Integer.parseInt(progress(taskId).getAttribute("data-credited")) == before + 1);
+                d -> Integer.parseInt(b.attribute(progress(taskId), "data-credited")) == before + 1);
         assertThat(b.driver.executeScript("return window.__loaE2eNoReload;")).as("no reload happened")
                 .isEqualTo("same page");
-        assertThat(progress(taskId).getAttribute("aria-valuenow")).isEqualTo(String.valueOf(before + 1));
+        assertThat(b.attribute(progress(taskId), "aria-valuenow")).isEqualTo(String.valueOf(before + 1));
         b.screenshot("thanh-tien-do-da-tang");
 
         // 10. the commune's public page shows the item
         b.driver.get(Stack.BASE + "/p/" + Stack.KIM_THANH + "/cchc");
         b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), itemTitle));
-        assertThat(b.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("vi");
+        assertThat(b.attribute(By.tagName("html"), "lang")).isEqualTo("vi");
         b.screenshot("trang-cong-khai");
 
         // 11. the quarterly report downloads as a Word document
@@ -213,28 +213,28 @@ class WebJourneyTest extends BrowserTest {
 
         // 12. Bạch Mai's editor sees none of it
         b.login(OTHER);
-        assertThat(b.find("who-tenant").getAttribute("data-tenant")).isEqualTo(Stack.BACH_MAI);
+        assertThat(b.attribute("who-tenant", "data-tenant")).isEqualTo(Stack.BACH_MAI);
         b.click("nav-contents");
         b.find("content-list");
         assertThat(b.driver.findElements(By.cssSelector("[data-testid=\"content-row\"][data-id=\"" + itemId + "\"]")))
                 .isEmpty();
-        assertThat(b.find("content-list").getText()).doesNotContain(stamp);
+        assertThat(b.text("content-list")).doesNotContain(stamp);
         b.screenshot("bach-mai-danh-sach-tin-bai");
         b.click("nav-plans");
         b.find("plan-list");
         assertThat(b.driver.findElements(By.cssSelector("[data-testid=\"plan-row\"][data-id=\"" + planId + "\"]")))
                 .isEmpty();
-        assertThat(b.find("plan-list").getText()).doesNotContain(stamp).doesNotContain("45/KH-UBND");
+        assertThat(b.text("plan-list")).doesNotContain(stamp).doesNotContain("45/KH-UBND");
         b.screenshot("bach-mai-danh-sach-ke-hoach");
         b.open("#/tin-bai/" + itemId);
-        assertThat(b.find("problem").getText()).contains("Không tìm thấy");
-        assertThat(b.driver.findElement(By.id("noi-dung")).getText()).doesNotContain(itemTitle);
+        assertThat(b.text("problem")).contains("Không tìm thấy");
+        assertThat(b.text(By.id("noi-dung"))).doesNotContain(itemTitle);
         b.screenshot("bach-mai-mo-tin-cua-kim-thanh");
         b.open("#/nhiem-vu/" + taskId);
-        assertThat(b.find("problem").getText()).contains("Không tìm thấy");
-        assertThat(b.driver.findElement(By.id("noi-dung")).getText()).doesNotContain(taskTitle);
+        assertThat(b.text("problem")).contains("Không tìm thấy");
+        assertThat(b.text(By.id("noi-dung"))).doesNotContain(taskTitle);
         b.open("#/ke-hoach/" + planId);
-        assertThat(b.find("problem").getText()).contains("Không tìm thấy");
+        assertThat(b.text("problem")).contains("Không tìm thấy");
         b.screenshot("bach-mai-mo-ke-hoach-cua-kim-thanh");
         b.logout();
     }
@@ -252,9 +252,8 @@ class WebJourneyTest extends BrowserTest {
                 By.cssSelector("#content-status [data-testid=\"status\"][data-status=\"" + status + "\"]")).size() == 1);
     }
 
-    private WebElement progress(String taskId) {
-        return b.driver.findElement(By.cssSelector(
-                "[data-testid=\"task-progress\"][data-task-id=\"" + taskId + "\"]"));
+    private By progress(String taskId) {
+        return By.cssSelector("[data-testid=\"task-progress\"][data-task-id=\"" + taskId + "\"]");
     }
 
     /** The id after a hash prefix in the address bar, once the app navigated there. */
