@@ -1,9 +1,7 @@
 package vn.loa.bench;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.loa.client.GatewayClient;
 
 /**
  * Bad input at scale, against the running stack through the gateway (`./loa fuzz`): every public endpoint gets
@@ -35,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class EndpointFuzz {
 
     private static final Logger log = LoggerFactory.getLogger(EndpointFuzz.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = GatewayClient.JSON;
     private static final String BASE = System.getProperty("bench.url", "http://127.0.0.1:8080");
     private static final Pattern LEAK = Pattern.compile(
             "(?:\\bat (?:java|org|vn|com)\\.[\\w.$]+\\(|Exception\\b|java\\.lang\\.|org\\.springframework\\.|"
@@ -49,7 +48,7 @@ public final class EndpointFuzz {
             "🇻🇳 Tiếng Việt có dấu ❤", "Ｆｕｌｌｗｉｄｔｈ", "31/02/2025", "2025-13-45", "9999-12-31T99:99:99Z",
             "$gt");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final GatewayClient gateway = new GatewayClient(BASE, Duration.ofSeconds(5));
     private final Map<String, Integer> casesByKind = new TreeMap<>();
     private final Map<Integer, Integer> statuses = new TreeMap<>();
     private final List<String> findings = new ArrayList<>();
@@ -239,20 +238,10 @@ public final class EndpointFuzz {
     }
 
     private void multipart(String kind, String path, String token, String fileName, byte[] content) {
-        String boundary = "loa" + UUID.randomUUID();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                + fileName.replace("\"", "%22") + "\"\r\nContent-Type: image/jpeg\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] body = new byte[head.length + content.length + tail.length];
-        System.arraycopy(head, 0, body, 0, head.length);
-        System.arraycopy(content, 0, body, head.length, content.length);
-        System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        judge(kind, "POST", path, exchange(request), false);
+        GatewayClient.Multipart form = new GatewayClient.Multipart(Map.of(), Map.of("file",
+                new GatewayClient.Multipart.FilePart(fileName.replace("\"", "%22"), "image/jpeg", content)));
+        judge(kind, "POST", path, exchange(gateway.request("POST", path, token, form, Map.of(),
+                Duration.ofSeconds(60))), false);
     }
 
     private void check(String kind, String method, String path, String token, String body, String contentType,
@@ -286,22 +275,15 @@ public final class EndpointFuzz {
     }
 
     private HttpResponse<String> send(String method, String path, String token, String body, String contentType) {
-        HttpRequest.Builder b;
+        HttpRequest request;
         try {
-            b = HttpRequest.newBuilder(URI.create(BASE + path));
+            request = gateway.request(method, path, token, body,
+                    body != null && contentType != null ? Map.of("Content-Type", contentType) : Map.of(),
+                    Duration.ofSeconds(60));
         } catch (IllegalArgumentException illegal) {
             return null;
         }
-        b.timeout(Duration.ofSeconds(60));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        if (body != null && contentType != null) {
-            b.header("Content-Type", contentType);
-        }
-        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8);
-        return exchange(b.method(method, publisher).build());
+        return exchange(request);
     }
 
     /** Sends at most ~35 requests a second (the gateway's limits are 50 per user); waits out a 429 and retries. */
@@ -309,7 +291,8 @@ public final class EndpointFuzz {
         for (int attempt = 0; attempt < 5; attempt++) {
             pace();
             try {
-                HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                HttpResponse<String> r = gateway.http().send(request,
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                 if (r.statusCode() != 429) {
                     return r;
                 }

@@ -2,6 +2,7 @@ package vn.loa.content;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
@@ -10,6 +11,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * {@code channel.publication.events} and {@code channel.registry} (see README.md).
  */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 @EnableScheduling
 public class ContentServiceApplication {
 

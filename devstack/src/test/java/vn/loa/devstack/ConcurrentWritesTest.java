@@ -5,20 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.loa.testsupport.ConcurrentWrites;
 
 /**
  * Many clients changing the same documents while every write is committed to the file: nothing is lost and the store
@@ -44,35 +37,8 @@ class ConcurrentWritesTest {
                 tasks.insertOne(new Document("_id", "task-" + i).append("n", 0).append("credits", List.of())
                         .append("padding", "x".repeat(20_000)));
             }
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int thread = t;
-                done.add(pool.submit(() -> {
-                    for (int k = 0; k < each; k++) {
-                        String id = "task-" + (k % 8);
-                        if (k % 2 == 0) {
-                            tasks.updateOne(Filters.eq("_id", id), Updates.combine(Updates.inc("n", 1),
-                                    Updates.push("credits", new Document("by", thread).append("k", k))));
-                        } else {
-                            tasks.findOneAndUpdate(Filters.eq("_id", id), Updates.combine(Updates.inc("n", 1),
-                                    Updates.push("credits", new Document("by", thread).append("k", k))),
-                                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-            pool.shutdown();
-            long total = 0;
-            for (Document d : tasks.find()) {
-                total += d.getInteger("n");
-                assertThat(d.getList("credits", Document.class)).hasSize(d.getInteger("n"));
-            }
-            assertThat(total).isEqualTo((long) threads * each);
+            ConcurrentWrites.run(tasks, 8, threads, each);
+            assertThat(ConcurrentWrites.kept(tasks)).isEqualTo((long) threads * each);
         } finally {
             server.shutdown();
         }

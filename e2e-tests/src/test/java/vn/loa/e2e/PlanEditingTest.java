@@ -26,6 +26,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import tools.jackson.databind.JsonNode;
+import vn.loa.client.GatewayClient.Reply;
 
 /**
  * A plan fully seen and corrected in a real Chromium on the running stack: Kim Thành's leader opens a draft, sees
@@ -222,7 +223,7 @@ class PlanEditingTest extends BrowserTest {
         plan.put("recipients", List.of("UBND thành phố", "Lưu: VT, VHXH"));
         plan.put("signer", Map.of("authority", "TM. ỦY BAN NHÂN DÂN", "delegation", "KT. CHỦ TỊCH",
                 "title", "PHÓ CHỦ TỊCH", "name", "Nguyễn Văn Ký"));
-        Api.Response created = Api.post(LEADER, "/api/plans", plan);
+        Reply created = Api.post(LEADER, "/api/plans", plan);
         assertThat(created.status()).as("draft: %s", created).isEqualTo(201);
         String id = created.json().path("id").asString();
         task(id, Map.of("title", "Tin, bài về CCHC trên Trang thông tin điện tử xã", "leadUnit", "Phòng Văn hóa - Xã hội",
@@ -238,7 +239,7 @@ class PlanEditingTest extends BrowserTest {
     }
 
     private static void task(String plan, Map<String, Object> task) {
-        Api.Response r = Api.post(LEADER, "/api/plans/" + plan + "/tasks", task);
+        Reply r = Api.post(LEADER, "/api/plans/" + plan + "/tasks", task);
         assertThat(r.status()).as("task: %s", r).isEqualTo(201);
     }
 

@@ -21,6 +21,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
+import vn.loa.client.GatewayClient.Reply;
 
 /**
  * Issue 19, "A year of work in the browser": three flows of Kim Thành's staff in a real Chromium on the running stack,
@@ -359,7 +360,7 @@ class RecordedWorkTest extends BrowserTest {
         a.put("place", "Nhà văn hóa thôn");
         a.put("participants", 60);
         a.put("taskIds", List.of(task));
-        Api.Response made = Api.post(EDITOR, "/api/activities", a);
+        Reply made = Api.post(EDITOR, "/api/activities", a);
         assertThat(made.status()).as("activity: %s", made).isEqualTo(201);
         String activity = made.json().path("id").asString();
         b.untilPolling("the task credited by two items and the activity", Duration.ofSeconds(60),
@@ -475,7 +476,7 @@ class RecordedWorkTest extends BrowserTest {
         p.put("recipients", List.of("UBND thành phố", "Lưu: VT, VHXH"));
         p.put("signer", Map.of("authority", "TM. ỦY BAN NHÂN DÂN", "delegation", "KT. CHỦ TỊCH",
                 "title", "PHÓ CHỦ TỊCH", "name", "Nguyễn Văn Ký"));
-        Api.Response created = Api.post(LEADER, "/api/plans", p);
+        Reply created = Api.post(LEADER, "/api/plans", p);
         assertThat(created.status()).as("plan: %s", created).isEqualTo(201);
         String id = created.json().path("id").asString();
         String items = "Đăng tin CCHC trên Zalo OA và trang CCHC của thành phố " + stamp;
@@ -488,7 +489,7 @@ class RecordedWorkTest extends BrowserTest {
         task(id, Map.of("title", mixed, "leadUnit", "Phòng Văn hóa - Xã hội",
                 "productKinds", List.of("REPORTAGE", "DIALOGUE"), "channels", List.of("press"),
                 "quota", Map.of("count", 20, "per", "PLAN")));
-        Api.Response issued = Api.post(LEADER, "/api/plans/" + id + "/issue", null);
+        Reply issued = Api.post(LEADER, "/api/plans/" + id + "/issue", null);
         assertThat(issued.status()).as("issue: %s", issued).isEqualTo(200);
         Map<String, String> ids = b.untilPolling("task-service has the plan's 3 tasks (PlanIssued)",
                 Duration.ofSeconds(60), Duration.ofSeconds(1), d -> {
@@ -502,7 +503,7 @@ class RecordedWorkTest extends BrowserTest {
     }
 
     private static void task(String plan, Map<String, Object> task) {
-        Api.Response r = Api.post(LEADER, "/api/plans/" + plan + "/tasks", task);
+        Reply r = Api.post(LEADER, "/api/plans/" + plan + "/tasks", task);
         assertThat(r.status()).as("task: %s", r).isEqualTo(201);
     }
 
@@ -515,11 +516,11 @@ class RecordedWorkTest extends BrowserTest {
         item.put("unit", "Phòng Văn hóa - Xã hội");
         item.put("channels", channels);
         item.put("taskIds", List.of(task));
-        Api.Response created = Api.post(EDITOR, "/api/contents", item);
+        Reply created = Api.post(EDITOR, "/api/contents", item);
         assertThat(created.status()).as("item: %s", created).isEqualTo(201);
         String id = created.json().path("id").asString();
         assertThat(Api.post(EDITOR, "/api/contents/" + id + "/submit", null).status()).isEqualTo(200);
-        Api.Response approved = Api.post(LEADER, "/api/contents/" + id + "/approve", null);
+        Reply approved = Api.post(LEADER, "/api/contents/" + id + "/approve", null);
         assertThat(approved.status()).as("approve: %s", approved).isEqualTo(200);
         return id;
     }
@@ -527,7 +528,7 @@ class RecordedWorkTest extends BrowserTest {
     /** Approved and published on one manual channel: a request waits on the desk. */
     private static String publishedItem(String title, String channel, String task) {
         String id = approvedItem(title, "NEWS", List.of(channel), task);
-        Api.Response r = Api.post(EDITOR, "/api/contents/" + id + "/publish", Map.of());
+        Reply r = Api.post(EDITOR, "/api/contents/" + id + "/publish", Map.of());
         assertThat(r.status()).as("publish: %s", r).isEqualTo(200);
         return id;
     }
@@ -535,7 +536,7 @@ class RecordedWorkTest extends BrowserTest {
     /** Approved and recorded as published in the press (outside publication): credited at once. */
     private static String outsideItem(String title, String task) {
         String id = approvedItem(title, "REPORTAGE", List.of(), task);
-        Api.Response r = Api.post(EDITOR, "/api/contents/" + id + "/publications", Map.of("channel", "press",
+        Reply r = Api.post(EDITOR, "/api/contents/" + id + "/publications", Map.of("channel", "press",
                 "url", "https://baohaiphong.vn/bai-" + id, "publishedAt",
                 LocalDateTime.now(VIETNAM).minusHours(2).withSecond(0).withNano(0).toString()));
         assertThat(r.status()).as("outside publication: %s", r).isIn(200, 201);

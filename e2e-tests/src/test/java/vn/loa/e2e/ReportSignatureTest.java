@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
+import vn.loa.client.GatewayClient.Reply;
 
 /**
  * The signature block and the addressing of a periodic report, edited in a real Chromium on the running stack: Kim
@@ -138,9 +139,9 @@ class ReportSignatureTest extends BrowserTest {
         b.resize(Browser.DESKTOP);
 
         // 8. the leader sends it up and the province accepts it while the editor still has the form open
-        Api.Response submitted = Api.post(LEADER, "/api/reports/" + period + "/submit", null);
+        Reply submitted = Api.post(LEADER, "/api/reports/" + period + "/submit", null);
         assertThat(submitted.status()).as("submit: %s", submitted).isEqualTo(200);
-        Api.Response accepted = Api.post(REVIEWER,
+        Reply accepted = Api.post(REVIEWER,
                 "/api/reports/" + period + "/accept?commune=" + Stack.KIM_THANH, null);
         assertThat(accepted.status()).as("accept: %s", accepted).isEqualTo(200);
         b.type("report-signer-title", "CHỦ TỊCH");
@@ -181,7 +182,7 @@ class ReportSignatureTest extends BrowserTest {
     private static int[] freeQuarter() {
         for (int year = 2100; year >= 2030; year--) {
             for (int q = 4; q >= 1; q--) {
-                Api.Response r = Api.get(EDITOR, "/api/reports/" + year + "-Q" + q + "/submission");
+                Reply r = Api.get(EDITOR, "/api/reports/" + year + "-Q" + q + "/submission");
                 assertThat(r.status()).as("submission of %d-Q%d: %s", year, q, r).isEqualTo(200);
                 if ("DRAFT".equals(r.json().path("state").asString())) {
                     return new int[] {year, q};

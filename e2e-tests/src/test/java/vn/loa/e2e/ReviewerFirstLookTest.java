@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
+import vn.loa.client.GatewayClient.Reply;
 
 /**
  * The first look on the demo stack, in a real Chromium: the seed communes' plans run this year and carry a history —
@@ -127,7 +128,7 @@ class ReviewerFirstLookTest extends BrowserTest {
         int q = yq[1];
         String period = year + "-Q" + q;
         for (String leader : List.of("kim-thanh.leader", "tien-minh.leader")) {
-            Api.Response sent = Api.post(leader, "/api/reports/" + period + "/submit", null);
+            Reply sent = Api.post(leader, "/api/reports/" + period + "/submit", null);
             assertThat(sent.status()).as("%s submits %s: %s", leader, period, sent).isEqualTo(200);
         }
 
@@ -251,7 +252,7 @@ class ReviewerFirstLookTest extends BrowserTest {
     }
 
     private static boolean draft(String user, String period) {
-        Api.Response r = Api.get(user, "/api/reports/" + period + "/submission");
+        Reply r = Api.get(user, "/api/reports/" + period + "/submission");
         assertThat(r.status()).as("submission of %s: %s", period, r).isEqualTo(200);
         return "DRAFT".equals(r.json().path("state").asString());
     }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
-import vn.loa.e2e.Api.Response;
+import vn.loa.client.GatewayClient.Reply;
+import vn.loa.client.GatewayClient;
 
 /**
  * The role × endpoint × tenant matrix through the real gateway, with real Keycloak tokens of the demo users: each row
@@ -126,7 +127,7 @@ class SecurityMatrixTest {
         throw new AssertionError("the press request of item " + id + " never reached the manual desk in 60 s");
     }
 
-    private static Response ok(Response r, int status) {
+    private static Reply ok(Reply r, int status) {
         assertThat(r.status()).as("fixture request: %s", r).isEqualTo(status);
         return r;
     }
@@ -154,9 +155,9 @@ class SecurityMatrixTest {
         Map<String, Object> notes = Map.of("highlights", "Không được phép");
         Map<String, Object> activity = Map.of("kind", "DIALOGUE", "title", "Không được phép", "heldOn", "2025-09-15");
         // a visual product (issue 19): multipart/form-data with a photo, on the same path as an outside publication
-        Api.Multipart visual = new Api.Multipart(Map.of("channel", "truc-quan", "product", "BANNER",
+        GatewayClient.Multipart visual = new GatewayClient.Multipart(Map.of("channel", "truc-quan", "product", "BANNER",
                 "place", "Trụ sở UBND xã", "quantity", "2", "publishedOn", "15/10/2025"),
-                Map.of("photo", new Api.Multipart.FilePart("pano.jpg", "image/jpeg",
+                Map.of("photo", new GatewayClient.Multipart.FilePart("pano.jpg", "image/jpeg",
                         new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0})));
         Map<String, Object> visualByUrl = Map.of("channel", "truc-quan", "url", "https://example.vn/anh-pano",
                 "publishedAt", "15/10/2025");
@@ -311,7 +312,7 @@ class SecurityMatrixTest {
     @MethodSource("matrix")
     @DisplayName("mỗi yêu cầu, đúng mã trạng thái")
     void eachRequestGetsExactlyItsStatus(Case c) {
-        Response r = Api.call(c.method(), resolve(c.path()), c.body(), tokenOf(c.who()), c.headers());
+        Reply r = Api.call(c.method(), resolve(c.path()), c.body(), tokenOf(c.who()), c.headers());
         if (c.status() >= 400) {
             assertVietnameseProblem(r, c.status());
         } else {
@@ -346,7 +347,7 @@ class SecurityMatrixTest {
      */
     static String wrongAudience() {
         String form = "grant_type=password&client_id=admin-cli&username=kim-thanh.editor&password=" + Api.PASSWORD;
-        Response r = Api.call("POST", "/auth/realms/loa/protocol/openid-connect/token", form, null,
+        Reply r = Api.call("POST", "/auth/realms/loa/protocol/openid-connect/token", form, null,
                 Map.of("Content-Type", "application/x-www-form-urlencoded"));
         assertThat(r.status()).as("admin-cli token from the realm: %s", r).isEqualTo(200);
         String token = r.json().path("access_token").asString();
@@ -396,7 +397,7 @@ class SecurityMatrixTest {
     @MethodSource("foreignListings")
     @DisplayName("danh sách không lộ dữ liệu của xã khác")
     void listsShowNothingOfAnotherCommune(Listing l) {
-        Response r = Api.get(l.who(), resolve(l.path()));
+        Reply r = Api.get(l.who(), resolve(l.path()));
         assertThat(r.status()).as("%s: %s", l, r).isEqualTo(200);
         for (String key : List.of("kimPlan", "kimDraft", "kimItem", "leaderItem", "kimActivity", "kimTask")) {
             assertThat(r.body()).as("%s must not contain %s (%s)", l, key, IDS.get(key)).doesNotContain(IDS.get(key));
@@ -410,17 +411,17 @@ class SecurityMatrixTest {
     @Test
     @DisplayName("tài khoản tỉnh Hải Phòng thấy tin, bài của Kim Thành (đối chứng cho các danh sách)")
     void provinceReviewerSeesItsCommunesItems() {
-        Response r = Api.get("hai-phong.viewer", "/api/contents?status=SUBMITTED&size=100");
+        Reply r = Api.get("hai-phong.viewer", "/api/contents?status=SUBMITTED&size=100");
         assertThat(r.status()).as("%s", r).isEqualTo(200);
         assertThat(r.body()).contains(IDS.get("kimItem"));
-        Response own = Api.get("kim-thanh.editor", "/api/contents?status=SUBMITTED&size=100");
+        Reply own = Api.get("kim-thanh.editor", "/api/contents?status=SUBMITTED&size=100");
         assertThat(own.body()).contains(IDS.get("kimItem"));
     }
 
     @Test
     @DisplayName("đăng nhập sai mật khẩu: 401, thông báo tiếng Việt")
     void wrongPasswordIsRefused() {
-        Response r = Api.call("POST", "/api/auth/token", Map.of("username", "kim-thanh.editor", "password", "sai"),
+        Reply r = Api.call("POST", "/api/auth/token", Map.of("username", "kim-thanh.editor", "password", "sai"),
                 null, Map.of());
         assertVietnameseProblem(r, 401);
         assertThat(r.body()).doesNotContain("access_token");

@@ -17,6 +17,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
+import vn.loa.client.GatewayClient.Reply;
 
 /**
  * Issue 19, the visual channel in a real Chromium on the running stack, on a real seed: Kỳ Lạc's plan 36/KH-UBND
@@ -88,11 +89,11 @@ class VisualProductTest extends BrowserTest {
         item.put("kind", "BANNER");
         item.put("unit", "Phòng Văn hóa - Xã hội");
         item.put("channels", List.of());
-        Api.Response created = Api.post(EDITOR, "/api/contents", item);
+        Reply created = Api.post(EDITOR, "/api/contents", item);
         assertThat(created.status()).as("create: %s", created).isEqualTo(201);
         String id = created.json().path("id").asString();
         assertThat(Api.post(EDITOR, "/api/contents/" + id + "/submit", null).status()).isEqualTo(200);
-        Api.Response approved = Api.post(LEADER, "/api/contents/" + id + "/approve", null);
+        Reply approved = Api.post(LEADER, "/api/contents/" + id + "/approve", null);
         assertThat(approved.status()).as("approve: %s", approved).isEqualTo(200);
         return id;
     }

@@ -6,15 +6,10 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
@@ -38,41 +33,13 @@ class CopyingMemoryBackendTest {
             }
             int threads = 4;
             int each = 300;
-            ExecutorService pool = Executors.newFixedThreadPool(threads + 1);
-            List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int thread = t;
-                done.add(pool.submit(() -> {
-                    for (int k = 0; k < each; k++) {
-                        var update = Updates.combine(Updates.inc("n", 1),
-                                Updates.push("credits", new Document("by", thread).append("k", k)));
-                        if (k % 2 == 0) {
-                            tasks.updateOne(Filters.eq("_id", "task-" + (k % 4)), update);
-                        } else {
-                            tasks.findOneAndUpdate(Filters.eq("_id", "task-" + (k % 4)), update,
-                                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-                        }
-                    }
-                    return null;
-                }));
-            }
-            done.add(pool.submit(() -> {
+            ConcurrentWrites.run(tasks, 4, threads, each, () -> {
                 for (int k = 0; k < 300; k++) {
                     tasks.find().into(new ArrayList<>());
                 }
                 return null;
-            }));
-            for (Future<?> f : done) {
-                f.get();
-            }
-            pool.shutdown();
-
-            long total = 0;
-            for (Document d : tasks.find()) {
-                total += d.getInteger("n");
-                assertThat(d.getList("credits", Document.class)).hasSize(d.getInteger("n"));
-            }
-            assertThat(total).isEqualTo((long) threads * each);
+            });
+            assertThat(ConcurrentWrites.kept(tasks)).isEqualTo((long) threads * each);
             // an upsert, then the unique index still refuses a duplicate code
             tasks.updateOne(Filters.eq("_id", "task-9"), Updates.set("code", "c9"),
                     new com.mongodb.client.model.UpdateOptions().upsert(true));

@@ -1,11 +1,8 @@
 package vn.loa.bench.chaos;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,9 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.loa.client.GatewayClient;
+import vn.loa.client.GatewayClient.Reply;
 
 /**
  * The fault suite's HTTP, through the gateway with real Keycloak tokens (fetched from Keycloak directly: the gateway's
@@ -29,13 +27,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class Api {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final JsonMapper JSON = GatewayClient.JSON;
     static final String PASSWORD = "demo";
 
-    private final String gateway;
+    private final GatewayClient client;
     private final String keycloak;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(3)).build();
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private final Duration timeout;
 
@@ -45,19 +41,9 @@ final class Api {
     final Map<String, AtomicLong> retriesByReason = new ConcurrentSkipListMap<>();
 
     Api(String gateway, String keycloak, Duration timeout) {
-        this.gateway = gateway.replaceAll("/+$", "");
+        this.client = new GatewayClient(gateway, Duration.ofSeconds(3));
         this.keycloak = keycloak.replaceAll("/+$", "");
         this.timeout = timeout;
-    }
-
-    record Reply(int status, String body) {
-        JsonNode json() {
-            return JSON.readTree(body);
-        }
-
-        boolean ok() {
-            return status >= 200 && status < 300;
-        }
     }
 
     /** The request could not be answered before its deadline. */
@@ -81,19 +67,13 @@ final class Api {
         String last = "nothing";
         while (Instant.now().isBefore(deadline)) {
             String token = token(user, deadline);
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(timeout)
-                    .header("Authorization", "Bearer " + token).header("Accept", "application/json");
-            if ("POST".equals(method)) {
-                b.header("Content-Type", "application/json").POST(body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-            } else {
-                b.GET();
-            }
+            HttpRequest request = client.request(method, path, token, body, Map.of("Accept", "application/json"),
+                    timeout);
             requests.increment();
             long sleep;
             try {
-                HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
-                int s = r.statusCode();
+                Reply r = client.send(request);
+                int s = r.status();
                 if (s == 401) {
                     tokens.remove(user, token);
                     retry("401");
@@ -103,13 +83,13 @@ final class Api {
                 if (s == 429) {
                     retry("429");
                     last = "429";
-                    sleep = Math.min(2000, 1000L * r.headers().firstValue("Retry-After").map(Api::seconds).orElse(1L));
+                    sleep = Math.min(2000, 1000L * r.retryAfterSeconds());
                 } else if (s == 500 || s == 502 || s == 503 || s == 504) {
                     retry(Integer.toString(s));
-                    last = s + " " + abbreviate(r.body());
+                    last = s + " " + GatewayClient.abbreviate(r.body());
                     sleep = backoff;
                 } else {
-                    return new Reply(s, r.body());
+                    return r;
                 }
             } catch (IOException e) {
                 retry("connection");
@@ -131,23 +111,20 @@ final class Api {
         if (t != null) {
             return t;
         }
-        String form = Map.of("grant_type", "password", "client_id", "loa-web", "username", user, "password", PASSWORD)
-                .entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        GatewayClient.Form form = new GatewayClient.Form(Map.of("grant_type", "password", "client_id", "loa-web",
+                "username", user, "password", PASSWORD));
         String last = "nothing";
         while (Instant.now().isBefore(deadline)) {
             try {
                 requests.increment();
-                HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(keycloak
-                        + "/realms/loa/protocol/openid-connect/token")).timeout(timeout)
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    t = JSON.readTree(r.body()).path("access_token").asString();
+                Reply r = client.send(client.request("POST", keycloak + "/realms/loa/protocol/openid-connect/token",
+                        null, form, Map.of(), timeout));
+                if (r.status() == 200) {
+                    t = r.json().path("access_token").asString();
                     tokens.put(user, t);
                     return t;
                 }
-                last = "HTTP " + r.statusCode() + " " + abbreviate(r.body());
+                last = r.toString();
             } catch (IOException e) {
                 last = e.toString();
             } catch (InterruptedException e) {
@@ -172,22 +149,6 @@ final class Api {
             Thread.currentThread().interrupt();
             throw new GaveUp("interrupted");
         }
-    }
-
-    private static long seconds(String value) {
-        try {
-            return Math.max(0, Long.parseLong(value.strip()));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
-    }
-
-    static String abbreviate(String s) {
-        if (s == null) {
-            return "";
-        }
-        String one = s.replaceAll("\\s+", " ");
-        return one.length() > 200 ? one.substring(0, 200) + "…" : one;
     }
 
     /** An instant as the services write it: ISO with offset or Z, or epoch seconds (with fraction). */

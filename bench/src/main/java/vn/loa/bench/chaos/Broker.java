@@ -32,6 +32,7 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import vn.loa.client.GatewayClient;
 import vn.loa.contracts.CloudEventHeaders;
 import vn.loa.contracts.Topics;
 
@@ -229,7 +230,8 @@ final class Broker implements AutoCloseable {
                     }
                     Header reason = r.headers().lastHeader("x-exception-message");
                     out.add(new DeadLetter(r.topic(), r.partition(), r.offset(), key, marker,
-                            reason == null ? null : Api.abbreviate(new String(reason.value(), StandardCharsets.UTF_8))));
+                            reason == null ? null
+                                    : GatewayClient.abbreviate(new String(reason.value(), StandardCharsets.UTF_8))));
                     if (r.offset() + 1 >= stop) {
                         remaining.remove(tp);
                     }

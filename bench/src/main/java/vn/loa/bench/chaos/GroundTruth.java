@@ -57,8 +57,9 @@ final class GroundTruth {
             Instant deadline) {
         Map<String, ItemFinal> out = new HashMap<>();
         for (int page = 0; page < 1000; page++) {
-            JsonNode p = Snapshot.expect(api.get("/api/contents?size=100&page=" + page + "&task=" + Api.query(taskId)
-                    + "&from=" + Api.query(DAY.format(since)), c.editor(), deadline), "items of " + c.code()).json();
+            JsonNode p = api.get("/api/contents?size=100&page=" + page + "&task=" + Api.query(taskId)
+                    + "&from=" + Api.query(DAY.format(since)), c.editor(), deadline).expect("items of " + c.code())
+                    .json();
             JsonNode list = p.path("items");
             for (JsonNode i : list) {
                 String title = i.path("title").asString();

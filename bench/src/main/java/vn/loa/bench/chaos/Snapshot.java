@@ -39,7 +39,7 @@ record Snapshot(String commune, Map<String, TaskState> tasks, Map<String, Intege
     static Snapshot read(Api api, Commune c, Instant deadline) {
         String leader = c.leader();
         Map<String, TaskState> tasks = new TreeMap<>();
-        JsonNode plans = expect(api.get("/api/plans", leader, deadline), "plans of " + c.code()).json();
+        JsonNode plans = api.get("/api/plans", leader, deadline).expect("plans of " + c.code()).json();
         for (JsonNode plan : plans) {
             String planId = plan.path("id").asString();
             String planStatus = plan.path("status").asString();
@@ -47,11 +47,11 @@ record Snapshot(String commune, Map<String, TaskState> tasks, Map<String, Intege
                 continue;
             }
             boolean planLive = "ISSUED".equals(planStatus) || "AMENDED".equals(planStatus);
-            JsonNode list = expect(api.get("/api/tasks?plan=" + Api.query(planId), leader, deadline),
-                    "tasks of " + planId).json();
+            JsonNode list = api.get("/api/tasks?plan=" + Api.query(planId), leader, deadline)
+                    .expect("tasks of " + planId).json();
             for (JsonNode summary : list) {
                 String id = summary.path("id").asString();
-                JsonNode t = expect(api.get("/api/tasks/" + Api.query(id), leader, deadline), "task " + id).json();
+                JsonNode t = api.get("/api/tasks/" + Api.query(id), leader, deadline).expect("task " + id).json();
                 List<String> active = new ArrayList<>();
                 for (JsonNode credit : t.path("credits")) {
                     JsonNode withdrawn = credit.path("withdrawn");
@@ -71,7 +71,7 @@ record Snapshot(String commune, Map<String, TaskState> tasks, Map<String, Intege
                         t.path("credited").asInt(), List.copyOf(active), List.copyOf(windows)));
             }
         }
-        JsonNode dash = expect(api.get("/api/dashboard", leader, deadline), "dashboard of " + c.code()).json();
+        JsonNode dash = api.get("/api/dashboard", leader, deadline).expect("dashboard of " + c.code()).json();
         Map<String, Integer> credited = new LinkedHashMap<>();
         for (JsonNode v : dash.path("tasks")) {
             credited.put(v.path("taskId").asString(), v.path("totalCredited").asInt());
@@ -81,12 +81,5 @@ record Snapshot(String commune, Map<String, TaskState> tasks, Map<String, Intege
             byChannel.put(count.path("key").asString(), count.path("count").asLong());
         }
         return new Snapshot(c.code(), tasks, credited, dash.path("publications").path("total").asLong(), byChannel);
-    }
-
-    static Api.Reply expect(Api.Reply r, String what) {
-        if (!r.ok()) {
-            throw new IllegalStateException(what + ": HTTP " + r.status() + " " + Api.abbreviate(r.body()));
-        }
-        return r;
     }
 }

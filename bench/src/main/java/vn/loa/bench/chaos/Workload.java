@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import tools.jackson.databind.JsonNode;
+import vn.loa.client.GatewayClient;
+import vn.loa.client.GatewayClient.Reply;
 
 /**
  * The known workload: content items of the five demo communes, each naming one task of its commune explicitly, driven
@@ -240,7 +242,7 @@ final class Workload {
         String ed = item.commune.editor();
         String le = item.commune.leader();
         String path = item.id == null ? null : "/api/contents/" + item.id;
-        Api.Reply r = switch (item.step) {
+        Reply r = switch (item.step) {
             case CREATE -> api.post("/api/contents", ed, body(item), deadline);
             case SUBMIT -> api.post(path + "/submit", ed, null, deadline);
             case APPROVE -> api.post(path + "/approve", le, null, deadline);
@@ -264,9 +266,9 @@ final class Workload {
         } else if (r.status() == 409 && item.id != null) {
             // already done (an earlier answer was lost) or not possible yet: decide from what the item is
             conflictsResolved.increment();
-            Api.Reply now = api.get(path, ed, deadline);
+            Reply now = api.get(path, ed, deadline);
             if (!now.ok()) {
-                fail(item, "GET after 409: HTTP " + now.status() + " " + Api.abbreviate(now.body()));
+                fail(item, "GET after 409: HTTP " + now.status() + " " + GatewayClient.abbreviate(now.body()));
                 return -1;
             }
             view = now.json();
@@ -274,11 +276,12 @@ final class Workload {
                 && ++item.refusals <= 45) {
             // a channel not offered right now (its announcements stopped while it was down): later
             if (item.refusals == 1) {
-                Faults.log("item #" + item.no + " " + item.step + " refused, trying again: " + Api.abbreviate(r.body()));
+                Faults.log("item #" + item.no + " " + item.step + " refused, trying again: "
+                        + GatewayClient.abbreviate(r.body()));
             }
             return 2000;
         } else {
-            fail(item, "HTTP " + r.status() + " " + Api.abbreviate(r.body()));
+            fail(item, "HTTP " + r.status() + " " + GatewayClient.abbreviate(r.body()));
             return -1;
         }
         Step before = item.step;

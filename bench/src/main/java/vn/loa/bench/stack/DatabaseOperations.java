@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import vn.loa.client.GatewayClient.Reply;
 
 /**
  * Database operations per publication: every service's MongoDB driver counts its commands (Micrometer's
@@ -29,7 +30,7 @@ final class DatabaseOperations {
     Map<String, Double> read() {
         Map<String, Double> counts = new LinkedHashMap<>();
         services.forEach((service, base) -> {
-            Http.Reply reply = http.get(base + "/actuator/prometheus", new Http.As(null, null, null, null));
+            Reply reply = http.get(base + "/actuator/prometheus", new Http.As(null, null, null, null));
             double n = 0;
             if (reply.ok()) {
                 Matcher m = COUNT.matcher(reply.body());

@@ -3,9 +3,7 @@ package vn.loa.content.attachment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MultipartFile;
 import vn.loa.platform.file.ContentSniffer;
 import vn.loa.platform.file.FileType;
@@ -19,8 +17,8 @@ public class Uploads {
 
     private final long maxBytes;
 
-    public Uploads(@Value("${loa.content.attachments.max-size:10MB}") DataSize max) {
-        this.maxBytes = max.toBytes();
+    public Uploads(AttachmentLimits limits) {
+        this.maxBytes = limits.maxSize().toBytes();
     }
 
     /** A checked file: its safe name, its type by content and its bytes. */

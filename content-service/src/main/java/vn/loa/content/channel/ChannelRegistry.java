@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -30,11 +29,10 @@ public class ChannelRegistry {
     private final Clock clock;
     private final Duration fresh;
 
-    public ChannelRegistry(MongoTemplate mongo, Clock clock,
-            @Value("${loa.content.channels.fresh:90s}") Duration fresh) {
+    public ChannelRegistry(MongoTemplate mongo, Clock clock, RegistrySettings settings) {
         this.mongo = mongo;
         this.clock = clock;
-        this.fresh = fresh;
+        this.fresh = settings.fresh();
     }
 
     /**

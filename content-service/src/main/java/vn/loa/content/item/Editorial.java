@@ -11,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import vn.loa.content.channel.ChannelRegistry;
 import vn.loa.contracts.Topics;
@@ -50,16 +49,13 @@ public class Editorial {
     private final int maxTries;
     private final Duration backoff;
 
-    public Editorial(Items items, ChannelRegistry channels, Clock clock,
-            @Value("${loa.content.internal-url:http://127.0.0.1:8083}") String internalUrl,
-            @Value("${loa.content.retry.max-tries:3}") int maxTries,
-            @Value("${loa.content.retry.backoff:30s}") Duration backoff) {
+    public Editorial(Items items, ChannelRegistry channels, Clock clock, PublishingSettings settings) {
         this.items = items;
         this.channels = channels;
         this.clock = clock;
-        this.internalUrl = internalUrl.replaceAll("/+$", "");
-        this.maxTries = maxTries;
-        this.backoff = backoff;
+        this.internalUrl = settings.internalUrl().replaceAll("/+$", "");
+        this.maxTries = settings.retry().maxTries();
+        this.backoff = settings.retry().backoff();
     }
 
     /** What a writer sends to create or change an item (the API's field names). */

@@ -15,7 +15,7 @@ class UploadsTest {
     static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F'};
     static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13};
 
-    final Uploads uploads = new Uploads(DataSize.ofBytes(64));
+    final Uploads uploads = new Uploads(new AttachmentLimits(DataSize.ofBytes(64)));
 
     @Test
     void aRealJpegPassesWithItsSafeNameAndMediaType() {

@@ -379,29 +379,28 @@ public final class DocxWriter {
         return run(p, text, size, bold, italic);
     }
 
-    private static void text(XWPFDocument doc, String text) {
+    /** A paragraph of the body: justified, 1.27 cm first-line indent, 6 pt after — and before, for a heading. */
+    private static void paragraph(XWPFDocument doc, String text, boolean bold, boolean spaceBefore) {
         XWPFParagraph p = doc.createParagraph();
         p.setAlignment(ParagraphAlignment.BOTH);
         p.setFirstLineIndent(720);
+        if (spaceBefore) {
+            p.setSpacingBefore(120);
+        }
         p.setSpacingAfter(120);
-        run(p, text, BODY, false, false);
+        run(p, text, BODY, bold, false);
+    }
+
+    private static void text(XWPFDocument doc, String text) {
+        paragraph(doc, text, false, false);
     }
 
     private static void heading(XWPFDocument doc, String text) {
-        XWPFParagraph p = doc.createParagraph();
-        p.setAlignment(ParagraphAlignment.BOTH);
-        p.setFirstLineIndent(720);
-        p.setSpacingBefore(120);
-        p.setSpacingAfter(120);
-        run(p, text, BODY, true, false);
+        paragraph(doc, text, true, true);
     }
 
     private static void subheading(XWPFDocument doc, String text) {
-        XWPFParagraph p = doc.createParagraph();
-        p.setAlignment(ParagraphAlignment.BOTH);
-        p.setFirstLineIndent(720);
-        p.setSpacingAfter(120);
-        run(p, text, BODY, true, false);
+        paragraph(doc, text, true, false);
     }
 
     /** The user's text, one paragraph per line; dotted lines to fill by hand when empty. */

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
@@ -34,6 +35,7 @@ import vn.loa.content.item.ContentItem;
 import vn.loa.content.item.ContentKind;
 import vn.loa.content.item.Editorial;
 import vn.loa.content.item.Items;
+import vn.loa.content.item.PublishingSettings;
 import vn.loa.platform.problem.ProblemAdvice;
 import vn.loa.platform.tenancy.CallerArgumentResolver;
 import vn.loa.platform.tenancy.CallerHeaders;
@@ -44,6 +46,7 @@ import vn.loa.platform.tenancy.CallerHeaders;
 class ContentControllerTest {
 
     @TestConfiguration
+    @EnableConfigurationProperties(PublishingSettings.class)
     static class Slice implements WebMvcConfigurer {
         @Override
         public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
