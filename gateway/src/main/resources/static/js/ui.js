@@ -442,6 +442,25 @@ export function onSubmit(form, button, run) {
   return form;
 }
 
+/** A button whose test id is its id; `kind` is its class ('primary', 'danger'), `type` 'button' or 'submit'. */
+export function button(id, text, kind, type = 'button') {
+  return h('button', { type, class: kind, id, dataset: { testid: id } }, text);
+}
+
+/**
+ * A small form opened in `panel` below a page's actions (reject with a reason, schedule, record…): a card with its
+ * heading, the content given and the action buttons (the first one submits it); `run()` is sent through
+ * `onSubmit` (the button disabled meanwhile, a problem shown in the form). `focus` gets the keyboard once it is shown.
+ */
+export function panelForm(panel, { heading, content, buttons, run, focus, attrs = {} }) {
+  const form = h('form', { class: 'form card', novalidate: true, ...attrs }, h('h2', {}, heading), content,
+    h('div', { class: 'actions' }, buttons));
+  onSubmit(form, buttons[0], run);
+  mount(panel, form);
+  focus.focus();
+  return form;
+}
+
 /** Any thrown thing as a Vietnamese problem. */
 export function asProblem(e) {
   if (e && (e.title || e.detail)) return e;

@@ -7,6 +7,7 @@ import { get, post, put, request, upload, download, paths } from '../api.js';
 import { taskNames, taskName, forget } from '../titles.js';
 import {
   h, mount, keepFocus, refocus, pageTitle, field, checkboxes, checkedValues, select, options, action, onSubmit, notice,
+  button, panelForm,
   date, dateTime, num, isoDate, isoLocalDateTime, list, label, statusBadge, emptyRow,
   CONTENT_STATUS, PUBLICATION_STATUS, CONTENT_KINDS, ACTIVITY_KINDS, CHANNELS, VISUAL_PRODUCTS, VISUAL_CHANNEL,
 } from '../ui.js';
@@ -188,37 +189,25 @@ export async function detailPage(main, ctx) {
         dataset: { testid: 'content-edit' } }, 'Sửa'));
     }
     if (writer && (s === 'DRAFT' || s === 'REJECTED')) {
-      actions.appendChild(action(h('button', { type: 'button', class: 'primary', id: 'content-submit', dataset: { testid: 'content-submit' } },
-        'Gửi duyệt'), async () => {
-        item = await post(paths.contentAction(item.id, 'submit'));
-        notice('Đã gửi lãnh đạo duyệt.');
-        render();
-      }, main));
+      actions.appendChild(step('content-submit', 'Gửi duyệt', () => post(paths.contentAction(item.id, 'submit')),
+        'Đã gửi lãnh đạo duyệt.'));
     }
     if (leader && s === 'SUBMITTED') {
-      actions.appendChild(action(h('button', { type: 'button', class: 'primary', id: 'content-approve', dataset: { testid: 'content-approve' } },
-        'Duyệt'), async () => {
-        item = await post(paths.contentAction(item.id, 'approve'));
-        notice('Đã duyệt tin, bài.');
-        render();
-      }, main));
-      const rejectOpen = h('button', { type: 'button', id: 'content-reject-open', dataset: { testid: 'content-reject-open' } }, 'Trả lại');
+      actions.appendChild(step('content-approve', 'Duyệt', () => post(paths.contentAction(item.id, 'approve')),
+        'Đã duyệt tin, bài.'));
+      const rejectOpen = button('content-reject-open', 'Trả lại');
       rejectOpen.addEventListener('click', () => openReject(panel));
       actions.appendChild(rejectOpen);
     }
     if (writer && s === 'APPROVED') {
-      actions.appendChild(action(h('button', { type: 'button', class: 'primary', id: 'content-publish', dataset: { testid: 'content-publish' } },
-        'Đăng ngay'), async () => {
-        item = await post(paths.contentAction(item.id, 'publish'), {});
-        notice('Đã gửi yêu cầu đăng tới các kênh.');
-        render();
-      }, main));
-      const scheduleOpen = h('button', { type: 'button', id: 'content-schedule-open', dataset: { testid: 'content-schedule-open' } }, 'Hẹn giờ đăng');
+      actions.appendChild(step('content-publish', 'Đăng ngay', () => post(paths.contentAction(item.id, 'publish'), {}),
+        'Đã gửi yêu cầu đăng tới các kênh.'));
+      const scheduleOpen = button('content-schedule-open', 'Hẹn giờ đăng');
       scheduleOpen.addEventListener('click', () => openSchedule(panel));
       actions.appendChild(scheduleOpen);
     }
     if (writer && ['APPROVED', 'PUBLISHING', 'PUBLISHED', 'PARTIALLY_PUBLISHED'].includes(s)) {
-      const outsideOpen = h('button', { type: 'button', id: 'outside-open', dataset: { testid: 'outside-open' } }, 'Ghi nhận đã đăng ở nơi khác');
+      const outsideOpen = button('outside-open', 'Ghi nhận đã đăng ở nơi khác');
       outsideOpen.addEventListener('click', () => openOutside(panel));
       actions.appendChild(outsideOpen);
     }
@@ -266,37 +255,39 @@ export async function detailPage(main, ctx) {
     refocus(main);
   };
 
+  /** The item as the service answered a step, the step's notice, and the page again. */
+  function changed(next, text) {
+    item = next;
+    notice(text);
+    render();
+  }
+
+  /** A step of the workflow as a button of the page's actions. */
+  function step(id, text, send, done) {
+    return action(button(id, text, 'primary'), async () => changed(await send(), done), main);
+  }
+
   function openReject(panel) {
     const reason = h('textarea', { rows: 3, required: true, id: 'content-reject-reason', dataset: { testid: 'content-reject-reason' } });
-    const confirmButton = h('button', { type: 'submit', class: 'danger', id: 'content-reject', dataset: { testid: 'content-reject' } }, 'Trả lại tin, bài');
-    const form = h('form', { class: 'form card', novalidate: true }, h('h2', {}, 'Trả lại tin, bài'),
-      field('Lý do trả lại', 'reason', reason), h('div', { class: 'actions' }, confirmButton));
-    onSubmit(form, confirmButton, async () => {
-      item = await post(paths.contentAction(item.id, 'reject'), { reason: reason.value.trim() });
-      notice('Đã trả lại tin, bài cho người viết.');
-      render();
-    });
-    mount(panel, form);
-    reason.focus();
+    panelForm(panel, { heading: 'Trả lại tin, bài', content: field('Lý do trả lại', 'reason', reason),
+      buttons: [button('content-reject', 'Trả lại tin, bài', 'danger', 'submit')], focus: reason,
+      run: async () => changed(await post(paths.contentAction(item.id, 'reject'), { reason: reason.value.trim() }),
+        'Đã trả lại tin, bài cho người viết.') });
   }
 
   function openSchedule(panel) {
     const at = h('input', { type: 'text', placeholder: 'dd/MM/yyyy HH:mm', id: 'content-publish-at', dataset: { testid: 'content-publish-at' } });
-    const go = h('button', { type: 'submit', class: 'primary', id: 'content-publish-schedule', dataset: { testid: 'content-publish-schedule' } }, 'Hẹn giờ');
-    const form = h('form', { class: 'form card', novalidate: true }, h('h2', {}, 'Hẹn giờ đăng'),
-      field('Thời điểm đăng (giờ Việt Nam)', 'at', at, 'Theo dạng dd/MM/yyyy HH:mm, ví dụ 02/09/2025 08:00'), h('div', { class: 'actions' }, go));
-    onSubmit(form, go, async () => {
-      const when = isoLocalDateTime(at.value);
-      if (!when) {
-        throw { title: 'Thời điểm chưa hợp lệ', detail: 'Vui lòng nhập thời điểm theo dạng dd/MM/yyyy HH:mm.',
-          errors: [{ field: 'at', message: 'Ví dụ: 02/09/2025 08:00.' }] };
-      }
-      item = await post(paths.contentAction(item.id, 'publish'), { at: when });
-      notice(`Đã hẹn đăng lúc ${at.value.trim()}.`);
-      render();
-    });
-    mount(panel, form);
-    at.focus();
+    panelForm(panel, { heading: 'Hẹn giờ đăng', focus: at,
+      content: field('Thời điểm đăng (giờ Việt Nam)', 'at', at, 'Theo dạng dd/MM/yyyy HH:mm, ví dụ 02/09/2025 08:00'),
+      buttons: [button('content-publish-schedule', 'Hẹn giờ', 'primary', 'submit')],
+      run: async () => {
+        const when = isoLocalDateTime(at.value);
+        if (!when) {
+          throw { title: 'Thời điểm chưa hợp lệ', detail: 'Vui lòng nhập thời điểm theo dạng dd/MM/yyyy HH:mm.',
+            errors: [{ field: 'at', message: 'Ví dụ: 02/09/2025 08:00.' }] };
+        }
+        changed(await post(paths.contentAction(item.id, 'publish'), { at: when }), `Đã hẹn đăng lúc ${at.value.trim()}.`);
+      } });
   }
 
   function openOutside(panel) {
@@ -306,23 +297,20 @@ export async function detailPage(main, ctx) {
     const channel = select({ id: 'outside-channel', dataset: { testid: 'outside-channel' } }, options(known), 'province-portal');
     const url = h('input', { type: 'url', id: 'outside-url', placeholder: 'https://', dataset: { testid: 'outside-url' } });
     const when = h('input', { type: 'text', id: 'outside-published-at', placeholder: 'dd/MM/yyyy HH:mm', dataset: { testid: 'outside-published-at' } });
-    const save = h('button', { type: 'submit', class: 'primary', id: 'outside-save', dataset: { testid: 'outside-save' } }, 'Ghi nhận');
-    const form = h('form', { class: 'form card', novalidate: true }, h('h2', {}, 'Ghi nhận đã đăng ở nơi khác'),
-      h('p', { class: 'hint' }, 'Ví dụ: trang thông tin CCHC của thành phố, báo, đài. Lượt đăng này được tính như mọi kênh khác.'),
-      field('Kênh', 'channel', channel), field('Đường dẫn bài đã đăng', 'url', url),
-      field('Thời điểm đăng', 'publishedAt', when, 'dd/MM/yyyy HH:mm'), h('div', { class: 'actions' }, save));
-    onSubmit(form, save, async () => {
-      const at = isoLocalDateTime(when.value);
-      if (at === undefined) {
-        throw { title: 'Thời điểm chưa hợp lệ', detail: 'Vui lòng nhập thời điểm theo dạng dd/MM/yyyy HH:mm.',
-          errors: [{ field: 'publishedAt', message: 'Ví dụ: 02/09/2025 08:00.' }] };
-      }
-      item = await post(paths.contentPublications(item.id), { channel: channel.value, url: url.value.trim(), publishedAt: at });
-      notice('Đã ghi nhận lượt đăng.');
-      render();
-    });
-    mount(panel, form);
-    channel.focus();
+    panelForm(panel, { heading: 'Ghi nhận đã đăng ở nơi khác', focus: channel,
+      content: [h('p', { class: 'hint' }, 'Ví dụ: trang thông tin CCHC của thành phố, báo, đài. Lượt đăng này được tính như mọi kênh khác.'),
+        field('Kênh', 'channel', channel), field('Đường dẫn bài đã đăng', 'url', url),
+        field('Thời điểm đăng', 'publishedAt', when, 'dd/MM/yyyy HH:mm')],
+      buttons: [button('outside-save', 'Ghi nhận', 'primary', 'submit')],
+      run: async () => {
+        const at = isoLocalDateTime(when.value);
+        if (at === undefined) {
+          throw { title: 'Thời điểm chưa hợp lệ', detail: 'Vui lòng nhập thời điểm theo dạng dd/MM/yyyy HH:mm.',
+            errors: [{ field: 'publishedAt', message: 'Ví dụ: 02/09/2025 08:00.' }] };
+        }
+        changed(await post(paths.contentPublications(item.id), { channel: channel.value, url: url.value.trim(), publishedAt: at }),
+          'Đã ghi nhận lượt đăng.');
+      } });
   }
 
   function openVisual(panel) {
@@ -337,54 +325,44 @@ export async function detailPage(main, ctx) {
       value: today, dataset: { testid: 'visual-published-on' } });
     const photo = h('input', { type: 'file', id: 'visual-photo', accept: 'image/jpeg,image/png,image/webp,image/gif',
       capture: 'environment', dataset: { testid: 'visual-photo' } });
-    const save = h('button', { type: 'submit', class: 'primary', id: 'visual-save', dataset: { testid: 'visual-save' } }, 'Ghi nhận');
     const cancel = h('button', { type: 'button', id: 'visual-cancel' }, 'Hủy');
     cancel.addEventListener('click', () => mount(panel));
-    const form = h('form', { class: 'form card', novalidate: true, id: 'visual-form', dataset: { testid: 'visual-form' } },
-      h('h2', {}, 'Ghi nhận sản phẩm trực quan'),
-      h('p', { class: 'hint' }, 'Pano, băng rôn, áp phích, tờ rơi, niêm yết trên bảng tin, tài liệu tại Điểm Bưu điện văn hóa xã '
+    panelForm(panel, { heading: 'Ghi nhận sản phẩm trực quan', focus: product,
+      attrs: { id: 'visual-form', dataset: { testid: 'visual-form' } },
+      content: [h('p', { class: 'hint' }, 'Pano, băng rôn, áp phích, tờ rơi, niêm yết trên bảng tin, tài liệu tại Điểm Bưu điện văn hóa xã '
         + 'hoặc hội nghị: ghi loại, nơi đặt, số lượng, ngày thực hiện và chụp ảnh làm minh chứng. Sản phẩm được tính cho '
         + 'nhiệm vụ như mọi lượt đăng khác.'),
       h('div', { class: 'row' }, field('Loại sản phẩm', 'product', product),
         field('Số lượng', 'quantity', quantity)),
       field('Nơi đặt, treo hoặc phát', 'place', place),
       field('Ngày thực hiện', 'publishedOn', day, 'dd/MM/yyyy, không sau hôm nay'),
-      field('Ảnh minh chứng (JPEG, PNG, WebP, GIF; tối đa 10 MB)', 'photo', photo),
-      h('div', { class: 'actions' }, save, cancel));
-    onSubmit(form, save, async () => {
-      const on = isoDate(day.value);
-      if (on === undefined) {
-        throw { title: 'Ngày chưa hợp lệ', detail: 'Vui lòng nhập ngày thực hiện theo dạng dd/MM/yyyy.',
-          errors: [{ field: 'publishedOn', message: 'Ví dụ: 15/10/2025.' }] };
-      }
-      const data = new FormData();
-      data.append('channel', VISUAL_CHANNEL);
-      data.append('product', product.value);
-      data.append('place', place.value.trim());
-      data.append('quantity', quantity.value.trim());
-      data.append('publishedOn', on || '');
-      if (photo.files.length) data.append('photo', photo.files[0], photo.files[0].name);
-      item = await request(paths.contentPublications(item.id), { method: 'POST', form: data });
-      notice('Đã ghi nhận sản phẩm trực quan.');
-      render();
-      document.getElementById('visual-products')?.scrollIntoView({ block: 'start' });
-    });
-    mount(panel, form);
-    product.focus();
+      field('Ảnh minh chứng (JPEG, PNG, WebP, GIF; tối đa 10 MB)', 'photo', photo)],
+      buttons: [button('visual-save', 'Ghi nhận', 'primary', 'submit'), cancel],
+      run: async () => {
+        const on = isoDate(day.value);
+        if (on === undefined) {
+          throw { title: 'Ngày chưa hợp lệ', detail: 'Vui lòng nhập ngày thực hiện theo dạng dd/MM/yyyy.',
+            errors: [{ field: 'publishedOn', message: 'Ví dụ: 15/10/2025.' }] };
+        }
+        const data = new FormData();
+        data.append('channel', VISUAL_CHANNEL);
+        data.append('product', product.value);
+        data.append('place', place.value.trim());
+        data.append('quantity', quantity.value.trim());
+        data.append('publishedOn', on || '');
+        if (photo.files.length) data.append('photo', photo.files[0], photo.files[0].name);
+        changed(await request(paths.contentPublications(item.id), { method: 'POST', form: data }),
+          'Đã ghi nhận sản phẩm trực quan.');
+        document.getElementById('visual-products')?.scrollIntoView({ block: 'start' });
+      } });
   }
 
   function openRetract(panel) {
     const reason = h('textarea', { rows: 2, id: 'content-retract-reason', dataset: { testid: 'content-retract-reason' } });
-    const go = h('button', { type: 'submit', class: 'danger', id: 'content-retract', dataset: { testid: 'content-retract' } }, 'Gỡ khỏi mọi kênh');
-    const form = h('form', { class: 'form card', novalidate: true }, h('h2', {}, 'Gỡ tin, bài'),
-      field('Lý do', 'reason', reason), h('div', { class: 'actions' }, go));
-    onSubmit(form, go, async () => {
-      item = await post(paths.contentAction(item.id, 'retract'), { reason: reason.value.trim() || null });
-      notice('Đã gửi yêu cầu gỡ tin, bài.');
-      render();
-    });
-    mount(panel, form);
-    reason.focus();
+    panelForm(panel, { heading: 'Gỡ tin, bài', content: field('Lý do', 'reason', reason), focus: reason,
+      buttons: [button('content-retract', 'Gỡ khỏi mọi kênh', 'danger', 'submit')],
+      run: async () => changed(await post(paths.contentAction(item.id, 'retract'), { reason: reason.value.trim() || null }),
+        'Đã gửi yêu cầu gỡ tin, bài.') });
   }
 
   render();

@@ -3,6 +3,7 @@ package vn.loa.report;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
@@ -11,6 +12,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import vn.loa.report.period.ReportingWindows;
 
 @SpringBootApplication
+@ConfigurationPropertiesScan
 @EnableScheduling
 public class ReportServiceApplication {
 

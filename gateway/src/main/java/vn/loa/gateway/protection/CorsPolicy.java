@@ -1,7 +1,7 @@
 package vn.loa.gateway.protection;
 
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.cors.CorsConfiguration;
@@ -13,13 +13,13 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
  * named origins only, with {@code loa.gateway.cors.allowed-origins}.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CorsProperties.class)
 public class CorsPolicy {
 
     @Bean
-    CorsConfigurationSource corsConfigurationSource(
-            @Value("${loa.gateway.cors.allowed-origins:}") List<String> allowedOrigins) {
+    CorsConfigurationSource corsConfigurationSource(CorsProperties cors) {
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-        List<String> origins = allowedOrigins.stream().filter(o -> !o.isBlank()).toList();
+        List<String> origins = cors.allowedOrigins();
         if (!origins.isEmpty()) {
             CorsConfiguration config = new CorsConfiguration();
             config.setAllowedOrigins(origins);

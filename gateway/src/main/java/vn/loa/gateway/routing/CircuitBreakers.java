@@ -3,7 +3,7 @@ package vn.loa.gateway.routing;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
@@ -16,13 +16,13 @@ import org.springframework.context.annotation.Configuration;
  * generation included) is cut. Resilience4j's own default time limit (1 s) is too short for a docx report.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(BreakerSettings.class)
 public class CircuitBreakers {
 
     @Bean
-    Customizer<ReactiveResilience4JCircuitBreakerFactory> serviceBreakers(
-            @Value("${loa.gateway.time-limit:30s}") Duration timeLimit) {
+    Customizer<ReactiveResilience4JCircuitBreakerFactory> serviceBreakers(BreakerSettings settings) {
         return factory -> factory.configureDefault(id -> new Resilience4JConfigBuilder(id)
-                .timeLimiterConfig(TimeLimiterConfig.custom().timeoutDuration(timeLimit).build())
+                .timeLimiterConfig(TimeLimiterConfig.custom().timeoutDuration(settings.timeLimit()).build())
                 .circuitBreakerConfig(CircuitBreakerConfig.custom()
                         .slidingWindowSize(20)
                         .minimumNumberOfCalls(10)

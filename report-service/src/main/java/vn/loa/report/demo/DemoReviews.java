@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -64,15 +63,14 @@ class DemoReviews {
     private ScheduledExecutorService timer;
 
     DemoReviews(Submissions submissions, ReadModels readModels, ReportingWindows windows, AcceptedReports reports,
-            Clock clock, @Value("${loa.demo.reviews.every:PT15S}") Duration every,
-            @Value("${loa.demo.reviews.give-up-after:PT20M}") Duration giveUpAfter) {
+            Clock clock, DemoReviewSettings settings) {
         this.submissions = submissions;
         this.readModels = readModels;
         this.windows = windows;
         this.reports = reports;
         this.clock = clock;
-        this.every = every;
-        this.giveUpAfter = giveUpAfter;
+        this.every = settings.every();
+        this.giveUpAfter = settings.giveUpAfter();
     }
 
     @EventListener(ApplicationReadyEvent.class)

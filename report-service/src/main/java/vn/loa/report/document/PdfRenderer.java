@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,8 +25,8 @@ public class PdfRenderer {
 
     private final String configured;
 
-    public PdfRenderer(@Value("${loa.report.soffice:}") String configured) {
-        this.configured = configured;
+    public PdfRenderer(PdfSettings settings) {
+        this.configured = settings.soffice();
     }
 
     /** The soffice executable, or null. */

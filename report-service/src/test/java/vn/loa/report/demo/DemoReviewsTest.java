@@ -69,8 +69,8 @@ class DemoReviewsTest {
     }
 
     DemoReviews demo() {
-        return new DemoReviews(submissions, readModels, windows, reports, CLOCK, Duration.ofSeconds(1),
-                Duration.ofMinutes(1));
+        return new DemoReviews(submissions, readModels, windows, reports, CLOCK,
+                new DemoReviewSettings(Duration.ofSeconds(1), Duration.ofMinutes(1)));
     }
 
     @Test

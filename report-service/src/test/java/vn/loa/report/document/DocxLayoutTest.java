@@ -246,7 +246,7 @@ class DocxLayoutTest {
     /** The document as LibreOffice prints it: the unit's name and "STT" come out whole. */
     @Test
     void libreOfficePrintsTheNameAndTheHeadersWhole() throws IOException {
-        PdfRenderer renderer = new PdfRenderer("");
+        PdfRenderer renderer = new PdfRenderer(PdfSettings.ON_THE_PATH);
         if (renderer.soffice() == null) {
             String reason = "LibreOffice (soffice) is not on the PATH here: the printed layout is not checked";
             LoggerFactory.getLogger(DocxLayoutTest.class).warn("SKIPPED {}", reason);

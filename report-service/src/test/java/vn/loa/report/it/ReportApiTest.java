@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import vn.loa.report.document.PdfRenderer;
+import vn.loa.report.document.PdfSettings;
 import vn.loa.report.support.Samples;
 import vn.loa.testsupport.TestBroker;
 
@@ -75,7 +76,7 @@ class ReportApiTest extends IntegrationTest {
     /** The PDF is the Word report as LibreOffice prints it. Without LibreOffice: {@link PdfWithoutLibreOfficeTest}. */
     @Test
     void thePdfIsTheWordReportPrintedByLibreOffice() throws Exception {
-        if (new PdfRenderer("").soffice() == null) {
+        if (new PdfRenderer(PdfSettings.ON_THE_PATH).soffice() == null) {
             String reason = "LibreOffice (soffice) is not on the PATH here, so the PDF cannot be made: `./loa test`"
                     + " installs libreoffice-writer-nogui; this run does not test the PDF";
             org.slf4j.LoggerFactory.getLogger(ReportApiTest.class).warn("SKIPPED {}", reason);
