@@ -52,6 +52,14 @@ public final class Authority {
         throw new Forbidden("Chỉ quản trị hệ thống và quản trị cấp tỉnh được xem danh sách xã, phường.");
     }
 
+    /** The provinces the caller administers: every one (SYSADMIN), its own (PROVINCE_ADMIN). */
+    public static java.util.List<CommuneDirectory.Province> provinces(Caller caller) {
+        if (caller.has(Role.SYSADMIN)) {
+            return CommuneDirectory.instance().provinces();
+        }
+        return java.util.List.of(provinceToList(caller, null));
+    }
+
     /** The commune the caller activates or deactivates: a system administrator, or its province's administrator. */
     public static CommuneDirectory.Commune communeToSwitch(Caller caller, String code) {
         if (!caller.has(Role.SYSADMIN) && !caller.has(Role.PROVINCE_ADMIN)) {

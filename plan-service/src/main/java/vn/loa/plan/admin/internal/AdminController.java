@@ -23,6 +23,7 @@ import vn.loa.plan.admin.Authority;
 import vn.loa.plan.admin.CommuneState;
 import vn.loa.plan.admin.NewPerson;
 import vn.loa.plan.admin.Person;
+import vn.loa.plan.admin.ProvinceState;
 import vn.loa.platform.tenancy.Caller;
 
 /**
@@ -47,6 +48,18 @@ class AdminController {
     List<CommuneState> communes(@RequestParam(required = false) String province,
             @Parameter(hidden = true) Caller caller) {
         return administration.communes(caller, province);
+    }
+
+    @GetMapping("/provinces")
+    @Operation(summary = "Các tỉnh, thành phố được quản trị và số xã, phường đang hoạt động")
+    List<ProvinceState> provinces(@Parameter(hidden = true) Caller caller) {
+        return administration.provinces(caller);
+    }
+
+    @GetMapping("/communes/{code}")
+    @Operation(summary = "Một xã, phường và trạng thái hoạt động")
+    CommuneState commune(@PathVariable String code, @Parameter(hidden = true) Caller caller) {
+        return administration.commune(Authority.commune(caller, code));
     }
 
     @PostMapping("/communes/{code}/activate")

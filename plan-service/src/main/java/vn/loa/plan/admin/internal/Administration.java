@@ -15,6 +15,7 @@ import vn.loa.plan.admin.Authority.Tenant;
 import vn.loa.plan.admin.CommuneState;
 import vn.loa.plan.admin.NewPerson;
 import vn.loa.plan.admin.Person;
+import vn.loa.plan.admin.ProvinceState;
 import vn.loa.platform.problem.Conflict;
 import vn.loa.platform.problem.InvalidInput;
 import vn.loa.platform.problem.InvalidInput.FieldProblem;
@@ -45,6 +46,17 @@ class Administration {
         return p.communes().stream()
                 .map(c -> new CommuneState(c.code(), c.name(), c.provinceCode(), active.contains(c.code())))
                 .toList();
+    }
+
+    List<ProvinceState> provinces(Caller caller) {
+        return Authority.provinces(caller).stream().map(p -> new ProvinceState(p.code(), p.name(),
+                p.communes().size(), registry.active(p.communes().stream().map(CommuneDirectory.Commune::code)
+                        .toList()).size())).toList();
+    }
+
+    CommuneState commune(Tenant tenant) {
+        return new CommuneState(tenant.code(), tenant.name(), tenant.provinceCode(),
+                registry.isActive(tenant.code()));
     }
 
     CommuneState activate(Caller caller, String code) {

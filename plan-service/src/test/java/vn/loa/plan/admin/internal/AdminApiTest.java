@@ -102,6 +102,14 @@ class AdminApiTest {
         as(post("/api/admin/communes/" + NEW_COMMUNE + "/activate"), "platform", "admin", "SYSADMIN")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.active").value(true));
+        as(get("/api/admin/provinces"), "31", "hai-phong.admin", "PROVINCE_ADMIN")
+                .andExpect(jsonPath("$", hasSize(1)))
+                .andExpect(jsonPath("$[0].code").value("31"))
+                .andExpect(jsonPath("$[0].communes").value(114))
+                .andExpect(jsonPath("$[0].active").value(4)); // Kim Thành, Tiên Minh, Nguyễn Lương Bằng + the new one
+        as(get("/api/admin/provinces"), "platform", "admin", "SYSADMIN").andExpect(jsonPath("$", hasSize(34)));
+        as(get("/api/admin/communes/" + NEW_COMMUNE), NEW_COMMUNE, "moi.admin", "ADMIN")
+                .andExpect(jsonPath("$.active").value(true)).andExpect(jsonPath("$.provinceCode").value("31"));
         as(get("/api/admin/communes"), "31", "hai-phong.admin", "PROVINCE_ADMIN")
                 .andExpect(jsonPath("$[?(@.code == '" + NEW_COMMUNE + "')].active").value(hasItem(true)));
 
@@ -147,6 +155,8 @@ class AdminApiTest {
         refused(as(get("/api/admin/communes/" + KIM_THANH + "/users"), KIM_THANH, "kim-thanh.editor", "EDITOR"),
                 403);
         refused(as(get("/api/admin/communes?province=31"), "31", "hai-phong.viewer", "VIEWER"), 403);
+        refused(as(get("/api/admin/provinces"), KIM_THANH, "kim-thanh.admin", "ADMIN"), 403);
+        refused(as(get("/api/admin/communes/" + NEW_COMMUNE), KIM_THANH, "kim-thanh.admin", "ADMIN"), 404);
         refused(as(get("/api/admin/communes?province=01"), "31", "hai-phong.admin", "PROVINCE_ADMIN"), 404);
         refused(as(post("/api/admin/communes/00292/deactivate"), "31", "hai-phong.admin", "PROVINCE_ADMIN"), 404);
         refused(as(delete("/api/admin/communes/" + KIM_THANH + "/users/kim-thanh.admin"), KIM_THANH,
