@@ -122,7 +122,7 @@ function showLogin(problem) {
     'Đăng nhập');
   button.addEventListener('click', () => {
     button.disabled = true;
-    auth.login(location.hash || '#/bang-theo-doi').catch((e) => {
+    auth.login(location.hash || '#/').catch((e) => { // '#/': the home of who logs in (home())
       button.disabled = false;
       showProblem(asProblem(e), main);
     });
