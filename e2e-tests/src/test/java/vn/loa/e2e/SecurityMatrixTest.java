@@ -319,6 +319,10 @@ class SecurityMatrixTest {
         c.add(Case.of(ke, "DELETE", communes + "/" + kim + "/users/kim-thanh.leader", 403));
         c.add(Case.of(pa, "DELETE", communes + "/" + bach + "/users/bach-mai.editor", 404));
         c.add(Case.of(sys, "POST", communes + "/99999/activate", 404));
+        // a province's administrator administers accounts, not the communes' data (that is the reviewer's, VIEWER)
+        c.add(Case.of(pa, "GET", "/api/plans/{kimPlan}", 404));
+        c.add(Case.of(pa, "GET", "/api/contents/{kimItem}", 404));
+        c.add(Case.of(pa, "POST", "/api/plans", Map.of("title", "Không được phép"), 403));
         // identity headers sent by a client change nothing here either
         c.add(new Case(be, "GET", communes + "?province=31", null, 403,
                 Map.of("X-Loa-Tenant", "platform", "X-Loa-Roles", "SYSADMIN", "X-Loa-User", "admin")));
