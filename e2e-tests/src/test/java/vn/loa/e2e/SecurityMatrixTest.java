@@ -323,6 +323,18 @@ class SecurityMatrixTest {
         c.add(Case.of(pa, "GET", "/api/plans/{kimPlan}", 404));
         c.add(Case.of(pa, "GET", "/api/contents/{kimItem}", 404));
         c.add(Case.of(pa, "POST", "/api/plans", Map.of("title", "Không được phép"), 403));
+        // a commune's units (plan-service): read within the reading scope, added by the commune's own staff
+        String unit = "Tổ công tác kiểm thử " + Long.toString(System.currentTimeMillis(), 36);
+        c.add(Case.of("anonymous", "GET", "/api/units", 401));
+        c.add(Case.of(ke, "GET", "/api/units", 200));
+        c.add(Case.of(hp, "GET", "/api/units?tenant=" + kim, 200));
+        c.add(Case.of("ha-noi.viewer", "GET", "/api/units?tenant=" + kim, 404));
+        c.add(Case.of(be, "GET", "/api/units?tenant=" + kim, 404));
+        c.add(Case.of(ke, "POST", "/api/units", Map.of("name", unit), 201));
+        c.add(Case.of(ka, "POST", "/api/units", Map.of("name", unit.toUpperCase(java.util.Locale.ROOT)), 409));
+        c.add(Case.of(ke, "POST", "/api/units", Map.of("name", " "), 400));
+        c.add(Case.of(hp, "POST", "/api/units", Map.of("name", unit), 403));
+        c.add(Case.of(pa, "POST", "/api/units", Map.of("name", unit), 403));
         // identity headers sent by a client change nothing here either
         c.add(new Case(be, "GET", communes + "?province=31", null, 403,
                 Map.of("X-Loa-Tenant", "platform", "X-Loa-Roles", "SYSADMIN", "X-Loa-User", "admin")));
