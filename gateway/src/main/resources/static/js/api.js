@@ -63,6 +63,7 @@ export const paths = {
   adminCommuneSwitch: (code, verb) => `/api/admin/communes/${enc(code)}/${verb}`, // activate, deactivate
   adminPeople: (kind, code) => `/api/admin/${kind}/${enc(code)}/users`,
   adminPerson: (kind, code, username) => `/api/admin/${kind}/${enc(code)}/users/${enc(username)}`, // DELETE: disables
+  units: (tenant) => `/api/units${q({ tenant })}`, // GET: listed and named in plans; POST {name, kind}: own commune
 };
 
 const GENERIC = {

@@ -102,6 +102,7 @@ class OnboardingTest {
         b.click(By.cssSelector("[data-testid=\"commune-people-link\"][data-code=\"" + code + "\"]"));
         b.waitText(By.id("page-title"), "Tài khoản — " + name);
         addPerson(adminUser, "Trần Thị Bình", "ADMIN", FIRST_PASSWORD, true);
+        showPeople();
         b.screenshot("quan-tri-xa-duoc-tao");
 
         // at phone width the people page fits the screen
@@ -136,7 +137,15 @@ class OnboardingTest {
         addPerson(leaderUser, "Phạm Thị Dung", "LEADER", STAFF_PASSWORD, false);
         assertThat(b.find("admin-people").getText()).contains(adminUser, editorUser, leaderUser)
                 .contains("Biên tập viên", "Lãnh đạo", "Quản trị xã, phường");
+        showPeople();
         b.screenshot("quan-tri-xa-them-nguoi");
+        // … and its units: a unit added to the list, its kind told by its name
+        b.type("unit-name", "Văn phòng HĐND và UBND");
+        b.click("unit-submit");
+        b.waitText(testid("notice"), "Đã thêm đơn vị Văn phòng HĐND và UBND");
+        assertThat(b.text(By.cssSelector("[data-testid=\"unit-row\"][data-kind=\"VAN_PHONG\"][data-source=\"LIST\"]")))
+                .contains("Văn phòng HĐND và UBND");
+        b.screenshot("don-vi-cua-xa");
         b.logout();
 
         // 5. the editor drafts a plan with one task
@@ -209,6 +218,11 @@ class OnboardingTest {
         b.waitText(testid("notice"), "Đã thêm tài khoản " + username);
         b.until("the new account is listed", d -> d.findElements(By.cssSelector(
                 "[data-testid=\"person-row\"][data-username=\"" + username + "\"]")).size() == 1);
+    }
+
+    /** Scrolls the people table into view (for the screenshot). */
+    private void showPeople() {
+        b.driver.executeScript("document.querySelector('[data-testid=\"admin-people\"]').scrollIntoView();");
     }
 
     /** Through the app's button to Keycloak's login page and back, with this user's password. */

@@ -207,6 +207,51 @@ async function peoplePage(main, ctx, unit) {
           h('th', { scope: 'col' }, 'Email'), h('th', { scope: 'col' }, 'Vai trò'),
           h('th', { scope: 'col' }, 'Trạng thái'), h('th', { scope: 'col' }, 'Thao tác'))),
         body)),
-    unit.active ? form : null);
+    unit.active ? form : null,
+    unit.kind === 'communes' && ctx.who.tenant === unit.code ? await unitsBox(ctx, unit.code) : null);
   return undefined;
+}
+
+const UNIT_KINDS = {
+  PHONG_BAN: 'Phòng ban', VAN_PHONG: 'Văn phòng', TRUNG_TAM: 'Trung tâm', THON_TO_DAN_PHO: 'Thôn, tổ dân phố',
+  TRUONG_HOC: 'Trường học', MTTQ_DOAN_THE: 'MTTQ và đoàn thể', KHAC: 'Khác',
+};
+
+/** The commune's units (its own administrator): listed ones and those its plans name; add one. */
+async function unitsBox(ctx, code) {
+  let units;
+  try {
+    units = await get(paths.units(code));
+  } catch (e) {
+    return h('p', { class: 'hint', dataset: { testid: 'admin-units-problem' } },
+      `Không tải được danh sách đơn vị: ${e?.detail || 'vui lòng thử lại sau.'}`);
+  }
+  const list = h('ul', { class: 'unit-list', id: 'admin-units', dataset: { testid: 'admin-units' } });
+  const itemOf = (u) => h('li', { dataset: { testid: 'unit-row', kind: u.kind, source: u.source } },
+    h('strong', {}, u.name), ` — ${u.kindLabel || UNIT_KINDS[u.kind] || u.kind}`,
+    u.source === 'PLAN' ? h('span', { class: 'hint' }, ' (có trong kế hoạch)') : null);
+  const show = () => mount(list, units.length === 0 ? h('li', {}, 'Chưa có đơn vị nào.') : units.map(itemOf));
+  show();
+  const name = h('input', { type: 'text', autocomplete: 'off', dataset: { testid: 'unit-name' } });
+  const kind = select({ dataset: { testid: 'unit-kind' } },
+    [{ value: '', label: 'Tự nhận biết theo tên' }, ...Object.entries(UNIT_KINDS).map(([value, label]) => ({ value, label }))], '');
+  const submit = h('button', { type: 'submit', class: 'primary', dataset: { testid: 'unit-submit' } }, 'Thêm đơn vị');
+  const form = h('form', { class: 'card', id: 'unit-form', dataset: { testid: 'unit-form' }, novalidate: true },
+    h('h2', {}, 'Đơn vị của xã, phường'),
+    h('p', { class: 'hint' }, 'Phòng ban, văn phòng, trung tâm, thôn/tổ dân phố, trường học, MTTQ và các đoàn thể: '
+      + 'những đơn vị đã thêm và những đơn vị có tên trong các kế hoạch của xã, phường.'),
+    list,
+    field('Tên đơn vị', 'name', name),
+    field('Loại đơn vị', 'kind', kind),
+    h('div', { class: 'actions' }, submit));
+  onSubmit(form, submit, async () => {
+    const created = await post(paths.units(), { name: name.value.trim(), kind: kind.value || null });
+    const same = units.findIndex((u) => u.name.toLowerCase() === created.name.toLowerCase());
+    if (same >= 0) units.splice(same, 1);
+    units.push(created);
+    show();
+    name.value = '';
+    notice(`Đã thêm đơn vị ${created.name}.`);
+  });
+  return form;
 }
