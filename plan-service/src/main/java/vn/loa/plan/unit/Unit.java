@@ -5,12 +5,12 @@ package vn.loa.plan.unit;
  * kind, and whether it was recorded in the list ({@code LIST}) or is only named in the commune's plans ({@code PLAN}:
  * the duties of "Tổ chức thực hiện", the tasks' lead and coordinating units).
  */
-public record Unit(String tenantId, String name, UnitKind kind, String kindLabel, String source) {
+public record Unit(String tenantId, String name, UnitType kind, String kindLabel, String source) {
 
     public static final String LISTED = "LIST";
     public static final String FROM_PLANS = "PLAN";
 
-    public static Unit of(String tenantId, String name, UnitKind kind, String source) {
+    public static Unit of(String tenantId, String name, UnitType kind, String source) {
         return new Unit(tenantId, name, kind, kind.label(), source);
     }
 }

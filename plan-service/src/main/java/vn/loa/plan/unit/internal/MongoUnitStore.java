@@ -10,7 +10,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import vn.loa.plan.unit.Unit;
-import vn.loa.plan.unit.UnitKind;
+import vn.loa.plan.unit.UnitType;
 import vn.loa.platform.problem.Conflict;
 import vn.loa.platform.tenancy.TenantScope;
 
@@ -34,13 +34,13 @@ class MongoUnitStore implements UnitStore {
         Query query = new Query(Criteria.where(TenantScope.FIELD).is(tenant)).with(Sort.by("name"));
         return mongo.find(query, Document.class, COLLECTION).stream()
                 .map(d -> Unit.of(d.getString(TenantScope.FIELD), d.getString("name"),
-                        UnitKind.valueOf(d.getString("kind")), Unit.LISTED))
+                        UnitType.valueOf(d.getString("kind")), Unit.LISTED))
                 .toList();
     }
 
     @Override
     public void insert(Unit unit, String by) {
-        Document d = new Document("_id", unit.tenantId() + ":" + UnitKind.plain(unit.name()))
+        Document d = new Document("_id", unit.tenantId() + ":" + UnitType.plain(unit.name()))
                 .append(TenantScope.FIELD, unit.tenantId()).append("name", unit.name())
                 .append("kind", unit.kind().name()).append("createdBy", by).append("createdAt", Instant.now());
         try {

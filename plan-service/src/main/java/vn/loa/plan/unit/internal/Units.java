@@ -13,7 +13,7 @@ import vn.loa.plan.plan.Plan;
 import vn.loa.plan.plan.Plans;
 import vn.loa.plan.unit.NewUnit;
 import vn.loa.plan.unit.Unit;
-import vn.loa.plan.unit.UnitKind;
+import vn.loa.plan.unit.UnitType;
 import vn.loa.platform.problem.InvalidInput;
 import vn.loa.platform.problem.NotFound;
 import vn.loa.platform.tenancy.Caller;
@@ -45,7 +45,7 @@ class Units {
         }
         Map<String, Unit> units = new LinkedHashMap<>();
         for (Unit unit : store.of(commune)) {
-            units.putIfAbsent(UnitKind.plain(unit.name()), unit);
+            units.putIfAbsent(UnitType.plain(unit.name()), unit);
         }
         for (Plan plan : plans.list(caller, commune)) {
             List<String> named = new ArrayList<>();
@@ -59,13 +59,13 @@ class Units {
             for (String name : named) {
                 String clean = clean(name);
                 if (!clean.isEmpty() && clean.length() <= MAX_NAME) {
-                    units.putIfAbsent(UnitKind.plain(clean),
-                            Unit.of(commune, clean, UnitKind.guess(clean), Unit.FROM_PLANS));
+                    units.putIfAbsent(UnitType.plain(clean),
+                            Unit.of(commune, clean, UnitType.guess(clean), Unit.FROM_PLANS));
                 }
             }
         }
         return units.values().stream()
-                .sorted(Comparator.comparing(Unit::kind).thenComparing(u -> UnitKind.plain(u.name())))
+                .sorted(Comparator.comparing(Unit::kind).thenComparing(u -> UnitType.plain(u.name())))
                 .toList();
     }
 
@@ -77,12 +77,12 @@ class Units {
         if (name.isEmpty() || name.length() > MAX_NAME) {
             throw new InvalidInput("name", "Vui lòng nhập tên đơn vị (tối đa " + MAX_NAME + " ký tự).");
         }
-        UnitKind kind;
+        UnitType kind;
         if (request.kind() == null || request.kind().isBlank()) {
-            kind = UnitKind.guess(name);
+            kind = UnitType.guess(name);
         } else {
             try {
-                kind = UnitKind.valueOf(request.kind().trim().toUpperCase(Locale.ROOT));
+                kind = UnitType.valueOf(request.kind().trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new InvalidInput("kind", "Loại đơn vị \"" + request.kind() + "\" không tồn tại.");
             }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import vn.loa.plan.unit.Unit;
-import vn.loa.plan.unit.UnitKind;
+import vn.loa.plan.unit.UnitType;
 import vn.loa.platform.problem.Conflict;
 
 /** {@link UnitStore} in memory, for the web slice: the same key as the MongoDB store (tenant and plain name). */
@@ -23,7 +23,7 @@ class InMemoryUnitStore implements UnitStore {
 
     @Override
     public void insert(Unit unit, String by) {
-        if (units.putIfAbsent(unit.tenantId() + ":" + UnitKind.plain(unit.name()), unit) != null) {
+        if (units.putIfAbsent(unit.tenantId() + ":" + UnitType.plain(unit.name()), unit) != null) {
             throw new Conflict("Đơn vị \"" + unit.name() + "\" đã có trong danh sách của xã, phường.");
         }
     }

@@ -3,8 +3,11 @@ package vn.loa.plan.unit;
 import java.text.Normalizer;
 import java.util.Locale;
 
-/** The kinds of a commune's units (đơn vị), as plans and tasks name them. */
-public enum UnitKind {
+/**
+ * The types of a commune's own units (đơn vị: phòng ban, trung tâm, thôn…), as plans and tasks name them — not to be
+ * confused with the kind of the commune itself (xã, phường, đặc khu: platform's {@code tenancy.UnitKind}).
+ */
+public enum UnitType {
     /** Phòng ban chuyên môn (Phòng Văn hóa - Xã hội, Phòng Kinh tế…). */
     PHONG_BAN("Phòng ban"),
     /** Văn phòng HĐND và UBND. */
@@ -22,7 +25,7 @@ public enum UnitKind {
 
     private final String label;
 
-    UnitKind(String label) {
+    UnitType(String label) {
         this.label = label;
     }
 
@@ -31,7 +34,7 @@ public enum UnitKind {
     }
 
     /** The kind a unit's name says ("Phòng Văn hóa - Xã hội" → PHONG_BAN), KHAC when it says none. */
-    public static UnitKind guess(String name) {
+    public static UnitType guess(String name) {
         String n = plain(name);
         if (n.startsWith("van phong")) {
             return VAN_PHONG;
