@@ -195,7 +195,7 @@ class OnboardingTest {
         assertThat(Api.get("kim-thanh.admin", "/api/admin/communes/" + code + "/users").status()).isEqualTo(404);
         assertThat(Api.get("bach-mai.editor", "/api/plans/" + planId).status()).isEqualTo(404);
         // while the new commune's leader reads it as issued, and Hải Phòng's administrator sees the commune active
-        Api.Response own = Api.call("GET", "/api/plans/" + planId, null, tokenOf(leaderUser, STAFF_PASSWORD), Map.of());
+        var own = Api.call("GET", "/api/plans/" + planId, null, tokenOf(leaderUser, STAFF_PASSWORD), Map.of());
         assertThat(own.status()).as("%s", own).isEqualTo(200);
         assertThat(own.json().path("tenantId").asString()).isEqualTo(code);
         assertThat(own.json().path("status").asString()).isEqualTo("ISSUED");
@@ -244,7 +244,7 @@ class OnboardingTest {
     }
 
     private static String tokenOf(String user, String password) {
-        Api.Response r = Api.call("POST", "/api/auth/token", Map.of("username", user, "password", password), null,
+        var r = Api.call("POST", "/api/auth/token", Map.of("username", user, "password", password), null,
                 Map.of());
         assertThat(r.status()).as("token for %s: %s", user, r).isEqualTo(200);
         return r.json().path("access_token").asString();

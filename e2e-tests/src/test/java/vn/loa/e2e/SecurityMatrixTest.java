@@ -458,7 +458,7 @@ class SecurityMatrixTest {
     @Test
     @DisplayName("quản trị Hải Phòng chỉ thấy các xã, phường của Hải Phòng, quản trị xã chỉ thấy người của xã mình")
     void administratorsSeeOnlyWhatTheyCover() {
-        Response communes = Api.get("hai-phong.admin", "/api/admin/communes?province=31");
+        var communes = Api.get("hai-phong.admin", "/api/admin/communes?province=31");
         assertThat(communes.status()).as("%s", communes).isEqualTo(200);
         JsonNode list = communes.json();
         assertThat(list.size()).isEqualTo(114);
@@ -468,7 +468,7 @@ class SecurityMatrixTest {
                 assertThat(commune.path("active").asBoolean()).as("a seed commune is active").isTrue();
             }
         }
-        Response people = Api.get("kim-thanh.admin", "/api/admin/communes/" + Stack.KIM_THANH + "/users");
+        var people = Api.get("kim-thanh.admin", "/api/admin/communes/" + Stack.KIM_THANH + "/users");
         assertThat(people.status()).as("%s", people).isEqualTo(200);
         assertThat(people.body()).contains("\"kim-thanh.editor\"").contains("\"kim-thanh.leader\"")
                 .doesNotContain("bach-mai.").doesNotContain("tien-minh.").doesNotContain("hai-phong.");
