@@ -96,7 +96,13 @@ env_value() { # NAME — from .env
 }
 
 write_env() {
-  [[ -f $ENV_FILE ]] && return 0
+  if [[ -f $ENV_FILE ]]; then
+    # a .env written before issue 20 lacks the secret of Loa's Keycloak client loa-admin (docs/adr/0011); a Keycloak
+    # volume of that time lacks the client itself: ./loa compose down (volumes removed) and up again
+    grep -q '^LOA_ADMIN_CLIENT_SECRET=' "$ENV_FILE" ||
+      (umask 077 && printf 'LOA_ADMIN_CLIENT_SECRET=%s\n' "$(random_secret)" >>"$ENV_FILE")
+    return 0
+  fi
   local port=${LOA_HTTP_PORT:-8080} realm_dir=./deploy/keycloak line name cluster
   cluster=$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
   if [[ $port != 8080 ]]; then

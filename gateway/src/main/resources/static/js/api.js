@@ -56,6 +56,14 @@ export const paths = {
   reportAccept: (period, commune) => `/api/reports/${enc(period)}/accept${q({ commune })}`,
   reportReturn: (period, commune) => `/api/reports/${enc(period)}/return${q({ commune })}`,
   reportProvince: (period, format) => `/api/reports/${enc(period)}/province${q({ format })}`,
+  // plan-service, administration (issue 20): communes' state and people of a commune (kind 'communes') or province
+  adminProvinces: () => '/api/admin/provinces',
+  adminCommunes: (province) => `/api/admin/communes${q({ province })}`,
+  adminCommune: (code) => `/api/admin/communes/${enc(code)}`,
+  adminCommuneSwitch: (code, verb) => `/api/admin/communes/${enc(code)}/${verb}`, // activate, deactivate
+  adminPeople: (kind, code) => `/api/admin/${kind}/${enc(code)}/users`,
+  adminPerson: (kind, code, username) => `/api/admin/${kind}/${enc(code)}/users/${enc(username)}`, // DELETE: disables
+  units: (tenant) => `/api/units${q({ tenant })}`, // GET: listed and named in plans; POST {name, kind}: own commune
 };
 
 const GENERIC = {

@@ -226,7 +226,7 @@ export function who() {
   const claims = saved ? decodeJwt(saved.access) : null;
   if (!claims) return null;
   const roles = (claims.realm_access?.roles || [])
-    .filter((r) => ['EDITOR', 'LEADER', 'ADMIN', 'VIEWER', 'SYSADMIN'].includes(r));
+    .filter((r) => ['EDITOR', 'LEADER', 'ADMIN', 'VIEWER', 'SYSADMIN', 'PROVINCE_ADMIN'].includes(r));
   const tenant = claims.tenant || '';
   return {
     user: claims.preferred_username || claims.sub,

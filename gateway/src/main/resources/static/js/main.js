@@ -10,10 +10,11 @@ import * as contents from './pages/contents.js';
 import * as dashboard from './pages/dashboard.js';
 import * as reports from './pages/reports.js';
 import * as manual from './pages/manual.js';
+import * as admin from './pages/admin.js';
 
 const ROLE_NAMES = {
   EDITOR: 'Biên tập viên', LEADER: 'Lãnh đạo', ADMIN: 'Quản trị xã', VIEWER: 'Cán bộ theo dõi cấp tỉnh',
-  SYSADMIN: 'Quản trị hệ thống',
+  SYSADMIN: 'Quản trị hệ thống', PROVINCE_ADMIN: 'Quản trị cấp tỉnh',
 };
 
 /** Routes: a hash path pattern → the page's render(main, ctx). Order matters: the first match wins. */
@@ -35,7 +36,17 @@ const ROUTES = [
   [/^\/bang-theo-doi$/, dashboard.page, 'nav-dashboard'],
   [/^\/bao-cao$/, reports.page, 'nav-reports'],
   [/^\/dang-thu-cong$/, manual.page, 'nav-manual'],
+  [/^\/quan-tri\/xa\/(\d{5})$/, admin.communePeoplePage, 'nav-admin'],
+  [/^\/quan-tri\/tinh\/(\d{2})$/, admin.provincePeoplePage, 'nav-admin'],
+  [/^\/quan-tri$/, admin.communesPage, 'nav-admin'],
 ];
+
+/** The first page: the dashboard, or Quản trị for an account that only administers (no commune, no province view). */
+function home() {
+  const w = auth.who();
+  return w && !w.isCommune && !w.isProvince && (w.has('SYSADMIN') || w.has('PROVINCE_ADMIN'))
+    ? '#/quan-tri' : '#/bang-theo-doi';
+}
 
 let cleanup = null;
 let renderSeq = 0;
@@ -56,12 +67,12 @@ async function route() {
   const main = document.getElementById('noi-dung');
   // an in-page anchor (e.g. the skip link's #noi-dung) is not a route
   if (location.hash && !location.hash.startsWith('#/')) {
-    if (firstRoute) location.replace('#/bang-theo-doi');
+    if (firstRoute) location.replace(home());
     return;
   }
   const { path, query } = parseHash();
   if (path === '/' || path === '') {
-    location.replace('#/bang-theo-doi');
+    location.replace(home());
     return;
   }
   const found = ROUTES.find(([pattern]) => pattern.test(path));
@@ -111,7 +122,7 @@ function showLogin(problem) {
     'Đăng nhập');
   button.addEventListener('click', () => {
     button.disabled = true;
-    auth.login(location.hash || '#/bang-theo-doi').catch((e) => {
+    auth.login(location.hash || '#/').catch((e) => { // '#/': the home of who logs in (home())
       button.disabled = false;
       showProblem(asProblem(e), main);
     });
@@ -147,6 +158,7 @@ function showWho(w) {
 function setUpMenu() {
   const toggle = document.getElementById('menu-toggle');
   const nav = document.getElementById('main-nav');
+  document.getElementById('nav-admin').parentElement.hidden = !admin.administers(auth.who());
   toggle.hidden = false;
   nav.hidden = false;
   toggle.addEventListener('click', () => {

@@ -39,7 +39,8 @@ class RealmTest {
         assertThat(realm.get("realm").asString()).isEqualTo("loa");
         Set<String> roles = new TreeSet<>();
         realm.get("roles").get("realm").forEach(r -> roles.add(r.get("name").asString()));
-        assertThat(roles).containsExactlyInAnyOrder("EDITOR", "LEADER", "ADMIN", "VIEWER", "SYSADMIN");
+        assertThat(roles).containsExactlyInAnyOrder("EDITOR", "LEADER", "ADMIN", "VIEWER", "SYSADMIN",
+                "PROVINCE_ADMIN");
 
         JsonNode client = client("loa-web");
         assertThat(client.get("publicClient").asBoolean()).isTrue();
@@ -75,9 +76,10 @@ class RealmTest {
             expected.put(province + ".viewer", new String[] {code, "VIEWER"});
         });
         expected.put("admin", new String[] {"platform", "SYSADMIN"});
+        expected.put("hai-phong.admin", new String[] {"31", "PROVINCE_ADMIN"}); // issue 20
 
         Map<String, JsonNode> users = new LinkedHashMap<>();
-        realm.get("users").forEach(u -> users.put(u.get("username").asString(), u));
+        people().forEach(u -> users.put(u.get("username").asString(), u));
         assertThat(users.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
         expected.forEach((username, tenantAndRole) -> {
             JsonNode user = users.get(username);
@@ -111,13 +113,60 @@ class RealmTest {
             throw new java.io.UncheckedIOException(e);
         }
         Set<String> realmCommunes = new TreeSet<>();
-        realm.get("users").forEach(u -> {
+        people().forEach(u -> {
             String t = u.get("attributes").get("tenant").get(0).asString();
             if (directory.isCommune(t)) {
                 realmCommunes.add(t);
             }
         });
         assertThat(realmCommunes).isEqualTo(planTenants);
+    }
+
+    /**
+     * Loa's own administration client (issue 20, docs/adr/0011): confidential, a service account and nothing else,
+     * whose account may manage, view and query users of the realm — no realm, client or role management — and whose
+     * secret is not in the file but comes from the environment at import.
+     */
+    @Test
+    void loasAdministrationClientHasOnlyTheRightsItNeeds() {
+        JsonNode client = client("loa-admin");
+        assertThat(client.get("publicClient").asBoolean()).isFalse();
+        assertThat(client.get("serviceAccountsEnabled").asBoolean()).isTrue();
+        assertThat(client.get("standardFlowEnabled").asBoolean()).isFalse();
+        assertThat(client.get("directAccessGrantsEnabled").asBoolean()).isFalse();
+        assertThat(client.get("implicitFlowEnabled").asBoolean()).isFalse();
+        assertThat(client.get("secret").asString()).isEqualTo("${LOA_ADMIN_CLIENT_SECRET}");
+
+        List<JsonNode> accounts = new ArrayList<>();
+        realm.get("users").forEach(u -> {
+            if (u.has("serviceAccountClientId")) {
+                accounts.add(u);
+            }
+        });
+        assertThat(accounts).hasSize(1);
+        JsonNode account = accounts.get(0);
+        assertThat(account.get("serviceAccountClientId").asString()).isEqualTo("loa-admin");
+        assertThat(account.has("realmRoles")).as("no Loa role for the service account").isFalse();
+        Map<String, List<String>> clientRoles = new LinkedHashMap<>();
+        account.get("clientRoles").properties().forEach(e -> {
+            List<String> names = new ArrayList<>();
+            e.getValue().forEach(r -> names.add(r.asString()));
+            clientRoles.put(e.getKey(), names);
+        });
+        assertThat(clientRoles).containsOnlyKeys("realm-management");
+        assertThat(clientRoles.get("realm-management"))
+                .containsExactlyInAnyOrder("manage-users", "view-users", "query-users");
+    }
+
+    /** The realm's people: every user but a client's service account. */
+    private List<JsonNode> people() {
+        List<JsonNode> people = new ArrayList<>();
+        realm.get("users").forEach(u -> {
+            if (!u.has("serviceAccountClientId")) {
+                people.add(u);
+            }
+        });
+        return people;
     }
 
     private String communeCode(String name) {

@@ -305,7 +305,89 @@ class SecurityMatrixTest {
                 Map.of("X-Loa-Tenant", Stack.KIM_THANH, "X-Loa-Roles", "SYSADMIN", "X-Loa-User", "kim-thanh.leader")));
         c.add(new Case(be, "POST", "/api/contents/{kimItem}/submit", null, 404,
                 Map.of("X-Loa-Tenant", Stack.KIM_THANH, "X-Loa-Roles", "LEADER")));
+        admin(c, ke, ka, hp, be);
         return c.stream();
+    }
+
+    /**
+     * Administration (issue 20, docs/adr/0011): SYSADMIN any commune, PROVINCE_ADMIN its province's, a commune's ADMIN
+     * its own people; nobody grants a role above their own or outside their tenant. Only idempotent writes succeed
+     * here (activating a seed commune that is active); the journeys that create people are OnboardingTest's.
+     */
+    private static void admin(List<Case> c, String ke, String ka, String hp, String be) {
+        String pa = "hai-phong.admin", sys = "admin", kim = Stack.KIM_THANH, tien = "11791", bach = Stack.BACH_MAI;
+        String communes = "/api/admin/communes";
+        c.add(Case.of("anonymous", "GET", communes + "?province=31", 401));
+        c.add(Case.of("anonymous", "POST", communes + "/" + kim + "/activate", 401));
+        // who lists and switches communes: system and province administrators only
+        c.add(Case.of(sys, "GET", communes + "?province=01", 200));
+        c.add(Case.of(sys, "GET", "/api/admin/provinces", 200));
+        c.add(Case.of(pa, "GET", communes + "?province=31", 200));
+        c.add(Case.of(pa, "GET", communes + "?province=01", 404));
+        c.add(Case.of(pa, "POST", communes + "/" + kim + "/activate", 200));
+        c.add(Case.of(pa, "POST", communes + "/" + bach + "/deactivate", 404));
+        c.add(Case.of(pa, "POST", communes + "/" + bach + "/activate", 404));
+        c.add(Case.of(ka, "GET", communes + "?province=31", 403));
+        c.add(Case.of(ka, "POST", communes + "/" + kim + "/activate", 403));
+        c.add(Case.of(ka, "POST", communes + "/" + kim + "/deactivate", 403));
+        c.add(Case.of(ke, "GET", communes + "?province=31", 403));
+        c.add(Case.of(hp, "GET", communes + "?province=31", 403));
+        c.add(Case.of(hp, "POST", communes + "/" + kim + "/deactivate", 403));
+        c.add(Case.of(hp, "GET", communes + "/" + kim + "/users", 403));
+        // people: the commune's ADMIN its own, the province's administrator its province's, SYSADMIN any
+        c.add(Case.of(ka, "GET", communes + "/" + kim + "/users", 200));
+        c.add(Case.of(ka, "GET", communes + "/" + kim, 200));
+        c.add(Case.of(pa, "GET", communes + "/" + kim + "/users", 200));
+        c.add(Case.of(sys, "GET", communes + "/" + bach + "/users", 200));
+        c.add(Case.of(ka, "GET", communes + "/" + tien + "/users", 404));
+        c.add(Case.of(ka, "GET", communes + "/" + bach + "/users", 404));
+        c.add(Case.of("bach-mai.admin", "GET", communes + "/" + kim + "/users", 404));
+        c.add(Case.of(pa, "GET", communes + "/" + bach + "/users", 404));
+        c.add(Case.of(ke, "GET", communes + "/" + kim + "/users", 403));
+        c.add(Case.of(be, "GET", communes + "/" + kim + "/users", 403));
+        c.add(Case.of(ka, "POST", communes + "/" + tien + "/users", person("matrix.editor", "EDITOR"), 404));
+        c.add(Case.of(ke, "POST", communes + "/" + kim + "/users", person("matrix.editor", "EDITOR"), 403));
+        // nobody grants a role above their own or outside the tenant; nobody makes a SYSADMIN
+        c.add(Case.of(ka, "POST", communes + "/" + kim + "/users", person("matrix.pa", "PROVINCE_ADMIN"), 403));
+        c.add(Case.of(ka, "POST", communes + "/" + kim + "/users", person("matrix.sys", "SYSADMIN"), 403));
+        c.add(Case.of(sys, "POST", communes + "/" + kim + "/users", person("matrix.sys", "SYSADMIN"), 403));
+        c.add(Case.of(ka, "POST", communes + "/" + kim + "/users", person("matrix.viewer", "VIEWER"), 400));
+        c.add(Case.of(pa, "POST", "/api/admin/provinces/31/users", person("matrix.pa", "PROVINCE_ADMIN"), 403));
+        c.add(Case.of(pa, "POST", "/api/admin/provinces/01/users", person("matrix.viewer", "VIEWER"), 404));
+        c.add(Case.of(ka, "GET", "/api/admin/provinces/31/users", 403));
+        // bad input, a taken name, oneself, someone of another commune
+        c.add(Case.of(ka, "POST", communes + "/" + kim + "/users", person("A", "EDITOR"), 400));
+        c.add(Case.of(ka, "POST", communes + "/" + kim + "/users", person("kim-thanh.editor", "EDITOR"), 409));
+        c.add(Case.of(ka, "DELETE", communes + "/" + kim + "/users/kim-thanh.admin", 409));
+        c.add(Case.of(ka, "DELETE", communes + "/" + kim + "/users/bach-mai.editor", 404));
+        c.add(Case.of(ka, "DELETE", communes + "/" + tien + "/users/tien-minh.editor", 404));
+        c.add(Case.of(ke, "DELETE", communes + "/" + kim + "/users/kim-thanh.leader", 403));
+        c.add(Case.of(pa, "DELETE", communes + "/" + bach + "/users/bach-mai.editor", 404));
+        c.add(Case.of(sys, "POST", communes + "/99999/activate", 404));
+        // a province's administrator administers accounts, not the communes' data (that is the reviewer's, VIEWER)
+        c.add(Case.of(pa, "GET", "/api/plans/{kimPlan}", 404));
+        c.add(Case.of(pa, "GET", "/api/contents/{kimItem}", 404));
+        c.add(Case.of(pa, "POST", "/api/plans", Map.of("title", "Không được phép"), 403));
+        // a commune's units (plan-service): read within the reading scope, added by the commune's own staff
+        String unit = "Tổ công tác kiểm thử " + Long.toString(System.currentTimeMillis(), 36);
+        c.add(Case.of("anonymous", "GET", "/api/units", 401));
+        c.add(Case.of(ke, "GET", "/api/units", 200));
+        c.add(Case.of(hp, "GET", "/api/units?tenant=" + kim, 200));
+        c.add(Case.of("ha-noi.viewer", "GET", "/api/units?tenant=" + kim, 404));
+        c.add(Case.of(be, "GET", "/api/units?tenant=" + kim, 404));
+        c.add(Case.of(ke, "POST", "/api/units", Map.of("name", unit), 201));
+        c.add(Case.of(ka, "POST", "/api/units", Map.of("name", unit.toUpperCase(java.util.Locale.ROOT)), 409));
+        c.add(Case.of(ke, "POST", "/api/units", Map.of("name", " "), 400));
+        c.add(Case.of(hp, "POST", "/api/units", Map.of("name", unit), 403));
+        c.add(Case.of(pa, "POST", "/api/units", Map.of("name", unit), 403));
+        // identity headers sent by a client change nothing here either
+        c.add(new Case(be, "GET", communes + "?province=31", null, 403,
+                Map.of("X-Loa-Tenant", "platform", "X-Loa-Roles", "SYSADMIN", "X-Loa-User", "admin")));
+    }
+
+    private static Map<String, Object> person(String username, String role) {
+        return Map.of("username", username, "fullName", "Nguyễn Văn An", "email", username + "@vi-du.vn",
+                "roles", List.of(role), "password", "MatKhau@2026");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -416,6 +498,25 @@ class SecurityMatrixTest {
         assertThat(r.body()).contains(IDS.get("kimItem"));
         Reply own = Api.get("kim-thanh.editor", "/api/contents?status=SUBMITTED&size=100");
         assertThat(own.body()).contains(IDS.get("kimItem"));
+    }
+
+    @Test
+    @DisplayName("quản trị Hải Phòng chỉ thấy các xã, phường của Hải Phòng, quản trị xã chỉ thấy người của xã mình")
+    void administratorsSeeOnlyWhatTheyCover() {
+        var communes = Api.get("hai-phong.admin", "/api/admin/communes?province=31");
+        assertThat(communes.status()).as("%s", communes).isEqualTo(200);
+        JsonNode list = communes.json();
+        assertThat(list.size()).isEqualTo(114);
+        for (JsonNode commune : list) {
+            assertThat(commune.path("provinceCode").asString()).isEqualTo("31");
+            if (commune.path("code").asString().equals(Stack.KIM_THANH)) {
+                assertThat(commune.path("active").asBoolean()).as("a seed commune is active").isTrue();
+            }
+        }
+        var people = Api.get("kim-thanh.admin", "/api/admin/communes/" + Stack.KIM_THANH + "/users");
+        assertThat(people.status()).as("%s", people).isEqualTo(200);
+        assertThat(people.body()).contains("\"kim-thanh.editor\"").contains("\"kim-thanh.leader\"")
+                .doesNotContain("bach-mai.").doesNotContain("tien-minh.").doesNotContain("hai-phong.");
     }
 
     @Test

@@ -180,6 +180,22 @@ class OneDoorTest {
     }
 
     @Nested
+    class ProvinceAdministrator {
+
+        final String admin = STAND_INS.token("hai-phong.admin", "31", "PROVINCE_ADMIN");
+
+        @Test
+        void activatesACommuneThroughTheAdminRouteWithItsRolePassedOn() {
+            String path = "/api/admin/communes/10507/activate";
+            client().post().uri(path).headers(h -> h.setBearerAuth(admin))
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                    .expectStatus().isOk();
+            assertThat(STAND_INS.received.get(path)).containsEntry("x-loa-tenant", "31")
+                    .containsEntry("x-loa-roles", "PROVINCE_ADMIN");
+        }
+    }
+
+    @Nested
     class TokenEndpoint {
 
         @Test

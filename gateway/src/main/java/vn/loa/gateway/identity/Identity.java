@@ -15,7 +15,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
  */
 public record Identity(String tenant, String user, Set<String> roles) {
 
-    public static final Set<String> LOA_ROLES = Set.of("EDITOR", "LEADER", "ADMIN", "VIEWER", "SYSADMIN");
+    public static final Set<String> LOA_ROLES = Set.of("EDITOR", "LEADER", "ADMIN", "VIEWER", "SYSADMIN",
+            "PROVINCE_ADMIN");
     private static final Pattern TENANT = Pattern.compile("[0-9]{2}|[0-9]{5}|platform");
     private static final Set<String> COMMUNE_ROLES = Set.of("EDITOR", "LEADER", "ADMIN");
 
@@ -46,10 +47,13 @@ public record Identity(String tenant, String user, Set<String> roles) {
         return roles;
     }
 
-    /** A province reviewer: reads its communes, writes nothing of theirs but accepting or returning reports. */
+    /**
+     * A province reviewer: reads its communes, writes nothing of theirs but accepting or returning reports. A
+     * province's administrator (PROVINCE_ADMIN) is not kept to reading: its writes go to /api/admin, which checks them.
+     */
     public boolean isProvinceReviewer() {
         return roles.contains("VIEWER") && roles.stream().noneMatch(COMMUNE_ROLES::contains)
-                && !roles.contains("SYSADMIN");
+                && !roles.contains("SYSADMIN") && !roles.contains("PROVINCE_ADMIN");
     }
 
     public String rolesHeader() {

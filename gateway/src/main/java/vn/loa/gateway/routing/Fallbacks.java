@@ -25,7 +25,8 @@ public class Fallbacks {
             "portal", "Trang thông tin điện tử",
             "radio", "Truyền thanh",
             "manual", "Xác nhận đăng tin trên kênh ngoài",
-            "issuer", "Đăng nhập");
+            "issuer", "Đăng nhập",
+            "admin", "Quản trị");
 
     @RequestMapping("/fallback/{route}")
     ResponseEntity<Object> unavailable(@PathVariable String route, ServerWebExchange exchange) {

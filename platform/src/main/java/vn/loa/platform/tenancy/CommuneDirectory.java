@@ -53,6 +53,11 @@ public final class CommuneDirectory {
         return Optional.ofNullable(provinces.get(code));
     }
 
+    /** Every province, in the directory's order. */
+    public List<Province> provinces() {
+        return List.copyOf(provinces.values());
+    }
+
     public boolean isCommune(String code) {
         return communes.containsKey(code);
     }

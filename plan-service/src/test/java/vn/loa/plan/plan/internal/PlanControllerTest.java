@@ -22,6 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -39,7 +41,9 @@ import vn.loa.platform.tenancy.CallerArgumentResolver;
 import vn.loa.platform.tenancy.CallerHeaders;
 
 /** The API's answers to good and bad requests: Vietnamese messages per field, 400/403/404/409, tenants kept apart. */
-@WebMvcTest
+// the plan's controllers (plans, document, import); administration and units have their own slices
+@WebMvcTest(excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
+        pattern = "vn\\.loa\\.plan\\.(admin|unit)\\..*"))
 @Import({ProblemAdvice.class, Plans.class, PlanImporter.class, PlanControllerTest.Slice.class})
 class PlanControllerTest {
 
