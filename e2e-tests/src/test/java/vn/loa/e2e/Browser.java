@@ -254,6 +254,20 @@ public final class Browser implements AutoCloseable {
         find("logout-button");
     }
 
+    /** The id after a hash prefix in the address bar ({@code #/tin-bai/<id>}), once the app navigated there. */
+    public String hashId(String prefix) {
+        return until("address " + prefix + "…", d -> {
+            String url = d.getCurrentUrl();
+            int at = url.indexOf(prefix);
+            if (at < 0) {
+                return null;
+            }
+            String rest = url.substring(at + prefix.length()).replaceAll("[/?].*$", "");
+            return rest.isEmpty() || rest.equals("moi") ? null
+                    : java.net.URLDecoder.decode(rest, StandardCharsets.UTF_8);
+        });
+    }
+
     public void logout() {
         click("logout-button");
         find("login-button");

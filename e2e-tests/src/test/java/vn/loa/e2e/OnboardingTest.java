@@ -161,7 +161,7 @@ class OnboardingTest {
         b.type("plan-period-to", "31/12/" + today.getYear());
         b.click("plan-save");
         b.find("task-add");
-        String planId = hashId("#/ke-hoach/");
+        String planId = b.hashId("#/ke-hoach/");
         b.click("task-add");
         b.type("task-title", "Đăng tin cải cách hành chính trên trang thông tin điện tử (" + stamp + ")");
         b.type("task-lead-unit", "Văn phòng HĐND và UBND");
@@ -248,19 +248,5 @@ class OnboardingTest {
                 Map.of());
         assertThat(r.status()).as("token for %s: %s", user, r).isEqualTo(200);
         return r.json().path("access_token").asString();
-    }
-
-    /** The id after a hash prefix in the address bar, once the app navigated there. */
-    private String hashId(String prefix) {
-        return b.until("address " + prefix + "…", d -> {
-            String url = d.getCurrentUrl();
-            int at = url.indexOf(prefix);
-            if (at < 0) {
-                return null;
-            }
-            String rest = url.substring(at + prefix.length()).replaceAll("[/?].*$", "");
-            return rest.isEmpty() || rest.equals("moi") ? null : java.net.URLDecoder.decode(rest,
-                    java.nio.charset.StandardCharsets.UTF_8);
-        });
     }
 }

@@ -90,7 +90,7 @@ class WebJourneyTest extends BrowserTest {
         b.screenshot("ke-hoach-moi");
         b.click("plan-save");
         b.find("task-add");
-        String planId = hashId("#/ke-hoach/");
+        String planId = b.hashId("#/ke-hoach/");
         b.click("task-add");
         b.type("task-title", taskTitle);
         b.type("task-lead-unit", "Văn phòng HĐND và UBND xã");
@@ -143,7 +143,7 @@ class WebJourneyTest extends BrowserTest {
         b.screenshot("viet-tin-bai");
         b.click("content-save");
         waitItemStatus("DRAFT");
-        String itemId = hashId("#/tin-bai/");
+        String itemId = b.hashId("#/tin-bai/");
         assertThat(b.text("content-body-view")).contains("nộp hồ sơ trực tuyến toàn trình");
         b.click("content-submit");
         waitItemStatus("SUBMITTED");
@@ -256,19 +256,6 @@ class WebJourneyTest extends BrowserTest {
         return By.cssSelector("[data-testid=\"task-progress\"][data-task-id=\"" + taskId + "\"]");
     }
 
-    /** The id after a hash prefix in the address bar, once the app navigated there. */
-    private String hashId(String prefix) {
-        return b.until("address " + prefix + "…", d -> {
-            String url = d.getCurrentUrl();
-            int at = url.indexOf(prefix);
-            if (at < 0) {
-                return null;
-            }
-            String rest = url.substring(at + prefix.length()).replaceAll("[/?].*$", "");
-            return rest.isEmpty() || rest.equals("moi") ? null : java.net.URLDecoder.decode(rest,
-                    java.nio.charset.StandardCharsets.UTF_8);
-        });
-    }
 
     private Path completedDownload(String suffix) {
         return b.completedDownload(name -> name.endsWith(suffix));

@@ -21,8 +21,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.integration.channel.interceptor.GlobalChannelInterceptorWrapper;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import vn.loa.contracts.EventCodec;
 import vn.loa.platform.health.DatabaseHealth;
 import vn.loa.platform.messaging.LoaTopicsConfiguration;
@@ -32,7 +30,7 @@ import vn.loa.platform.aggregate.AggregateStore;
 import vn.loa.platform.outbox.Outbox;
 import vn.loa.platform.outbox.OutboxRelay;
 import vn.loa.platform.problem.ProblemAdvice;
-import vn.loa.platform.tenancy.CallerArgumentResolver;
+import vn.loa.platform.tenancy.CallerWebMvc;
 
 /**
  * What every Loa service gets by depending on the platform: the event codec, the outbox and its relay, the core
@@ -40,7 +38,7 @@ import vn.loa.platform.tenancy.CallerArgumentResolver;
  * {@code loa-platform.properties} via {@link PlatformDefaults}.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
-@Import({LoaTopicsConfiguration.class, ProblemAdvice.class})
+@Import({LoaTopicsConfiguration.class, ProblemAdvice.class, CallerWebMvc.class})
 public class PlatformAutoConfiguration {
 
     @Bean
@@ -108,15 +106,5 @@ public class PlatformAutoConfiguration {
     @Bean(name = "mongoHealthIndicator")
     DatabaseHealth mongoHealthIndicator(MongoTemplate mongo) {
         return new DatabaseHealth(mongo);
-    }
-
-    @Bean
-    WebMvcConfigurer callerResolver() {
-        return new WebMvcConfigurer() {
-            @Override
-            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-                resolvers.add(new CallerArgumentResolver());
-            }
-        };
     }
 }

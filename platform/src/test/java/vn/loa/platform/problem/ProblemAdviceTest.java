@@ -25,22 +25,18 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import vn.loa.platform.PlatformAutoConfiguration;
 import vn.loa.platform.tenancy.Caller;
-import vn.loa.platform.tenancy.CallerArgumentResolver;
+import vn.loa.platform.tenancy.CallerWebMvc;
 import vn.loa.platform.tenancy.CallerHeaders;
 import vn.loa.platform.tenancy.Role;
 
 /** Every error leaves as problem+json with Vietnamese words, whatever raised it. */
 @WebMvcTest(controllers = ProblemAdviceTest.Things.class)
-@ContextConfiguration(classes = {ProblemAdviceTest.Things.class, ProblemAdvice.class, ProblemAdviceTest.Web.class})
+@ContextConfiguration(classes = {ProblemAdviceTest.Things.class, ProblemAdvice.class, CallerWebMvc.class,
+        ProblemAdviceTest.Web.class})
 class ProblemAdviceTest {
 
     @SpringBootApplication(exclude = PlatformAutoConfiguration.class)
-    static class Web implements org.springframework.web.servlet.config.annotation.WebMvcConfigurer {
-        @Override
-        public void addArgumentResolvers(
-                java.util.List<org.springframework.web.method.support.HandlerMethodArgumentResolver> resolvers) {
-            resolvers.add(new CallerArgumentResolver());
-        }
+    static class Web {
     }
 
     record Thing(@NotBlank @Size(max = 10) String title, @Min(1) int count) {

@@ -27,8 +27,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import vn.loa.content.channel.ChannelRegistry;
 import vn.loa.content.item.ContentDraft;
 import vn.loa.content.item.ContentItem;
@@ -37,22 +35,17 @@ import vn.loa.content.item.Editorial;
 import vn.loa.content.item.Items;
 import vn.loa.content.item.PublishingSettings;
 import vn.loa.platform.problem.ProblemAdvice;
-import vn.loa.platform.tenancy.CallerArgumentResolver;
+import vn.loa.platform.tenancy.CallerWebMvc;
 import vn.loa.platform.tenancy.CallerHeaders;
 
 /** The API's problems for bad requests: Vietnamese problem+json with the fields at fault; 401/404 as promised. */
 @WebMvcTest(controllers = ContentController.class)
-@Import({ProblemAdvice.class, Editorial.class, ContentControllerTest.Slice.class})
+@Import({CallerWebMvc.class, ProblemAdvice.class, Editorial.class, ContentControllerTest.Slice.class})
 class ContentControllerTest {
 
     @TestConfiguration
     @EnableConfigurationProperties(PublishingSettings.class)
-    static class Slice implements WebMvcConfigurer {
-        @Override
-        public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-            resolvers.add(new CallerArgumentResolver());
-        }
-
+    static class Slice {
         @Bean
         Clock clock() {
             return Clock.systemUTC();

@@ -29,10 +29,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import vn.loa.platform.problem.ProblemAdvice;
-import vn.loa.platform.tenancy.CallerArgumentResolver;
+import vn.loa.platform.tenancy.CallerWebMvc;
 import vn.loa.platform.tenancy.CommuneDirectory;
 
 /**
@@ -41,7 +39,7 @@ import vn.loa.platform.tenancy.CommuneDirectory;
  * problem (400/403/404/409/503).
  */
 @WebMvcTest(AdminController.class)
-@Import({ProblemAdvice.class, Administration.class, KeycloakUsers.class, AdminConfiguration.class,
+@Import({CallerWebMvc.class, ProblemAdvice.class, Administration.class, KeycloakUsers.class, AdminConfiguration.class,
         AdminApiTest.Slice.class})
 class AdminApiTest {
 
@@ -53,12 +51,7 @@ class AdminApiTest {
             .filter(c -> !DemoCommunes.SEEDS.contains(c)).findFirst().orElseThrow();
 
     @TestConfiguration
-    static class Slice implements WebMvcConfigurer {
-        @Override
-        public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-            resolvers.add(new CallerArgumentResolver());
-        }
-
+    static class Slice {
         @Bean
         InMemoryCommuneRegistry registry() {
             return new InMemoryCommuneRegistry();

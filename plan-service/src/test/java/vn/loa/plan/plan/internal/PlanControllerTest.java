@@ -16,7 +16,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jayway.jsonpath.JsonPath;
 import java.time.Clock;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -29,31 +28,24 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import vn.loa.plan.importing.PlanImporter;
 import vn.loa.contracts.plan.PlanIssued;
 import vn.loa.plan.Fixtures;
 import vn.loa.plan.plan.InMemoryPlanStore;
 import vn.loa.plan.plan.Plans;
 import vn.loa.platform.problem.ProblemAdvice;
-import vn.loa.platform.tenancy.CallerArgumentResolver;
+import vn.loa.platform.tenancy.CallerWebMvc;
 import vn.loa.platform.tenancy.CallerHeaders;
 
 /** The API's answers to good and bad requests: Vietnamese messages per field, 400/403/404/409, tenants kept apart. */
 // the plan's controllers (plans, document, import); administration and units have their own slices
 @WebMvcTest(excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
         pattern = "vn\\.loa\\.plan\\.(admin|unit)\\..*"))
-@Import({ProblemAdvice.class, Plans.class, PlanImporter.class, PlanControllerTest.Slice.class})
+@Import({CallerWebMvc.class, ProblemAdvice.class, Plans.class, PlanImporter.class, PlanControllerTest.Slice.class})
 class PlanControllerTest {
 
     @TestConfiguration
-    static class Slice implements WebMvcConfigurer {
-        @Override
-        public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-            resolvers.add(new CallerArgumentResolver());
-        }
-
+    static class Slice {
         @Bean
         InMemoryPlanStore store() {
             return new InMemoryPlanStore();

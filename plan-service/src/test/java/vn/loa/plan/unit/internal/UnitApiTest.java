@@ -21,8 +21,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 import vn.loa.plan.annex.TaskDetails;
 import vn.loa.plan.plan.InMemoryPlanStore;
@@ -30,7 +28,7 @@ import vn.loa.plan.plan.PlanContent;
 import vn.loa.plan.plan.Plans;
 import vn.loa.platform.problem.ProblemAdvice;
 import vn.loa.platform.tenancy.Caller;
-import vn.loa.platform.tenancy.CallerArgumentResolver;
+import vn.loa.platform.tenancy.CallerWebMvc;
 import vn.loa.platform.tenancy.Role;
 
 /**
@@ -39,18 +37,13 @@ import vn.loa.platform.tenancy.Role;
  * Vietnamese problems.
  */
 @WebMvcTest(UnitController.class)
-@Import({ProblemAdvice.class, Units.class, Plans.class, UnitApiTest.Slice.class})
+@Import({CallerWebMvc.class, ProblemAdvice.class, Units.class, Plans.class, UnitApiTest.Slice.class})
 class UnitApiTest {
 
     static final String KIM_THANH = "10804";
 
     @TestConfiguration
-    static class Slice implements WebMvcConfigurer {
-        @Override
-        public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-            resolvers.add(new CallerArgumentResolver());
-        }
-
+    static class Slice {
         @Bean
         InMemoryPlanStore planStore() {
             return new InMemoryPlanStore();
