@@ -5,8 +5,6 @@ import static vn.loa.e2e.Browser.testid;
 
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -16,28 +14,14 @@ import org.junit.jupiter.api.Test;
  * connections per host; before the fix the seventh load waited for one held by an old page's stream).
  */
 @DisplayName("Tải lại ứng dụng nhiều lần trong một thẻ: lần nào cũng có dữ liệu và cập nhật trực tiếp")
-class LiveStreamTest {
+class LiveStreamTest extends BrowserTest {
 
     static final int LOADS = 10;
-
-    Browser b;
-
-    @BeforeEach
-    void start() {
-        Stack.requireRunning();
-        b = new Browser("tai-lai");
-    }
-
-    @AfterEach
-    void stop() {
-        if (b != null) {
-            b.close();
-        }
-    }
 
     @Test
     @DisplayName("bach-mai.leader tải lại bảng theo dõi 10 lần (bàn phím F5 và thanh địa chỉ): lần nào cũng mở luồng trực tiếp và có số liệu")
     void everyReloadGetsItsDataAndItsStream() {
+        startBrowser("tai-lai");
         b.login("bach-mai.leader");
         for (int load = 1; load <= LOADS; load++) {
             Instant t0 = Instant.now();

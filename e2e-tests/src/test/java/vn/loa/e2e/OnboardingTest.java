@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.loa.e2e.Browser.testid;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Alert;
@@ -27,39 +23,17 @@ import tools.jackson.databind.JsonNode;
  * Screenshots in target/screenshots/onboarding.
  */
 @DisplayName("Đưa một xã, phường mới vào Loa: kích hoạt, quản trị xã, biên tập viên, lãnh đạo, kế hoạch")
-class OnboardingTest {
+class OnboardingTest extends BrowserTest {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     static final String SYSADMIN = "admin";
     static final String FIRST_PASSWORD = "TamThoi@2026";
     static final String NEW_PASSWORD = "MatKhauMoi@2026";
     static final String STAFF_PASSWORD = "CanBo@2026xa";
 
-    Browser b;
-
-    @BeforeEach
-    void start() {
-        Stack.requireRunning();
-        b = new Browser("onboarding");
-    }
-
-    @AfterEach
-    void stop() {
-        if (b != null) {
-            b.close();
-        }
-    }
-
     @Test
     @DisplayName("quản trị hệ thống kích hoạt xã mới; quản trị xã thêm người; kế hoạch được ban hành; xã khác không thấy")
     void aNewCommuneFromActivationToAnIssuedPlan() {
-        try {
-            onboarding();
-        } catch (AssertionError | RuntimeException e) {
-            b.screenshot("that-bai-failure");
-            throw e;
-        }
+        inBrowser("onboarding", "that-bai-failure", this::onboarding);
     }
 
     private void onboarding() {
