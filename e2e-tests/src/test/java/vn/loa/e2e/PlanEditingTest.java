@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import tools.jackson.databind.JsonNode;
 import vn.loa.client.GatewayClient.Reply;
@@ -102,6 +103,23 @@ class PlanEditingTest extends BrowserTest {
         b.type("amend-reason", "Điều chỉnh theo Công văn " + stamp);
         b.driver.findElements(testid("amend-edit-task")).getFirst().click();
         b.type("task-title", "Tin, bài về CCHC trên Trang thông tin điện tử xã (đã điều chỉnh)");
+        // the units: the commune's (those its plans name among them) offered for the lead and picked for the
+        // coordinating ones; a name typed that is not listed is accepted and offered to be added to the list
+        b.until("the commune's units offered", d -> d.findElements(By.cssSelector("#unit-options option")).stream()
+                .anyMatch(o -> "Phòng Văn hóa - Xã hội".equals(o.getAttribute("value"))));
+        new Select(b.find("task-coordinating-pick")).selectByValue("Trung tâm Dịch vụ sự nghiệp công");
+        String newUnit = "Tổ dân phố số 3 " + stamp;
+        b.find("task-coordinating").sendKeys("; " + newUnit);
+        b.until("the new unit offered to be added", d -> b.text("task-unit-offer").contains(newUnit));
+        assertThat(b.attribute("task-coordinating", "value")).contains("Trung tâm Dịch vụ sự nghiệp công")
+                .endsWith(newUnit);
+        b.screenshot("ke-hoach-don-vi-phoi-hop");
+        b.click("task-unit-add");
+        b.waitText(testid("notice"), "Đã thêm «" + newUnit + "» vào danh sách đơn vị");
+        b.until("no unit left to add", d -> d.findElements(testid("task-unit-add")).isEmpty());
+        assertThat(Api.get(LEADER, "/api/units").json().valueStream()
+                .filter(u -> newUnit.equals(u.path("name").asString())).map(u -> u.path("source").asString()))
+                .containsExactly("LIST");
         b.click("task-save");
         b.waitText(testid("amend-summary"), "Sửa nhiệm vụ: Tin, bài về CCHC trên Trang thông tin điện tử xã (đã điều chỉnh)");
         b.driver.findElements(testid("amend-withdraw")).get(1).click();

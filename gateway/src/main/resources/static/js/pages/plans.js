@@ -524,13 +524,55 @@ function draftSave(plan, task, changed) {
   };
 }
 
+/** A unit's name compared as people mean it: case, spaces and diacritics aside (as plan-service's units do). */
+const plainUnit = (name) => (name || '').normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase()
+  .replace(/\s+/g, ' ').trim();
+
+/**
+ * The commune's units for a task's lead and coordinating units (GET /api/units: its list and the units its plans
+ * name): offered as the lead unit's suggestions and in a picker that adds a coordinating unit; a name typed that is not
+ * among them is still accepted, and offered to be added to the list (POST /api/units).
+ */
+function unitChooser(plan, lead, coordinating) {
+  const datalist = h('datalist', { id: 'unit-options', dataset: { testid: 'unit-options' } });
+  const pick = h('select', { dataset: { testid: 'task-coordinating-pick' }, 'aria-label': 'Thêm cơ quan phối hợp từ danh sách đơn vị' });
+  const offer = h('div', { class: 'unit-offer', 'aria-live': 'polite', dataset: { testid: 'task-unit-offer' } });
+  let known = [];
+  const typed = () => [lead.value, ...coordinating.value.split(/[;\n]/)].map((u) => u.trim()).filter(Boolean);
+  function show() {
+    mount(datalist, known.map((u) => h('option', { value: u.name }, u.kindLabel || '')));
+    mount(pick, h('option', { value: '' }, '— thêm cơ quan phối hợp từ danh sách —'),
+      known.map((u) => h('option', { value: u.name }, u.name)));
+    const names = new Set(known.map((u) => plainUnit(u.name)));
+    const missing = [...new Map(typed().filter((n) => !names.has(plainUnit(n))).map((n) => [plainUnit(n), n])).values()];
+    mount(offer, missing.length === 0 ? null : [h('span', {}, 'Chưa có trong danh sách đơn vị: '),
+      missing.map((name) => action(h('button', { type: 'button', class: 'link-button', dataset: { testid: 'task-unit-add' } },
+        `Thêm «${name}» vào danh sách`), async () => {
+        known.push(await post(paths.units(), { name }));
+        notice(`Đã thêm «${name}» vào danh sách đơn vị của ${nameOf(plan.tenantId)}.`);
+        show();
+      }, offer))]);
+  }
+  pick.addEventListener('change', () => {
+    if (!pick.value) return;
+    const now = coordinating.value.split(/[;\n]/).map((u) => u.trim()).filter(Boolean);
+    if (!now.some((u) => plainUnit(u) === plainUnit(pick.value))) coordinating.value = [...now, pick.value].join('; ');
+    pick.value = '';
+    show();
+  });
+  lead.addEventListener('input', show);
+  coordinating.addEventListener('input', show);
+  get(paths.units(plan.tenantId)).then((units) => { known = units; show(); }).catch(() => show());
+  return { element: h('div', { class: 'unit-chooser' }, datalist, pick, offer) };
+}
+
 function openTaskForm(area, plan, task, save, submitText) {
   const t = task || {};
   const q = t.quota || {};
   const inputs = {
     title: h('textarea', { rows: 2, required: true, dataset: { testid: 'task-title' } }, t.title || ''),
     description: h('textarea', { rows: 2, dataset: { testid: 'task-description' } }, t.description || ''),
-    leadUnit: h('input', { type: 'text', value: t.leadUnit || '', dataset: { testid: 'task-lead-unit' } }),
+    leadUnit: h('input', { type: 'text', value: t.leadUnit || '', list: 'unit-options', autocomplete: 'off', dataset: { testid: 'task-lead-unit' } }),
     coordinating: h('input', { type: 'text', value: (t.coordinatingUnits || []).join('; '), dataset: { testid: 'task-coordinating' } }),
     audience: h('input', { type: 'text', value: t.audience || '', dataset: { testid: 'task-audience' } }),
     scale: h('input', { type: 'text', value: t.scale || '', dataset: { testid: 'task-scale' } }),
@@ -544,6 +586,7 @@ function openTaskForm(area, plan, task, save, submitText) {
   const kinds = checkboxes('Sản phẩm', 'productKinds', options(PRODUCT_KINDS), t.productKinds, 'task-kind');
   const channels = checkboxes('Kênh đăng', 'channels', options(CHANNELS).map((o) => ({ ...o, label: channelName(o.value, plan.tenantId) })),
     t.channels, 'task-channel');
+  const units = unitChooser(plan, inputs.leadUnit, inputs.coordinating);
   const submit = h('button', { type: 'submit', class: 'primary', id: 'task-save', dataset: { testid: 'task-save' } },
     submitText || (task ? 'Lưu nhiệm vụ' : 'Thêm vào phụ lục'));
   const cancel = h('button', { type: 'button', id: 'task-cancel' }, 'Hủy');
@@ -555,6 +598,7 @@ function openTaskForm(area, plan, task, save, submitText) {
     h('div', { class: 'row' },
       field('Cơ quan chủ trì', 'leadUnit', inputs.leadUnit),
       field('Cơ quan phối hợp', 'coordinatingUnits', inputs.coordinating, 'Cách nhau bởi dấu chấm phẩy (;)')),
+    units.element,
     kinds, channels,
     h('div', { class: 'row' },
       field('Đối tượng', 'audience', inputs.audience),
