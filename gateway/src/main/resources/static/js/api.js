@@ -61,6 +61,7 @@ export const paths = {
   adminCommunes: (province) => `/api/admin/communes${q({ province })}`,
   adminCommune: (code) => `/api/admin/communes/${enc(code)}`,
   adminCommuneSwitch: (code, verb) => `/api/admin/communes/${enc(code)}/${verb}`, // activate, deactivate
+  adminProvinceActivate: (code) => `/api/admin/provinces/${enc(code)}/activate`, // POST: application/x-ndjson progress
   adminPeople: (kind, code) => `/api/admin/${kind}/${enc(code)}/users`,
   adminPerson: (kind, code, username) => `/api/admin/${kind}/${enc(code)}/users/${enc(username)}`, // DELETE: disables
   units: (tenant) => `/api/units${q({ tenant })}`, // GET: listed and named in plans; POST {name, kind}: own commune

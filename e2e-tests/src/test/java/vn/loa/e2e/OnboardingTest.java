@@ -36,6 +36,33 @@ class OnboardingTest extends BrowserTest {
         inBrowser("onboarding", "that-bai-failure", this::onboarding);
     }
 
+    @Test
+    @DisplayName("quản trị hệ thống kích hoạt mọi xã, phường của Hà Tĩnh một lần, thấy tiến độ và kết quả")
+    void aWholeProvinceActivatedAtOnceWithItsProgress() {
+        inBrowser("onboarding-province", "that-bai-failure", () -> {
+            JsonNode before = Api.get(SYSADMIN, "/api/admin/communes?province=42").json();
+            int total = before.size();
+            long waiting = before.valueStream().filter(c -> !c.path("active").asBoolean()).count();
+            login(SYSADMIN, Api.PASSWORD);
+            b.open("#/quan-tri?tinh=42");
+            b.waitText(testid("admin-summary"), "Tỉnh Hà Tĩnh: " + total + " xã, phường, đặc khu");
+            b.click("admin-province-activate");
+            Alert confirm = b.wait.until(ExpectedConditions.alertIsPresent());
+            assertThat(confirm.getText()).isEqualTo("Kích hoạt " + waiting + " xã, phường chưa hoạt động của Tỉnh Hà Tĩnh?");
+            confirm.accept();
+            b.waitText(testid("admin-province-progress-text"), "Xong: " + total + "/" + total + ".");
+            assertThat(b.attribute("admin-province-progress", "value")).isEqualTo(String.valueOf(total));
+            b.waitText(testid("notice"), "Đã kích hoạt " + waiting + " xã, phường của Tỉnh Hà Tĩnh; "
+                    + (total - waiting) + " đã hoạt động từ trước.");
+            b.waitText(testid("admin-summary"), total + " đang hoạt động");
+            assertThat(b.driver.findElements(By.cssSelector("[data-testid=\"commune-state\"][data-active=\"false\"]")))
+                    .isEmpty();
+            b.screenshot("kich-hoat-ca-tinh");
+            assertThat(Api.get(SYSADMIN, "/api/admin/communes?province=42").json().valueStream()
+                    .filter(c -> !c.path("active").asBoolean()).map(c -> c.path("code").asString())).isEmpty();
+        });
+    }
+
     private void onboarding() {
         String stamp = Long.toString(System.currentTimeMillis(), 36);
         // a commune of Hải Phòng nobody has activated yet (each run takes the next one: 114 are there)

@@ -334,6 +334,16 @@ class SecurityMatrixTest {
         c.add(Case.of(hp, "GET", communes + "?province=31", 403));
         c.add(Case.of(hp, "POST", communes + "/" + kim + "/deactivate", 403));
         c.add(Case.of(hp, "GET", communes + "/" + kim + "/users", 403));
+        // a whole province at once: refused before anything starts (no success here: it would switch on every
+        // commune of the province, and OnboardingTest needs one nobody has activated)
+        String hanoi = "/api/admin/provinces/01/activate", haiphong = "/api/admin/provinces/31/activate";
+        c.add(Case.of("anonymous", "POST", haiphong, 401));
+        c.add(Case.of(pa, "POST", hanoi, 404));
+        c.add(Case.of(sys, "POST", "/api/admin/provinces/99/activate", 404));
+        c.add(Case.of(ka, "POST", haiphong, 403));
+        c.add(Case.of(ke, "POST", haiphong, 403));
+        c.add(Case.of(hp, "POST", haiphong, 403));
+        c.add(Case.of(be, "POST", hanoi, 403));
         // people: the commune's ADMIN its own, the province's administrator its province's, SYSADMIN any
         c.add(Case.of(ka, "GET", communes + "/" + kim + "/users", 200));
         c.add(Case.of(ka, "GET", communes + "/" + kim, 200));

@@ -2,7 +2,7 @@
 // of a commune or of a province (add, disable). SYSADMIN: every province; PROVINCE_ADMIN: its own; a commune's ADMIN:
 // its own commune's people. The services decide; the page only hides what a role cannot do.
 
-import { get, post, del, paths } from '../api.js';
+import { get, post, del, request, paths } from '../api.js';
 import {
   h, mount, pageTitle, field, checkboxes, checkedValues, select, action, onSubmit, notice, emptyRow, num,
 } from '../ui.js';
@@ -89,6 +89,49 @@ export async function communesPage(main, ctx) {
   showSummary();
   render();
 
+  // the whole province at once, with its progress (one JSON line per commune from the service)
+  const progress = h('progress', { max: communes.length, value: 0, hidden: true, dataset: { testid: 'admin-province-progress' } });
+  const progressText = h('span', { role: 'status', dataset: { testid: 'admin-province-progress-text' } });
+  const all = h('button', { type: 'button', class: 'primary', dataset: { testid: 'admin-province-activate' } },
+    'Kích hoạt tất cả xã, phường');
+  action(all, async () => {
+    const waiting = communes.filter((c) => !c.active).length;
+    if (!confirm(`Kích hoạt ${num(waiting)} xã, phường chưa hoạt động của ${province.name}?`)) return;
+    progress.hidden = false;
+    progress.value = 0;
+    const res = await request(paths.adminProvinceActivate(province.code), { method: 'POST', raw: true, accept: 'application/x-ndjson, application/problem+json' });
+    const reader = res.body.getReader();
+    const decoder = new TextDecoder();
+    let buffer = '';
+    let last = null;
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (value) buffer += decoder.decode(value, { stream: true });
+      let nl;
+      while ((nl = buffer.indexOf('\n')) >= 0) {
+        const line = buffer.slice(0, nl).trim();
+        buffer = buffer.slice(nl + 1);
+        if (!line) continue;
+        last = JSON.parse(line);
+        progress.max = last.total;
+        progress.value = last.done;
+        const c = last.code && communes.find((x) => x.code === last.code);
+        if (c) c.active = true;
+        progressText.textContent = last.finished === undefined
+          ? `Đang kích hoạt: ${num(last.done)}/${num(last.total)}${last.name ? ` — ${last.name}` : ''}` : '';
+      }
+      if (done) break;
+    }
+    showSummary();
+    render();
+    if (last && last.finished) {
+      progressText.textContent = `Xong: ${num(last.total)}/${num(last.total)}.`;
+      notice(`Đã kích hoạt ${num(last.activatedCount)} xã, phường của ${province.name}; ${num(last.alreadyActiveCount)} đã hoạt động từ trước.`);
+    } else {
+      throw { title: 'Chưa kích hoạt xong', detail: last?.error || 'Kết nối bị ngắt giữa chừng; các xã, phường đã kích hoạt vẫn giữ nguyên. Vui lòng chạy lại.', errors: [] };
+    }
+  }, main);
+
   mount(main,
     pageTitle('Quản trị',
       h('div', { class: 'actions' },
@@ -99,6 +142,7 @@ export async function communesPage(main, ctx) {
       + 'các tài khoản không đăng nhập được nữa, dữ liệu vẫn được giữ nguyên.'),
     h('div', { class: 'admin-filters' }, picker, field('Tìm xã, phường', 'search', search)),
     summary,
+    h('div', { class: 'actions admin-province-activate' }, all, progress, progressText),
     h('div', { class: 'table-wrap' },
       h('table', { class: 'data', id: 'admin-communes', dataset: { testid: 'admin-communes' } },
         h('caption', { class: 'visually-hidden' }, `Các xã, phường của ${province.name}`),

@@ -7,7 +7,10 @@ import java.net.URI;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -19,12 +22,16 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import tools.jackson.databind.json.JsonMapper;
 import vn.loa.plan.admin.Authority;
 import vn.loa.plan.admin.CommuneState;
 import vn.loa.plan.admin.NewPerson;
 import vn.loa.plan.admin.Person;
+import vn.loa.plan.admin.ProvinceActivation;
 import vn.loa.plan.admin.ProvinceState;
 import vn.loa.platform.tenancy.Caller;
+import vn.loa.platform.tenancy.CommuneDirectory;
 
 /**
  * {@code /api/admin}: communes of a province and their state, activating and deactivating a commune, the people of a
@@ -37,7 +44,11 @@ class AdminController {
 
     private static final Logger log = LoggerFactory.getLogger(AdminController.class);
 
+    private static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
+
     private final Administration administration;
+    private final JsonMapper json = JsonMapper.builder()
+            .changeDefaultPropertyInclusion(i -> i.withValueInclusion(JsonInclude.Include.NON_NULL)).build();
 
     AdminController(Administration administration) {
         this.administration = administration;
@@ -66,6 +77,29 @@ class AdminController {
     @Operation(summary = "Kích hoạt một xã, phường")
     CommuneState activate(@PathVariable String code, @Parameter(hidden = true) Caller caller) {
         return administration.activate(caller, code);
+    }
+
+    /**
+     * Activates every commune of a province not active yet, with its progress: one JSON line per commune as it is done
+     * and a last line with the counts ({@code application/x-ndjson}, {@link ProvinceActivation}). A caller without the
+     * right gets a problem before anything starts.
+     */
+    @PostMapping("/provinces/{code}/activate")
+    @Operation(summary = "Kích hoạt mọi xã, phường của một tỉnh, thành phố", description = "Trả về tiến độ: mỗi dòng "
+            + "JSON một xã, phường vừa xong, dòng cuối là số đã kích hoạt (application/x-ndjson).")
+    ResponseEntity<StreamingResponseBody> activateProvince(@PathVariable String code,
+            @Parameter(hidden = true) Caller caller) {
+        CommuneDirectory.Province province = administration.provinceToActivate(caller, code);
+        StreamingResponseBody lines = out -> administration.activateProvince(caller, province, step -> {
+            try {
+                out.write(json.writeValueAsBytes(step));
+                out.write('\n');
+                out.flush();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e); // the client went away: the communes done stay active
+            }
+        });
+        return ResponseEntity.ok().contentType(NDJSON).cacheControl(CacheControl.noStore()).body(lines);
     }
 
     @PostMapping("/communes/{code}/deactivate")

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +16,7 @@ import vn.loa.plan.admin.Authority.Tenant;
 import vn.loa.plan.admin.CommuneState;
 import vn.loa.plan.admin.NewPerson;
 import vn.loa.plan.admin.Person;
+import vn.loa.plan.admin.ProvinceActivation;
 import vn.loa.plan.admin.ProvinceState;
 import vn.loa.platform.problem.Conflict;
 import vn.loa.platform.problem.InvalidInput;
@@ -22,6 +24,7 @@ import vn.loa.platform.problem.InvalidInput.FieldProblem;
 import vn.loa.platform.problem.NotFound;
 import vn.loa.platform.tenancy.Caller;
 import vn.loa.platform.tenancy.CommuneDirectory;
+import vn.loa.platform.tenancy.Forbidden;
 import vn.loa.platform.tenancy.Role;
 
 /** Activating communes and managing the people of a commune or province, within {@link Authority}'s rules. */
@@ -68,6 +71,47 @@ class Administration {
         registry.released(code, suspended);
         log.info("Commune {} activated by {} ({} accounts enabled again)", code, caller.userId(), suspended.size());
         return new CommuneState(commune.code(), commune.name(), commune.provinceCode(), true);
+    }
+
+    /**
+     * Activates every commune of a province that is not active yet, one after the other, handing each step to {@code
+     * progress} as it is done (the caller's right to the province is checked by {@link #provinceToActivate} first).
+     * A commune that fails stops the run with a Vietnamese line; those done stay active.
+     */
+    void activateProvince(Caller caller, CommuneDirectory.Province province, Consumer<ProvinceActivation> progress) {
+        List<CommuneDirectory.Commune> communes = province.communes();
+        Set<String> active = registry.active(communes.stream().map(CommuneDirectory.Commune::code).toList());
+        int done = 0;
+        int activated = 0;
+        for (CommuneDirectory.Commune c : communes) {
+            boolean now = !active.contains(c.code());
+            try {
+                CommuneState state = now ? activate(caller, c.code())
+                        : new CommuneState(c.code(), c.name(), c.provinceCode(), true);
+                activated += now ? 1 : 0;
+                progress.accept(ProvinceActivation.step(++done, communes.size(), state, now));
+            } catch (RuntimeException e) {
+                log.warn("Activation of province {} stopped at {}", province.code(), c.code(), e);
+                String why = e instanceof KeycloakUnavailable ? "Dịch vụ tài khoản (Keycloak) tạm thời không phản hồi"
+                        : "Có lỗi khi lưu trạng thái";
+                progress.accept(ProvinceActivation.stopped(done, communes.size(), why + " khi kích hoạt " + c.name()
+                        + ". Các xã, phường đã kích hoạt vẫn giữ nguyên; vui lòng chạy lại sau ít phút để kích hoạt "
+                        + "tiếp."));
+                return;
+            }
+        }
+        log.info("Province {} activated by {}: {} communes now, {} already", province.code(), caller.userId(),
+                activated, communes.size() - activated);
+        progress.accept(ProvinceActivation.finished(communes.size(), activated, communes.size() - activated));
+    }
+
+    /** The province the caller may activate whole: any (SYSADMIN), its own (PROVINCE_ADMIN); else 404 / 403. */
+    CommuneDirectory.Province provinceToActivate(Caller caller, String code) {
+        if (!caller.has(Role.SYSADMIN) && !caller.has(Role.PROVINCE_ADMIN)) {
+            throw new Forbidden("Chỉ quản trị hệ thống và quản trị cấp tỉnh được kích hoạt các xã, phường của một tỉnh, "
+                    + "thành phố.");
+        }
+        return Authority.provinceToList(caller, code);
     }
 
     CommuneState deactivate(Caller caller, String code) {

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.IOException;
@@ -28,6 +30,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import vn.loa.platform.problem.ProblemAdvice;
 import vn.loa.platform.tenancy.CallerWebMvc;
@@ -128,6 +131,47 @@ class AdminApiTest {
                         "moi.admin", "moi.editor", "moi.leader")))
                 .andExpect(jsonPath("$[?(@.username == 'moi.leader')].roles[0]").value(hasItem("LEADER")));
         assertThat(KEYCLOAK.rolesOf("moi.editor")).containsExactly("EDITOR");
+    }
+
+    @Test
+    void aProvinceIsActivatedWholeWithItsProgressOneLinePerCommune() throws Exception {
+        activate(NEW_COMMUNE);
+        // refused before anything starts: a commune's administrator, another province's administrator, no such province
+        refused(as(post("/api/admin/provinces/31/activate"), KIM_THANH, "kim-thanh.admin", "ADMIN"), 403);
+        refused(as(post("/api/admin/provinces/01/activate"), "31", "hai-phong.admin", "PROVINCE_ADMIN"), 404);
+        refused(as(post("/api/admin/provinces/99/activate"), "platform", "admin", "SYSADMIN"), 404);
+        assertThat(registry.active(CommuneDirectory.instance().province("01").orElseThrow().communes().stream()
+                .map(CommuneDirectory.Commune::code).toList())).as("nothing of Hà Nội switched on by the refusals")
+                .containsExactly("00292");
+
+        MvcResult started = as(post("/api/admin/provinces/31/activate"), "31", "hai-phong.admin", "PROVINCE_ADMIN")
+                .andExpect(request().asyncStarted()).andReturn();
+        String body = mvc.perform(asyncDispatch(started)).andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("application/x-ndjson"))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        List<tools.jackson.databind.JsonNode> lines = body.lines()
+                .map(l -> tools.jackson.databind.json.JsonMapper.builder().build().readTree(l)).toList();
+        assertThat(lines).hasSize(115); // one per commune of Hải Phòng, then the counts
+        for (int i = 0; i < 114; i++) {
+            assertThat(lines.get(i).path("done").asInt()).isEqualTo(i + 1);
+            assertThat(lines.get(i).path("total").asInt()).isEqualTo(114);
+        }
+        assertThat(lines.stream().limit(114).filter(l -> !l.path("activatedNow").asBoolean())
+                .map(l -> l.path("code").asString()))
+                .as("the four active before: three seed communes and the one activated above")
+                .containsExactlyInAnyOrder(KIM_THANH, "11791", "11242", NEW_COMMUNE);
+        tools.jackson.databind.JsonNode last = lines.getLast();
+        assertThat(last.path("finished").asBoolean()).isTrue();
+        assertThat(last.path("activatedCount").asInt()).isEqualTo(110);
+        assertThat(last.path("alreadyActiveCount").asInt()).isEqualTo(4);
+        as(get("/api/admin/provinces"), "31", "hai-phong.admin", "PROVINCE_ADMIN")
+                .andExpect(jsonPath("$[0].active").value(114));
+
+        // again: nothing left to do, every line says so
+        String again = mvc.perform(asyncDispatch(as(post("/api/admin/provinces/31/activate"), "platform", "admin",
+                "SYSADMIN").andReturn())).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(again.lines().toList().getLast()).contains("\"activatedCount\":0", "\"alreadyActiveCount\":114");
     }
 
     @Test
