@@ -55,6 +55,8 @@ class OnboardingTest extends BrowserTest {
             b.waitText(testid("notice"), "Đã kích hoạt " + waiting + " xã, phường của Tỉnh Hà Tĩnh; "
                     + (total - waiting) + " đã hoạt động từ trước.");
             b.waitText(testid("admin-summary"), total + " đang hoạt động");
+            assertThat(b.attribute(By.cssSelector("[data-testid=\"admin-province\"] option[value=\"42\"]"), "textContent"))
+                    .as("the province picker's count follows").isEqualTo("Tỉnh Hà Tĩnh (" + total + "/" + total + ")");
             assertThat(b.driver.findElements(By.cssSelector("[data-testid=\"commune-state\"][data-active=\"false\"]")))
                     .isEmpty();
             b.screenshot("kich-hoat-ca-tinh");

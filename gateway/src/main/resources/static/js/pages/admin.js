@@ -79,6 +79,8 @@ export async function communesPage(main, ctx) {
   const showSummary = () => {
     const active = communes.filter((c) => c.active).length;
     summary.textContent = `${province.name}: ${num(communes.length)} xã, phường, đặc khu; ${num(active)} đang hoạt động.`;
+    const option = picker?.querySelector(`option[value="${province.code}"]`);
+    if (option) option.textContent = `${province.name} (${active}/${communes.length})`;
   };
   const render = () => {
     const text = search.value.trim().toLowerCase();
