@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.loa.e2e.Api.assertVietnameseProblem;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -110,21 +113,13 @@ class SecurityMatrixTest {
         String id = submittedItem(editor, title, "press");
         ok(Api.post(leader, "/api/contents/" + id + "/approve", null), 200);
         ok(Api.post(leader, "/api/contents/" + id + "/publish", Map.of()), 200);
-        long until = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < until) {
-            for (JsonNode r : ok(Api.get(editor, "/api/manual-publications?status=PENDING&channel=press"), 200).json()) {
-                if (id.equals(r.path("itemId").asString())) {
-                    return r.path("requestId").asString();
-                }
-            }
-            try {
-                Thread.sleep(500); // the request travels content-service → Kafka → manual-channel
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("the press request of item " + id + " never reached the manual desk in 60 s");
+        // the request travels content-service → Kafka → manual-channel
+        return Awaitility.await("the press request of item " + id + " on the manual desk")
+                .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> ok(Api.get(editor, "/api/manual-publications?status=PENDING&channel=press"), 200).json()
+                        .valueStream().filter(r -> id.equals(r.path("itemId").asString()))
+                        .map(r -> r.path("requestId").asString()).findFirst(), Optional::isPresent)
+                .orElseThrow();
     }
 
     private static Reply ok(Reply r, int status) {

@@ -24,6 +24,7 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
+import vn.loa.platform.tenancy.UnitKind;
 import vn.loa.document.Decree30Docx;
 import vn.loa.plan.annex.AnnexTask;
 import vn.loa.plan.importing.AnnexWording;
@@ -51,8 +52,6 @@ public final class PlanDocument {
     private static final int BODY = 14;
     private static final int INDENT = 720;
     private static final Locale VI = Locale.forLanguageTag("vi");
-    private static final Pattern UNIT_KIND = Pattern.compile("^(Xã|Phường|Đặc khu|Thị trấn)\\s+",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern DUTIES = Pattern.compile(".*\\bto chuc thuc hien\\b.*");
     private static final String[] ROMAN = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
         "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII", "XXIV", "XXV", "XXVI",
@@ -73,8 +72,7 @@ public final class PlanDocument {
         this.c = plan.content();
         Optional<CommuneDirectory.Commune> commune = CommuneDirectory.instance().commune(plan.tenantId());
         this.communeName = commune.map(CommuneDirectory.Commune::name).orElse("Xã " + plan.tenantId());
-        java.util.regex.Matcher kind = UNIT_KIND.matcher(communeName);
-        this.communeKind = kind.find() ? kind.group(1).toLowerCase(VI) : "xã";
+        this.communeKind = UnitKind.of(communeName).word();
         String province = commune.flatMap(x -> CommuneDirectory.instance().province(x.provinceCode()))
                 .map(CommuneDirectory.Province::name).orElse("Tỉnh");
         this.provinceKind = Words.folded(province).startsWith("thanh pho") ? "thành phố" : "tỉnh";
@@ -345,7 +343,7 @@ public final class PlanDocument {
     }
 
     private String place() {
-        return blank(c.place()) ? UNIT_KIND.matcher(communeName).replaceFirst("") : c.place().strip();
+        return blank(c.place()) ? UnitKind.place(communeName) : c.place().strip();
     }
 
     /** "Xã Tiên Minh" → "xã Tiên Minh", inside a sentence. */

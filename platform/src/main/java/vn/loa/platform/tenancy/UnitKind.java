@@ -45,6 +45,11 @@ public enum UnitKind {
         };
     }
 
+    /** The unit's proper name without its kind: "Xã Kim Thành" → "Kim Thành" (as a date line names the place). */
+    public static String place(String unitName) {
+        return unitName == null ? null : LEADING.matcher(unitName.strip()).replaceFirst("");
+    }
+
     /** A commune's kind by its code in the directory (a xã when the code is unknown). */
     public static UnitKind ofCommune(String communeCode) {
         return CommuneDirectory.instance().commune(communeCode).map(CommuneDirectory.Commune::kind).orElse(XA);

@@ -16,6 +16,13 @@ class UnitKindTest {
     }
 
     @Test
+    void thePlaceIsTheNameWithoutItsKind() {
+        assertThat(UnitKind.place("Xã Kim Thành")).isEqualTo("Kim Thành");
+        assertThat(UnitKind.place("Đặc khu Cát Hải")).isEqualTo("Cát Hải");
+        assertThat(UnitKind.place("Kim Thành")).isEqualTo("Kim Thành");
+    }
+
+    @Test
     void aCommuneIsLookedUpInTheDirectory() {
         assertThat(UnitKind.ofCommune("10804")).as("Kim Thành").isEqualTo(UnitKind.XA);
         String aWard = CommuneDirectory.instance().province("01").orElseThrow().communes().stream()

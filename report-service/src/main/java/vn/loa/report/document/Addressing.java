@@ -5,8 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import vn.loa.platform.tenancy.UnitKind;
 import vn.loa.report.dashboard.CommuneDashboard.Commune;
 import vn.loa.report.projection.PlanRecord;
 
@@ -36,9 +35,6 @@ public record Addressing(List<String> addressees, List<String> recipients, Signa
     static final String ARCHIVE = "Lưu: VT, VHXH";
 
     /** The kind of unit that starts a commune's name ("Xã Tiên Minh", "Phường Bạch Mai", "Đặc khu Cát Hải"). */
-    static final Pattern UNIT_KIND = Pattern.compile("^(Xã|Phường|Đặc khu|Thị trấn)\\s+", Pattern.CASE_INSENSITIVE
-            | Pattern.UNICODE_CASE);
-
     private static final Locale VI = Locale.forLanguageTag("vi");
 
     /** Signature lines as plans write them, also without diacritics (OCR scans): folded → proper form. */
@@ -104,13 +100,12 @@ public record Addressing(List<String> addressees, List<String> recipients, Signa
 
     /** The kind of unit in lower case, as "HĐND phường" or "UBND đặc khu" want it; a xã when the name says nothing. */
     static String unitKind(String unitName) {
-        Matcher m = UNIT_KIND.matcher(unitName == null ? "" : unitName);
-        return m.find() ? m.group(1).toLowerCase(VI) : "xã";
+        return UnitKind.of(unitName).word();
     }
 
     /** "Xã Kim Thành" → "Kim Thành": the place name of the date line. */
     static String place(String communeName) {
-        return UNIT_KIND.matcher(communeName).replaceFirst("");
+        return UnitKind.place(communeName);
     }
 
     /**

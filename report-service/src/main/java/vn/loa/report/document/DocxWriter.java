@@ -20,6 +20,7 @@ import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 import vn.loa.document.Decree30Docx;
+import vn.loa.platform.tenancy.UnitKind;
 import vn.loa.report.dashboard.CommuneDashboard.Count;
 import vn.loa.report.document.ReportData.ActivityRow;
 import vn.loa.report.document.ReportData.ChannelKind;
@@ -145,13 +146,14 @@ public final class DocxWriter {
             return List.of(unit);
         }
         List<String> whole = TextWidth.wrap(unit, TextWidth.Style.BOLD, 13, usable);
-        java.util.regex.Matcher kind = Addressing.UNIT_KIND.matcher(communeName);
-        if (!kind.find()) {
-            return whole;
+        String place = UnitKind.place(communeName);
+        if (place.equals(communeName.strip())) {
+            return whole; // no kind in front: nothing to put on a line of its own
         }
+        int kindEnd = unit.length() - place.length(); // the unit line is the commune's name in capitals
         List<String> split = new java.util.ArrayList<>();
-        split.add(kind.group(1).toUpperCase(VI));
-        split.addAll(TextWidth.wrap(unit.substring(kind.end()), TextWidth.Style.BOLD, 13, usable));
+        split.add(unit.substring(0, kindEnd).strip());
+        split.addAll(TextWidth.wrap(unit.substring(kindEnd), TextWidth.Style.BOLD, 13, usable));
         return split.size() <= whole.size() ? split : whole;
     }
 
