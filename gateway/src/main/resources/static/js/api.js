@@ -60,6 +60,7 @@ export const paths = {
   adminProvinces: () => '/api/admin/provinces',
   adminCommunes: (province) => `/api/admin/communes${q({ province })}`,
   adminCommune: (code) => `/api/admin/communes/${enc(code)}`,
+  adminExport: (code) => `/api/admin/communes/${enc(code)}/export`, // one .zip of everything the commune keeps
   adminCommuneSwitch: (code, verb) => `/api/admin/communes/${enc(code)}/${verb}`, // activate, deactivate
   adminProvinceActivate: (code) => `/api/admin/provinces/${enc(code)}/activate`, // POST: application/x-ndjson progress
   adminPeople: (kind, code) => `/api/admin/${kind}/${enc(code)}/users`,

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
@@ -301,7 +302,44 @@ class SecurityMatrixTest {
         c.add(new Case(be, "POST", "/api/contents/{kimItem}/submit", null, 404,
                 Map.of("X-Loa-Tenant", Stack.KIM_THANH, "X-Loa-Roles", "LEADER")));
         admin(c, ke, ka, hp, be);
+        filesAndTasks(c, ke, hp, be, bl);
         return c.stream();
+    }
+
+    /**
+     * A plan's annex tasks, retries, attachments, the province's aggregate and the service-to-service file path: rows
+     * that {@link #everyEndpointTheServicesDescribeHasItsRows} asked for.
+     */
+    private static void filesAndTasks(List<Case> c, String ke, String hp, String be, String bl) {
+        GatewayClient.Multipart photo = new GatewayClient.Multipart(Map.of(),
+                Map.of("file", new GatewayClient.Multipart.FilePart("anh.jpg", "image/jpeg",
+                        new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0})));
+        Map<String, Object> task = Map.of("title", "Nhiệm vụ không được phép", "leadUnit", "Văn phòng");
+        String annexTask = "/api/plans/{kimPlan}/tasks/khong-co";
+        c.add(Case.of(ke, "GET", annexTask, 404));
+        c.add(Case.of(be, "GET", annexTask, 404));
+        c.add(Case.of(bl, "PUT", annexTask, task, 404));
+        c.add(Case.of(bl, "DELETE", annexTask, 404));
+        c.add(Case.of(hp, "PUT", annexTask, task, 403));
+        c.add(Case.of(hp, "DELETE", annexTask, 403));
+        c.add(Case.of("anonymous", "POST", "/api/plans/import", photo, 401));
+        c.add(Case.of(hp, "POST", "/api/plans/import", photo, 403));
+        c.add(Case.of(bl, "POST", "/api/contents/{kimItem}/publications/portal/retry", 404));
+        c.add(Case.of(hp, "POST", "/api/contents/{kimItem}/publications/portal/retry", 403));
+        c.add(Case.of(be, "POST", "/api/contents/{kimItem}/attachments", photo, 404));
+        c.add(Case.of(hp, "POST", "/api/contents/{kimItem}/attachments", photo, 403));
+        c.add(Case.of(be, "POST", "/api/activities/{kimActivity}/attachments", photo, 404));
+        c.add(Case.of(hp, "POST", "/api/activities/{kimActivity}/attachments", photo, 403));
+        c.add(Case.of(be, "GET", "/api/activities/{kimActivity}/attachments/khong-co", 404));
+        c.add(Case.of(ke, "GET", "/api/activities/{kimActivity}/attachments/khong-co", 404));
+        // the portal's own way to the files of an item: never routed from outside
+        c.add(Case.of(ke, "GET", "/internal/files/" + Stack.KIM_THANH + "/{kimItem}/khong-co", 404));
+        // the province's aggregate report: its reviewers; a commune's staff have no province to aggregate
+        c.add(Case.of(hp, "GET", "/api/reports/" + P + "/province", 200));
+        c.add(Case.of(ke, "GET", "/api/reports/" + P + "/province", 404));
+        c.add(Case.of(be, "GET", "/api/reports/" + P + "/province?province=31", 404));
+        c.add(Case.of("hai-phong.admin", "DELETE", "/api/admin/provinces/01/users/ha-noi.viewer", 404));
+        c.add(Case.of("kim-thanh.admin", "DELETE", "/api/admin/provinces/31/users/hai-phong.viewer", 403));
     }
 
     /**
@@ -369,6 +407,21 @@ class SecurityMatrixTest {
         c.add(Case.of(ke, "DELETE", communes + "/" + kim + "/users/kim-thanh.leader", 403));
         c.add(Case.of(pa, "DELETE", communes + "/" + bach + "/users/bach-mai.editor", 404));
         c.add(Case.of(sys, "POST", communes + "/99999/activate", 404));
+        // a commune's whole data as one archive: its own administrator and the system administrator only
+        String export = "/export";
+        c.add(Case.of(ka, "GET", communes + "/" + kim + export, 200));
+        c.add(Case.of(sys, "GET", communes + "/" + bach + export, 200));
+        c.add(Case.of("anonymous", "GET", communes + "/" + kim + export, 401));
+        c.add(Case.of(ka, "GET", communes + "/" + tien + export, 404));
+        c.add(Case.of("bach-mai.admin", "GET", communes + "/" + kim + export, 404));
+        c.add(Case.of(sys, "GET", communes + "/99999" + export, 404));
+        c.add(Case.of(sys, "GET", communes + "/abc" + export, 404));
+        c.add(Case.of(pa, "GET", communes + "/" + kim + export, 403));
+        c.add(Case.of(ke, "GET", communes + "/" + kim + export, 403));
+        c.add(Case.of("kim-thanh.leader", "GET", communes + "/" + kim + export, 403));
+        c.add(Case.of(hp, "GET", communes + "/" + kim + export, 403));
+        // the services' own parts are not routed from outside
+        c.add(Case.of(ka, "GET", "/api/export/communes/" + kim, 404));
         // a province's administrator administers accounts, not the communes' data (that is the reviewer's, VIEWER)
         c.add(Case.of(pa, "GET", "/api/plans/{kimPlan}", 404));
         c.add(Case.of(pa, "GET", "/api/contents/{kimItem}", 404));
@@ -406,6 +459,36 @@ class SecurityMatrixTest {
             assertThat(r.status()).as("%s: %s", c, r).isEqualTo(c.status());
             assertThat(r.body()).as("%s: a body", c).isNotEmpty();
         }
+    }
+
+    /**
+     * Every operation each service describes in its OpenAPI document has at least one row above with its method and a
+     * path its template matches: an endpoint added without its rows fails here, naming it.
+     */
+    @Test
+    @DisplayName("mọi địa chỉ mà các dịch vụ công bố đều có dòng trong ma trận")
+    void everyEndpointTheServicesDescribeHasItsRows() {
+        List<Case> cases = matrix().toList();
+        List<String> missing = new ArrayList<>();
+        int operations = 0;
+        for (String service : List.of("plan-service", "task-service", "content-service", "report-service")) {
+            Reply r = Api.get("kim-thanh.editor", "/v3/api-docs/" + service);
+            assertThat(r.status()).as("OpenAPI of %s: %s", service, r).isEqualTo(200);
+            for (Map.Entry<String, JsonNode> path : r.json().path("paths").properties()) {
+                Pattern template = Pattern.compile(Pattern.quote(path.getKey())
+                        .replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q"));
+                for (String method : path.getValue().propertyNames()) {
+                    operations++;
+                    boolean covered = cases.stream().anyMatch(c -> c.method().equalsIgnoreCase(method)
+                            && template.matcher(resolve(c.path()).replaceFirst("\\?.*$", "")).matches());
+                    if (!covered) {
+                        missing.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path.getKey() + " (" + service + ")");
+                    }
+                }
+            }
+        }
+        assertThat(operations).as("operations described").isGreaterThan(50);
+        assertThat(missing).as("operations without a row in the matrix").isEmpty();
     }
 
     static String tokenOf(String who) {

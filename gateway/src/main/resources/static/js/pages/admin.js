@@ -2,7 +2,7 @@
 // of a commune or of a province (add, disable). SYSADMIN: every province; PROVINCE_ADMIN: its own; a commune's ADMIN:
 // its own commune's people. The services decide; the page only hides what a role cannot do.
 
-import { get, post, del, request, paths } from '../api.js';
+import { get, post, del, request, download, paths } from '../api.js';
 import {
   h, mount, pageTitle, field, checkboxes, checkedValues, select, action, onSubmit, notice, emptyRow, num,
 } from '../ui.js';
@@ -254,8 +254,25 @@ async function peoplePage(main, ctx, unit) {
           h('th', { scope: 'col' }, 'Trạng thái'), h('th', { scope: 'col' }, 'Thao tác'))),
         body)),
     unit.active ? form : null,
-    unit.kind === 'communes' && ctx.who.tenant === unit.code ? await unitsBox(ctx, unit.code) : null);
+    unit.kind === 'communes' && ctx.who.tenant === unit.code ? await unitsBox(ctx, unit.code) : null,
+    unit.kind === 'communes' && (ctx.who.tenant === unit.code || ctx.who.has('SYSADMIN')) ? exportBox(main, unit) : null);
   return undefined;
+}
+
+/** A commune's whole data as one archive (plans, tasks, items, activities, reports and their files), to keep or move. */
+function exportBox(main, unit) {
+  const button = h('button', { type: 'button', class: 'primary', dataset: { testid: 'commune-export' } },
+    'Tải toàn bộ dữ liệu (.zip)');
+  action(button, async () => {
+    const file = await download(paths.adminExport(unit.code), `loa-${unit.code}.zip`);
+    notice(`Đã tải tệp ${file.name} (${num(Math.max(1, Math.round(file.size / 1024)))} KB).`);
+  }, main);
+  return h('section', { class: 'card', dataset: { testid: 'commune-export-box' } },
+    h('h2', {}, 'Dữ liệu của xã, phường'),
+    h('p', {}, `Một tệp nén chứa mọi dữ liệu Loa giữ của ${unit.name}: kế hoạch, nhiệm vụ, tin bài, hoạt động, `
+      + 'báo cáo định kỳ cùng các tệp đính kèm và văn bản đã chốt — để lưu trữ hoặc chuyển sang hệ thống khác. '
+      + 'Tệp DOC-TOI.txt bên trong giải thích cách đọc.'),
+    h('div', { class: 'actions' }, button));
 }
 
 const UNIT_KINDS = {

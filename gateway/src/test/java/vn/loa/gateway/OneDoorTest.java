@@ -315,6 +315,16 @@ class OneDoorTest {
         }
 
         @Test
+        void anAddressNoServiceTakesIsAVietnamese404AndAMethodItDoesNotTakeA405() {
+            String editor = STAND_INS.token("kim-thanh.editor", KIM_THANH, "EDITOR");
+            isVietnameseProblem(get("/api/export/communes/10804", editor), 404, "Không có địa chỉ này");
+            isVietnameseProblem(get("/api/khong-co", editor), 404, "Không có địa chỉ này");
+            isVietnameseProblem(get("/internal/files/10804/a/b", null), 404, "Không có địa chỉ này");
+            isVietnameseProblem(client().delete().uri("/api/admin/communes/10804/export")
+                    .headers(h -> h.setBearerAuth(editor)).exchange(), 405, "không nhận yêu cầu DELETE");
+        }
+
+        @Test
         void publicPortalPagesNeedNoToken() {
             get("/p/10804/cchc", null).expectStatus().isOk();
         }

@@ -27,6 +27,8 @@ import vn.loa.platform.messaging.LoaTopicsConfiguration;
 import vn.loa.platform.observability.ConsumedEvents;
 import vn.loa.platform.observability.TraceHeaders;
 import vn.loa.platform.aggregate.AggregateStore;
+import vn.loa.platform.export.TenantExport;
+import vn.loa.platform.export.TenantExportController;
 import vn.loa.platform.outbox.Outbox;
 import vn.loa.platform.outbox.OutboxRelay;
 import vn.loa.platform.problem.ProblemAdvice;
@@ -100,6 +102,14 @@ public class PlatformAutoConfiguration {
         GlobalChannelInterceptorWrapper wrapper = new GlobalChannelInterceptorWrapper(new ConsumedEvents(meters));
         wrapper.setPatterns(new String[] {"*-in-*"});
         return wrapper;
+    }
+
+    /** Every service's part of a commune's archive (issue 20), with the collections it leaves out. */
+    @Bean
+    TenantExportController tenantExportController(MongoTemplate mongo,
+            @Value("${spring.application.name}") String service,
+            @Value("${loa.export.skipped-collections:}") List<String> skipped) {
+        return new TenantExportController(new TenantExport(mongo.getDb(), java.util.Set.copyOf(skipped)), service);
     }
 
     /** Takes the place of Boot's Mongo health indicator (same bean name), which mongo-java-server cannot answer. */

@@ -81,10 +81,7 @@ public final class Authority {
         }
         CommuneDirectory.Commune commune = CommuneDirectory.instance().commune(code)
                 .orElseThrow(Authority::noSuchCommune);
-        boolean covered = caller.has(Role.SYSADMIN)
-                || (caller.has(Role.PROVINCE_ADMIN) && commune.provinceCode().equals(caller.tenantId()))
-                || (caller.has(Role.ADMIN) && commune.code().equals(caller.tenantId()));
-        if (!covered) {
+        if (!caller.canAdminister(commune.code())) {
             throw noSuchCommune();
         }
         return new Tenant(commune.code(), commune.name(), true, commune.provinceCode());

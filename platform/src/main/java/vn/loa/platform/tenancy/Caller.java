@@ -37,6 +37,20 @@ public record Caller(String tenantId, String userId, Set<Role> roles) {
         return tenantId.equals(communeCode) && (has(Role.EDITOR) || has(Role.LEADER) || has(Role.ADMIN));
     }
 
+    /**
+     * Whether the caller administers a commune: its own {@link Role#ADMIN}, its province's {@link Role#PROVINCE_ADMIN}
+     * or a {@link Role#SYSADMIN} (docs/adr/0011). False for a code that is no commune of the directory.
+     */
+    public boolean canAdminister(String communeCode) {
+        CommuneDirectory directory = CommuneDirectory.instance();
+        if (communeCode == null || !directory.isCommune(communeCode)) {
+            return false;
+        }
+        return has(Role.SYSADMIN)
+                || (has(Role.ADMIN) && tenantId.equals(communeCode))
+                || (has(Role.PROVINCE_ADMIN) && directory.inProvince(communeCode, tenantId));
+    }
+
     /** Throws {@link Forbidden} unless the caller holds one of the roles. */
     public void require(Role... anyOf) {
         for (Role role : anyOf) {

@@ -48,6 +48,24 @@ class CallerTest {
     }
 
     @Test
+    void aCommuneIsAdministeredByItsAdminItsProvincesAdminAndTheSystemAdminOnly() {
+        Caller admin = new Caller(KIM_THANH, "kim-thanh.admin", Set.of(Role.ADMIN));
+        Caller editor = new Caller(KIM_THANH, "kim-thanh.editor", Set.of(Role.EDITOR, Role.LEADER));
+        Caller provinceAdmin = new Caller(HAI_PHONG, "hai-phong.admin", Set.of(Role.PROVINCE_ADMIN));
+        Caller viewer = new Caller(HAI_PHONG, "hai-phong.viewer", Set.of(Role.VIEWER));
+        Caller sysadmin = new Caller("platform", "sysadmin", Set.of(Role.SYSADMIN));
+        assertThat(admin.canAdminister(KIM_THANH)).isTrue();
+        assertThat(admin.canAdminister("11791")).isFalse();
+        assertThat(editor.canAdminister(KIM_THANH)).isFalse();
+        assertThat(provinceAdmin.canAdminister(KIM_THANH)).isTrue();
+        assertThat(provinceAdmin.canAdminister(BACH_MAI)).isFalse();
+        assertThat(viewer.canAdminister(KIM_THANH)).isFalse();
+        assertThat(sysadmin.canAdminister(BACH_MAI)).isTrue();
+        assertThat(sysadmin.canAdminister(HAI_PHONG)).as("a province is no commune").isFalse();
+        assertThat(sysadmin.canAdminister("99999")).isFalse();
+    }
+
+    @Test
     void rolesAreRequiredByName() {
         Caller editor = new Caller(KIM_THANH, "kim-thanh.editor", Set.of(Role.EDITOR));
         assertThatThrownBy(() -> editor.require(Role.LEADER)).isInstanceOf(Forbidden.class)
