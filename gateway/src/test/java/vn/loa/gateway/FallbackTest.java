@@ -11,7 +11,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** A service that does not answer gives a Vietnamese 503 naming the part of Loa that is down, not a bare 5xx. */
+/**
+ * A service that does not answer gives a Vietnamese 503 naming the part of Loa that is down, not a bare 5xx; the login
+ * server (Keycloak) down gives a browser a Vietnamese page, and a token already issued keeps working (its keys are
+ * read from the issuer's key set, which here stays up: what the gateway caches).
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class FallbackTest {
 
@@ -29,6 +33,34 @@ class FallbackTest {
         }
         int dead = closed;
         registry.add("LOA_REPORT_URL", () -> "http://127.0.0.1:" + dead);
+        registry.add("LOA_KEYCLOAK_URL", () -> "http://127.0.0.1:" + dead);
+    }
+
+    @Test
+    void loginServerDownABrowserGetsAVietnamesePageAndAScriptAProblem() {
+        WebTestClient client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+        client.get().uri("/auth/realms/loa/protocol/openid-connect/auth?client_id=loa-web")
+                .accept(MediaType.TEXT_HTML, MediaType.ALL)
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).value(html -> assertThat(html).contains("<html lang=\"vi\">")
+                        .contains("Đăng nhập tạm thời gián đoạn").contains("Dữ liệu của bạn không bị mất"));
+        client.post().uri("/auth/realms/loa/protocol/openid-connect/token")
+                .accept(MediaType.APPLICATION_JSON)
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("\"Đăng nhập\""));
+    }
+
+    @Test
+    void loginServerDownATokenAlreadyIssuedStillOpensTheApi() {
+        WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build()
+                .get().uri("/api/plans")
+                .headers(h -> h.setBearerAuth(STAND_INS.token("kim-thanh.leader", "10804", "LEADER")))
+                .exchange()
+                .expectStatus().isOk();
     }
 
     @Test
