@@ -6,10 +6,10 @@ public enum ReminderKind {
     TASK_AT_RISK,
     /** A task missed an ended quota period or is past its due date. */
     TASK_BEHIND,
-    /** A content item has waited for approval more than two working days. */
-    APPROVAL_WAITING,
     /** A publication failed on a channel and has not succeeded since. */
     PUBLICATION_FAILED,
+    /** An approved item has been published on no channel for more than two working days. */
+    PUBLICATION_STUCK,
     /** The periodic report is due before the Decree 09 cut-off and has not been sent. */
     REPORT_DUE,
     /** The province returned the periodic report. */
