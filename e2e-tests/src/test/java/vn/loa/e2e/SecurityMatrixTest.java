@@ -301,6 +301,7 @@ class SecurityMatrixTest {
         c.add(new Case(be, "POST", "/api/contents/{kimItem}/submit", null, 404,
                 Map.of("X-Loa-Tenant", Stack.KIM_THANH, "X-Loa-Roles", "LEADER")));
         admin(c, ke, ka, hp, be);
+        reminders(c, ke, kl, ka, hp, be);
         return c.stream();
     }
 
@@ -388,6 +389,37 @@ class SecurityMatrixTest {
         // identity headers sent by a client change nothing here either
         c.add(new Case(be, "GET", communes + "?province=31", null, 403,
                 Map.of("X-Loa-Tenant", "platform", "X-Loa-Roles", "SYSADMIN", "X-Loa-User", "admin")));
+    }
+
+    /**
+     * Reminders and the bell (issue 21): the run is the system's and a province administrator's (its province's
+     * communes); each person reads and marks only their own notifications and sets only their own preferences.
+     */
+    private static void reminders(List<Case> c, String ke, String kl, String ka, String hp, String be) {
+        String run = "/api/notifications/run", bell = "/api/notifications", prefs = "/api/notifications/preferences";
+        c.add(Case.of("anonymous", "POST", run, 401));
+        c.add(Case.of("anonymous", "GET", bell, 401));
+        c.add(Case.of("anonymous", "GET", prefs, 401));
+        c.add(Case.of("admin", "POST", run, 200));
+        c.add(Case.of("hai-phong.admin", "POST", run, 200));
+        c.add(Case.of(kl, "POST", run, 403));
+        c.add(Case.of(ka, "POST", run, 403));
+        c.add(Case.of(ke, "POST", run, 403));
+        c.add(Case.of(hp, "POST", run, 403));
+        c.add(Case.of(ke, "GET", bell, 200));
+        c.add(Case.of(be, "GET", bell, 200));
+        c.add(Case.of(ke, "GET", prefs, 200));
+        c.add(Case.of(hp, "GET", prefs, 404));
+        c.add(Case.of("admin", "PUT", prefs, Map.of("inApp", true, "email", true, "zalo", true, "muted", List.of()),
+                404));
+        c.add(Case.of(ke, "PUT", prefs, Map.of("inApp", true, "email", true, "zalo", true, "zaloUserId", "không-số",
+                "muted", List.of()), 400));
+        c.add(Case.of(ke, "POST", bell + "/ntf-khong-co/read", 404));
+        c.add(Case.of(be, "POST", bell + "/ntf-khong-co/read", 404));
+        c.add(Case.of(hp, "POST", bell + "/ntf-khong-co/read", 403)); // a reviewer only reads (the gateway)
+        // identity headers sent by a client change nothing: an editor stays an editor
+        c.add(new Case(ke, "POST", run, null, 403, Map.of("X-Loa-Tenant", "platform", "X-Loa-Roles", "SYSADMIN",
+                "X-Loa-User", "admin")));
     }
 
     private static Map<String, Object> person(String username, String role) {
