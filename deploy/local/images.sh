@@ -8,6 +8,7 @@
 #                                  apache/kafka (/etc/kafka/docker/run)
 #   loa-local/postgres:17          Debian's PostgreSQL 17, POSTGRES_DB/USER/PASSWORD like the official image
 #   loa-local/keycloak:26.5.6      Maven Central's keycloak-quarkus-dist, pre-built for PostgreSQL
+#   loa-local/greenmail:2.1.13     Maven Central's greenmail-standalone: the reminders' mail server (SMTP 3025, REST API 8080)
 #   loa-local/prometheus:trixie    Debian's Prometheus
 #   loa-local/mongo-standin:1.47.0 mongo-java-server + H2 (devstack's MongoStandIn) — NOT MongoDB, see docs/operations.md
 #   loa/<service>:${LOA_VERSION}   every Loa service from deploy/Dockerfile, one Maven build of the reactor for all
@@ -35,10 +36,12 @@ POSTGRES=loa-local/postgres:17
 KEYCLOAK=loa-local/keycloak:26.5.6
 PROMETHEUS=loa-local/prometheus:$SUITE
 MONGO=loa-local/mongo-standin:1.47.0
-SERVICES=(plan-service task-service content-service report-service portal-channel radio-channel manual-channel gateway)
+SERVICES=(plan-service task-service content-service report-service notification-service portal-channel radio-channel
+          manual-channel gateway)
+GREENMAIL=loa-local/greenmail:2.1.13
 # system packages a service needs at run time (as docker-compose.yml's build args say)
 declare -A APT_PACKAGES=([radio-channel]="espeak-ng lame")
-ALL=(base jre jdk kafka postgres keycloak prometheus mongo-standin services)
+ALL=(base jre jdk kafka postgres keycloak greenmail prometheus mongo-standin services)
 
 say() { printf '%s\n' "$*"; }
 die() { printf 'loa images: %s\n' "$*" >&2; exit 1; }
@@ -169,6 +172,7 @@ wanted jdk && build_recipe jdk "$JDK" "BASE_IMAGE=$BASE"
 wanted kafka && build_recipe kafka "$KAFKA" "BUILD_IMAGE=$JDK" "RUNTIME_IMAGE=$JRE"
 wanted postgres && build_recipe postgres "$POSTGRES" "BASE_IMAGE=$BASE"
 wanted keycloak && build_recipe keycloak "$KEYCLOAK" "BUILD_IMAGE=$JDK" "RUNTIME_IMAGE=$JRE"
+wanted greenmail && build_recipe greenmail "$GREENMAIL" "BUILD_IMAGE=$JDK" "RUNTIME_IMAGE=$JRE"
 wanted prometheus && build_recipe prometheus "$PROMETHEUS" "BASE_IMAGE=$BASE"
 wanted mongo-standin && build_mongo_standin
 wanted services && build_services

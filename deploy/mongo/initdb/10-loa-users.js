@@ -6,8 +6,8 @@ const password = process.env.LOA_MONGO_APP_PASSWORD;
 if (!password) {
   throw new Error("LOA_MONGO_APP_PASSWORD is not set");
 }
-const services = ["plan-service", "task-service", "content-service", "report-service", "portal-channel",
-  "radio-channel", "manual-channel"];
+const services = ["plan-service", "task-service", "content-service", "report-service", "notification-service",
+  "portal-channel", "radio-channel", "manual-channel"];
 for (const service of services) {
   const database = db.getSiblingDB(service);
   if (database.getUser(service) === null) {

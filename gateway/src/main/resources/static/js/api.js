@@ -66,6 +66,11 @@ export const paths = {
   adminPeople: (kind, code) => `/api/admin/${kind}/${enc(code)}/users`,
   adminPerson: (kind, code, username) => `/api/admin/${kind}/${enc(code)}/users/${enc(username)}`, // DELETE: disables
   units: (tenant) => `/api/units${q({ tenant })}`, // GET: listed and named in plans; POST {name, kind}: own commune
+  // notification-service (issue 21): the caller's bell, one read, all read, the caller's preferences
+  notifications: () => '/api/notifications',
+  notificationRead: (id) => `/api/notifications/${enc(id)}/read`,
+  notificationsReadAll: () => '/api/notifications/read-all',
+  notificationPreferences: () => '/api/notifications/preferences',
 };
 
 const GENERIC = {

@@ -11,6 +11,8 @@ import * as dashboard from './pages/dashboard.js';
 import * as reports from './pages/reports.js';
 import * as manual from './pages/manual.js';
 import * as admin from './pages/admin.js';
+import * as notifications from './pages/notifications.js';
+import { startBell } from './bell.js';
 
 const ROLE_NAMES = {
   EDITOR: 'Biên tập viên', LEADER: 'Lãnh đạo', ADMIN: 'Quản trị xã', VIEWER: 'Cán bộ theo dõi cấp tỉnh',
@@ -39,6 +41,7 @@ const ROUTES = [
   [/^\/quan-tri\/xa\/(\d{5})$/, admin.communePeoplePage, 'nav-admin'],
   [/^\/quan-tri\/tinh\/(\d{2})$/, admin.provincePeoplePage, 'nav-admin'],
   [/^\/quan-tri$/, admin.communesPage, 'nav-admin'],
+  [/^\/thong-bao$/, notifications.page, null],
 ];
 
 /** The first page: the dashboard, or Quản trị for an account that only administers (no commune, no province view). */
@@ -204,6 +207,7 @@ async function boot() {
   const liveState = showWho(w);
   setUpMenu();
   if (w.isCommune || w.isProvince) live.start(liveState);
+  startBell(w, document.getElementById('who'), document.getElementById('logout-button'));
   window.addEventListener('hashchange', route);
   await route();
 }

@@ -10,6 +10,8 @@ import vn.loa.contracts.channel.PublicationSucceeded;
 import vn.loa.contracts.content.ContentApproved;
 import vn.loa.contracts.content.ContentPublished;
 import vn.loa.contracts.content.ContentRetracted;
+import vn.loa.contracts.notification.NotificationDelivered;
+import vn.loa.contracts.notification.ReminderRaised;
 import vn.loa.contracts.plan.PlanAmended;
 import vn.loa.contracts.plan.PlanClosed;
 import vn.loa.contracts.plan.PlanIssued;
@@ -36,7 +38,9 @@ public enum EventType {
     PUBLICATION_REQUESTED(PublicationRequested.class, "channel", null),
     PUBLICATION_SUCCEEDED(PublicationSucceeded.class, "channel", Topics.PUBLICATION_EVENTS),
     PUBLICATION_FAILED(PublicationFailed.class, "channel", Topics.PUBLICATION_EVENTS),
-    CHANNEL_REGISTERED(ChannelRegistered.class, "channel", Topics.CHANNEL_REGISTRY);
+    CHANNEL_REGISTERED(ChannelRegistered.class, "channel", Topics.CHANNEL_REGISTRY),
+    REMINDER_RAISED(ReminderRaised.class, "notification", Topics.REMINDER_EVENTS),
+    NOTIFICATION_DELIVERED(NotificationDelivered.class, "notification", Topics.NOTIFICATION_EVENTS);
 
     private final Class<? extends LoaEvent> javaType;
     private final String type;

@@ -16,6 +16,10 @@ public final class Topics {
     public static final String PUBLICATION_EVENTS = "channel.publication.events";
     /** Compacted: the last {@code ChannelRegistered} of each channel, keyed by channel id. */
     public static final String CHANNEL_REGISTRY = "channel.registry";
+    /** Reminders raised by report-service: {@code ReminderRaised}; each way of delivering consumes it. */
+    public static final String REMINDER_EVENTS = "notification.reminder.events";
+    /** What notification-service delivered in the app: {@code NotificationDelivered}. */
+    public static final String NOTIFICATION_EVENTS = "notification.inbox.events";
 
     private static final Pattern CHANNEL_ID = Pattern.compile("[a-z][a-z0-9-]{1,39}");
 

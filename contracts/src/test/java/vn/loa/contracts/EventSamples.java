@@ -17,6 +17,9 @@ import vn.loa.contracts.content.ContentApproved;
 import vn.loa.contracts.content.ContentPublished;
 import vn.loa.contracts.content.ContentRetracted;
 import vn.loa.contracts.content.VisualProduct;
+import vn.loa.contracts.notification.NotificationDelivered;
+import vn.loa.contracts.notification.ReminderKind;
+import vn.loa.contracts.notification.ReminderRaised;
 import vn.loa.contracts.plan.PlanAmended;
 import vn.loa.contracts.plan.PlanClosed;
 import vn.loa.contracts.plan.PlanIssued;
@@ -108,6 +111,17 @@ final class EventSamples {
                 Instant.parse("2025-09-02T01:16:00Z")));
         typical(new ChannelRegistered("portal", "Cổng thông tin điện tử xã", List.of("news", "article", "announcement"),
                 true, true, Instant.parse("2025-09-02T00:00:00Z")));
+        typical(new ReminderRaised(TENANT, "rem-10804-task_at_risk-task-2025-021-01-2025-12", ReminderKind.TASK_AT_RISK,
+                TASK_NEWS, "2025-12", "Nhiệm vụ có nguy cơ không đạt chỉ tiêu",
+                "Nhiệm vụ 'Đăng tin CCHC trên Cổng thông tin điện tử xã': 1/2 tin tháng 12, còn 9 ngày.",
+                "#/nhiem-vu/" + TASK_NEWS, List.of("LEADER", "EDITOR"), LocalDate.of(2025, 12, 31),
+                Instant.parse("2025-12-23T00:00:00Z")));
+        typical(new NotificationDelivered(TENANT, "ntf-0001", "lanhdao.kimthanh",
+                "rem-10804-task_at_risk-task-2025-021-01-2025-12", Instant.parse("2025-12-23T00:00:02Z")));
+        variant("ReminderRaised without a date (a report returned)", new ReminderRaised(TENANT,
+                "rem-10804-report_returned-2025-Q4-2025-Q4", ReminderKind.REPORT_RETURNED, "2025-Q4", "2025-Q4",
+                "Báo cáo bị trả lại", "Báo cáo quý IV năm 2025 bị tỉnh trả lại: Thiếu số liệu tháng 12.",
+                "#/bao-cao", List.of("LEADER", "ADMIN"), null, Instant.parse("2025-12-23T00:00:00Z")));
 
         variant("PlanIssued without a signature block", new PlanIssued(TENANT, "plan-2025-022", 1, "22/KH-UBND",
                 "Kế hoạch tuyên truyền chuyển đổi số năm 2025", LocalDate.of(2025, 8, 1), LocalDate.of(2025, 12, 31),

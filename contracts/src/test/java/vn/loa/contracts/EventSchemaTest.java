@@ -59,6 +59,7 @@ import vn.loa.contracts.plan.PlanIssued;
 import vn.loa.contracts.plan.PlanSigner;
 import vn.loa.contracts.plan.PlannedTask;
 import vn.loa.contracts.plan.Quota;
+import vn.loa.contracts.notification.ReminderRaised;
 import vn.loa.contracts.task.TaskCreditWithdrawn;
 import vn.loa.contracts.task.TaskCredited;
 
@@ -95,7 +96,8 @@ class EventSchemaTest {
             Map.entry(ContentPublished.class, Set.of("unit", "channel", "url", "visual")),
             Map.entry(ContentRetracted.class, Set.of("channel", "reason")),
             Map.entry(PublicationRequested.class, Set.of("summary")),
-            Map.entry(PublicationSucceeded.class, Set.of("url", "externalId")));
+            Map.entry(PublicationSucceeded.class, Set.of("url", "externalId")),
+            Map.entry(ReminderRaised.class, Set.of("dueOn")));
 
     /** The keywords these schemas may use; anything else is a typo the meta-schema would let through. */
     private static final Set<String> KEYWORDS = Set.of("$schema", "$id", "$defs", "$ref", "title", "description",
@@ -176,6 +178,8 @@ class EventSchemaTest {
             case PUBLICATION_REQUESTED -> "channel.portal.requests";
             case PUBLICATION_SUCCEEDED, PUBLICATION_FAILED -> "channel.publication.events";
             case CHANNEL_REGISTERED -> "channel.registry";
+            case REMINDER_RAISED -> "notification.reminder.events";
+            case NOTIFICATION_DELIVERED -> "notification.inbox.events";
         };
 
         assertThat(type.topicFor(EventSamples.typical(type))).isEqualTo(expected);
@@ -597,6 +601,9 @@ class EventSchemaTest {
             assertThat(EventType.onTopic("channel.publication.events"))
                     .containsExactly(EventType.PUBLICATION_SUCCEEDED, EventType.PUBLICATION_FAILED);
             assertThat(EventType.onTopic("channel.registry")).containsExactly(EventType.CHANNEL_REGISTERED);
+            assertThat(EventType.onTopic("notification.reminder.events")).containsExactly(EventType.REMINDER_RAISED);
+            assertThat(EventType.onTopic("notification.inbox.events"))
+                    .containsExactly(EventType.NOTIFICATION_DELIVERED);
             assertThat(EventType.onTopic("channel.portal.requests")).isEmpty();
         }
     }
@@ -627,6 +634,8 @@ class EventSchemaTest {
             case TASK_CREDITED, TASK_CREDIT_WITHDRAWN, TASK_PERIOD_CLOSED -> "task-service";
             case CONTENT_APPROVED, CONTENT_PUBLISHED, CONTENT_RETRACTED, PUBLICATION_REQUESTED -> "content-service";
             case PUBLICATION_SUCCEEDED, PUBLICATION_FAILED, CHANNEL_REGISTERED -> "channel-portal";
+            case REMINDER_RAISED -> "report-service";
+            case NOTIFICATION_DELIVERED -> "notification-service";
         };
     }
 
@@ -638,6 +647,8 @@ class EventSchemaTest {
             case CONTENT_APPROVED, CONTENT_PUBLISHED, CONTENT_RETRACTED, PUBLICATION_REQUESTED,
                  PUBLICATION_SUCCEEDED, PUBLICATION_FAILED -> "itemId";
             case CHANNEL_REGISTERED -> "channelId";
+            case REMINDER_RAISED -> "reminderId";
+            case NOTIFICATION_DELIVERED -> "notificationId";
         };
     }
 

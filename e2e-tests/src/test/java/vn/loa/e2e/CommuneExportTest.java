@@ -33,7 +33,7 @@ class CommuneExportTest extends BrowserTest {
 
     static final String ADMIN = "kim-thanh.admin";
     static final List<String> PARTS = List.of("plan-service", "task-service", "content-service", "report-service",
-            "portal-channel", "radio-channel", "manual-channel");
+            "portal-channel", "radio-channel", "manual-channel", "notification-service");
     static final List<String> TENANT_FIELDS = List.of("tenantId", "tenant", "commune");
 
     @Test

@@ -303,6 +303,7 @@ class SecurityMatrixTest {
                 Map.of("X-Loa-Tenant", Stack.KIM_THANH, "X-Loa-Roles", "LEADER")));
         admin(c, ke, ka, hp, be);
         filesAndTasks(c, ke, hp, be, bl);
+        reminders(c, ke, kl, ka, hp, be);
         return c.stream();
     }
 
@@ -443,6 +444,37 @@ class SecurityMatrixTest {
                 Map.of("X-Loa-Tenant", "platform", "X-Loa-Roles", "SYSADMIN", "X-Loa-User", "admin")));
     }
 
+    /**
+     * Reminders and the bell (issue 21): the run is the system's and a province administrator's (its province's
+     * communes); each person reads and marks only their own notifications and sets only their own preferences.
+     */
+    private static void reminders(List<Case> c, String ke, String kl, String ka, String hp, String be) {
+        String run = "/api/notifications/run", bell = "/api/notifications", prefs = "/api/notifications/preferences";
+        c.add(Case.of("anonymous", "POST", run, 401));
+        c.add(Case.of("anonymous", "GET", bell, 401));
+        c.add(Case.of("anonymous", "GET", prefs, 401));
+        c.add(Case.of("admin", "POST", run, 200));
+        c.add(Case.of("hai-phong.admin", "POST", run, 200));
+        c.add(Case.of(kl, "POST", run, 403));
+        c.add(Case.of(ka, "POST", run, 403));
+        c.add(Case.of(ke, "POST", run, 403));
+        c.add(Case.of(hp, "POST", run, 403));
+        c.add(Case.of(ke, "GET", bell, 200));
+        c.add(Case.of(be, "GET", bell, 200));
+        c.add(Case.of(ke, "GET", prefs, 200));
+        c.add(Case.of(hp, "GET", prefs, 404));
+        c.add(Case.of("admin", "PUT", prefs, Map.of("inApp", true, "email", true, "zalo", true, "muted", List.of()),
+                404));
+        c.add(Case.of(ke, "PUT", prefs, Map.of("inApp", true, "email", true, "zalo", true, "zaloUserId", "không-số",
+                "muted", List.of()), 400));
+        c.add(Case.of(ke, "POST", bell + "/ntf-khong-co/read", 404));
+        c.add(Case.of(be, "POST", bell + "/ntf-khong-co/read", 404));
+        c.add(Case.of(hp, "POST", bell + "/ntf-khong-co/read", 403)); // a reviewer only reads (the gateway)
+        // identity headers sent by a client change nothing: an editor stays an editor
+        c.add(new Case(ke, "POST", run, null, 403, Map.of("X-Loa-Tenant", "platform", "X-Loa-Roles", "SYSADMIN",
+                "X-Loa-User", "admin")));
+    }
+
     private static Map<String, Object> person(String username, String role) {
         return Map.of("username", username, "fullName", "Nguyễn Văn An", "email", username + "@vi-du.vn",
                 "roles", List.of(role), "password", "MatKhau@2026");
@@ -471,7 +503,8 @@ class SecurityMatrixTest {
         List<Case> cases = matrix().toList();
         List<String> missing = new ArrayList<>();
         int operations = 0;
-        for (String service : List.of("plan-service", "task-service", "content-service", "report-service")) {
+        for (String service : List.of("plan-service", "task-service", "content-service", "report-service",
+                "notification-service")) {
             Reply r = Api.get("kim-thanh.editor", "/v3/api-docs/" + service);
             assertThat(r.status()).as("OpenAPI of %s: %s", service, r).isEqualTo(200);
             for (Map.Entry<String, JsonNode> path : r.json().path("paths").properties()) {

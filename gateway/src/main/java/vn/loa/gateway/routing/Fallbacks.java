@@ -20,16 +20,17 @@ import org.springframework.http.ResponseEntity;
 @RestController
 public class Fallbacks {
 
-    private static final Map<String, String> PARTS = Map.of(
-            "plans", "Kế hoạch",
-            "tasks", "Nhiệm vụ",
-            "contents", "Tin bài và hoạt động",
-            "reports", "Báo cáo và bảng theo dõi",
-            "portal", "Trang thông tin điện tử",
-            "radio", "Truyền thanh",
-            "manual", "Xác nhận đăng tin trên kênh ngoài",
-            "issuer", "Đăng nhập",
-            "admin", "Quản trị");
+    private static final Map<String, String> PARTS = Map.ofEntries(
+            Map.entry("plans", "Kế hoạch"),
+            Map.entry("tasks", "Nhiệm vụ"),
+            Map.entry("contents", "Tin bài và hoạt động"),
+            Map.entry("reports", "Báo cáo và bảng theo dõi"),
+            Map.entry("portal", "Trang thông tin điện tử"),
+            Map.entry("radio", "Truyền thanh"),
+            Map.entry("manual", "Xác nhận đăng tin trên kênh ngoài"),
+            Map.entry("issuer", "Đăng nhập"),
+            Map.entry("admin", "Quản trị"),
+            Map.entry("notifications", "Thông báo, nhắc việc"));
 
     private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 import vn.loa.report.projection.TaskRecord.Closing;
@@ -41,39 +43,81 @@ public class ReadModels {
      * plan has no definition yet (title null).
      */
     public List<TaskRecord> tasks(String tenant) {
+        return tasksByTenant(Filters.eq("tenant", tenant)).getOrDefault(tenant, List.of());
+    }
+
+    /**
+     * The tasks of many tenants at once ({@code tenants} null: every tenant), grouped by tenant — two queries whatever
+     * their number (the reminders' morning run).
+     */
+    public Map<String, List<TaskRecord>> tasks(Collection<String> tenants) {
+        return tasksByTenant(tenants == null ? new Document() : Filters.in("tenant", tenants));
+    }
+
+    private Map<String, List<TaskRecord>> tasksByTenant(Bson filter) {
         Map<String, List<Document>> creditsByTask = new LinkedHashMap<>();
-        for (Document d : mongo.getCollection(ReadModel.TASK_CREDITS).find(Filters.eq("tenant", tenant))) {
+        Map<String, String> tenantOfTask = new HashMap<>();
+        for (Document d : mongo.getCollection(ReadModel.TASK_CREDITS).find(filter)) {
             creditsByTask.computeIfAbsent(d.getString("taskId"), t -> new ArrayList<>()).add(d);
+            tenantOfTask.put(d.getString("taskId"), d.getString("tenant"));
         }
-        List<TaskRecord> out = new ArrayList<>();
-        for (Document d : mongo.getCollection(ReadModel.TASKS).find(Filters.eq("tenant", tenant))) {
-            out.add(task(d, creditsByTask.getOrDefault(d.getString("_id"), List.of())));
+        Map<String, List<TaskRecord>> out = new LinkedHashMap<>();
+        for (Document d : mongo.getCollection(ReadModel.TASKS).find(filter)) {
+            out.computeIfAbsent(d.getString("tenant"), t -> new ArrayList<>())
+                    .add(task(d, creditsByTask.getOrDefault(d.getString("_id"), List.of())));
             creditsByTask.remove(d.getString("_id"));
         }
-        creditsByTask.forEach((taskId, periods) -> out.add(task(new Document("_id", taskId).append("tenant", tenant)
-                .append("planId", periods.getFirst().getString("planId")), periods)));
+        creditsByTask.forEach((taskId, periods) -> {
+            String tenant = tenantOfTask.get(taskId);
+            out.computeIfAbsent(tenant, t -> new ArrayList<>()).add(task(new Document("_id", taskId)
+                    .append("tenant", tenant).append("planId", periods.getFirst().getString("planId")), periods));
+        });
         return out;
     }
 
     public Map<String, PlanRecord> plans(String tenant) {
-        Map<String, PlanRecord> out = new HashMap<>();
-        for (Document d : mongo.getCollection(ReadModel.PLANS).find(Filters.eq("tenant", tenant))) {
+        return plansByTenant(Filters.eq("tenant", tenant)).getOrDefault(tenant, Map.of());
+    }
+
+    /** The plans that are not closed, of many tenants at once ({@code tenants} null: every tenant), by tenant. */
+    public Map<String, Map<String, PlanRecord>> openPlans(Collection<String> tenants) {
+        Bson open = Filters.ne("closed", true);
+        return plansByTenant(tenants == null ? open : Filters.and(Filters.in("tenant", tenants), open));
+    }
+
+    private Map<String, Map<String, PlanRecord>> plansByTenant(Bson filter) {
+        Map<String, Map<String, PlanRecord>> out = new HashMap<>();
+        for (Document d : mongo.getCollection(ReadModel.PLANS).find(filter)) {
+            String tenant = d.getString("tenant");
             Document s = d.get("signer", Document.class);
             PlanRecord.Signer signer = s == null ? null : new PlanRecord.Signer(s.getString("authority"),
                     s.getString("delegation"), s.getString("title"), s.getString("name"));
-            out.put(d.getString("_id"), new PlanRecord(d.getString("_id"), tenant, d.getString("number"),
-                    d.getString("title"), date(d.getString("periodFrom")), date(d.getString("periodTo")),
-                    Boolean.TRUE.equals(d.getBoolean("closed")), date(d.getString("issuedOn")), signer));
+            out.computeIfAbsent(tenant, t -> new HashMap<>()).put(d.getString("_id"), new PlanRecord(d.getString("_id"),
+                    tenant, d.getString("number"), d.getString("title"), date(d.getString("periodFrom")),
+                    date(d.getString("periodTo")), Boolean.TRUE.equals(d.getBoolean("closed")),
+                    date(d.getString("issuedOn")), signer));
         }
         return out;
     }
 
     public List<PublicationRecord> publications(String tenant) {
-        List<PublicationRecord> out = new ArrayList<>();
-        for (Document d : mongo.getCollection(ReadModel.PUBLICATIONS).find(Filters.eq("tenant", tenant))) {
+        return publicationsByTenant(Filters.eq("tenant", tenant)).getOrDefault(tenant, List.of());
+    }
+
+    /** Publications that ever failed, of many tenants at once ({@code tenants} null: every tenant), by tenant. */
+    public Map<String, List<PublicationRecord>> failedPublications(Collection<String> tenants) {
+        Bson failed = Filters.exists("lastFailedAt");
+        return publicationsByTenant(tenants == null ? failed : Filters.and(Filters.in("tenant", tenants), failed));
+    }
+
+    private Map<String, List<PublicationRecord>> publicationsByTenant(Bson filter) {
+        Map<String, List<PublicationRecord>> out = new HashMap<>();
+        for (Document d : mongo.getCollection(ReadModel.PUBLICATIONS).find(filter)) {
+            String tenant = d.getString("tenant");
             Document details = at(d, "details", "lastPublishedAt");
             Document failure = at(d, "failures", "lastFailedAt");
-            out.add(new PublicationRecord(d.getString("itemId"), tenant, d.getString("channel"),
+            out.computeIfAbsent(tenant, t -> new ArrayList<>()).add(new PublicationRecord(d.getString("itemId"),
+                    tenant, d.getString("channel"),
                     details.getString("kind"), details.getString("title"), strings(details.get("themes")),
                     details.getString("unit"), details.getString("url"),
                     instant(d.get("firstPublishedAt")), instant(d.get("lastPublishedAt")),
@@ -84,12 +128,23 @@ public class ReadModels {
     }
 
     public List<ItemRecord> items(String tenant) {
-        List<ItemRecord> out = new ArrayList<>();
-        for (Document d : mongo.getCollection(ReadModel.ITEMS).find(Filters.eq("tenant", tenant))) {
+        return itemsByTenant(Filters.eq("tenant", tenant)).getOrDefault(tenant, List.of());
+    }
+
+    /** Approved items, of many tenants at once ({@code tenants} null: every tenant), by tenant. */
+    public Map<String, List<ItemRecord>> approvedItems(Collection<String> tenants) {
+        Bson approved = Filters.exists("approvedAt");
+        return itemsByTenant(tenants == null ? approved : Filters.and(Filters.in("tenant", tenants), approved));
+    }
+
+    private Map<String, List<ItemRecord>> itemsByTenant(Bson filter) {
+        Map<String, List<ItemRecord>> out = new HashMap<>();
+        for (Document d : mongo.getCollection(ReadModel.ITEMS).find(filter)) {
+            String tenant = d.getString("tenant");
             Document approval = at(d, "approvals", "approvedAt");
-            out.add(new ItemRecord(d.getString("_id"), tenant, approval.getString("kind"), approval.getString("title"),
-                    instant(d.get("approvedAt")), approval.getString("approvedBy"),
-                    new LinkedHashSet<>(strings(d.get("publishedOn")))));
+            out.computeIfAbsent(tenant, t -> new ArrayList<>()).add(new ItemRecord(d.getString("_id"), tenant,
+                    approval.getString("kind"), approval.getString("title"), instant(d.get("approvedAt")),
+                    approval.getString("approvedBy"), new LinkedHashSet<>(strings(d.get("publishedOn")))));
         }
         return out;
     }

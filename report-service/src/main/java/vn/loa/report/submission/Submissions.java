@@ -69,6 +69,24 @@ public class Submissions {
         return out;
     }
 
+    /** A report the province returned and the commune has not sent again. */
+    public record Returned(String commune, String period, String reason, Instant at) {
+    }
+
+    /** Every returned report of many communes at once ({@code communes} null: all; one query; the reminders' run). */
+    public List<Returned> returned(java.util.Collection<String> communes) {
+        List<Returned> out = new ArrayList<>();
+        Bson returned = Filters.eq("state", SubmissionState.RETURNED.name());
+        for (Document d : col().find(communes == null ? returned
+                : Filters.and(Filters.in("commune", communes), returned))
+                .projection(Projections.include("commune", "period", "reason", "updatedAt"))) {
+            Date at = d.getDate("updatedAt");
+            out.add(new Returned(d.getString("commune"), d.getString("period"), d.getString("reason"),
+                    at == null ? null : at.toInstant()));
+        }
+        return out;
+    }
+
     public Submission submit(Caller caller, ReportPeriod period) {
         if (!caller.isCommune()) {
             throw new NotFound("Không tìm thấy báo cáo của xã cho kỳ này.");

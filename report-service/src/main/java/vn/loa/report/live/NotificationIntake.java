@@ -1,0 +1,30 @@
+package vn.loa.report.live;
+
+import java.util.function.Consumer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+import vn.loa.contracts.EventCodec;
+import vn.loa.contracts.LoaEvent;
+import vn.loa.contracts.notification.NotificationDelivered;
+import vn.loa.platform.messaging.IncomingEvent;
+
+/**
+ * A person's bell changed ({@code NotificationDelivered} from notification-service): a change of area
+ * {@code notification} on the commune's live stream, on which the web app fetches its unread count again. A duplicate
+ * only makes the app fetch once more; nothing is stored.
+ */
+@Configuration(proxyBeanMethods = false)
+public class NotificationIntake {
+
+    @Bean
+    Consumer<Message<byte[]>> onNotificationEvent(EventCodec codec, ChangeLog changes) {
+        return message -> {
+            LoaEvent event = IncomingEvent.read(message, codec).event();
+            if (event instanceof NotificationDelivered delivered) {
+                changes.append(new Change(delivered.tenantId(), "notification", delivered.username(),
+                        "NotificationDelivered"));
+            }
+        };
+    }
+}
