@@ -51,6 +51,7 @@ public final class EndpointFuzz {
     private final GatewayClient gateway = new GatewayClient(BASE, Duration.ofSeconds(5));
     private final Map<String, Integer> casesByKind = new TreeMap<>();
     private final Map<Integer, Integer> statuses = new TreeMap<>();
+    private final Map<String, Integer> operationsByService = new TreeMap<>();
     private final List<String> findings = new ArrayList<>();
     private int throttled;
     private long lastRequest;
@@ -65,9 +66,15 @@ public final class EndpointFuzz {
     private void run() throws Exception {
         long started = System.nanoTime();
         String kim = token("kim-thanh.editor");
+        String kimAdmin = token("kim-thanh.admin");
         String bach = token("bach-mai.editor");
         String kimPlan = issuedPlan(get("/api/plans", kim));
         String kimTask = first(get("/api/tasks?plan=" + enc(kimPlan), kim), "id");
+        String annexTask = JSON.readTree(get("/api/plans/" + enc(kimPlan), kim).body()).path("tasks").path(0)
+                .path("id").asString();
+        String kimActivity = JSON.readTree(send("POST", "/api/activities", kim, JSON.writeValueAsString(
+                Map.of("kind", "DIALOGUE", "title", "Đối thoại thử", "heldOn", "2025-10-15", "place", "Hội trường",
+                        "participants", 10, "taskIds", List.of())), "application/json").body()).path("id").asString();
         // Kim Thành's own user fuzzes one item; another item of Kim Thành is the victim that only Bạch Mai's user
         // aims at: it must read exactly the same at the end.
         String kimItem = newItem(kim);
@@ -75,14 +82,31 @@ public final class EndpointFuzz {
         log.info("Kim Thành: plan {}, task {}, item {}, victim item {}", kimPlan, kimTask, kimItem, victimItem);
         String before = snapshot(kim, kimTask, victimItem);
 
-        for (Endpoint e : endpoints(kimPlan, kimTask, kimItem)) {
+        List<OpenApiEndpoints.Operation> own = described(ids(kimPlan, annexTask, kimTask, kimItem, kimActivity));
+        List<OpenApiEndpoints.Operation> victims = described(ids(kimPlan, annexTask, kimTask, victimItem,
+                kimActivity));
+        for (OpenApiEndpoints.Operation op : own) {
+            Endpoint e = new Endpoint(op.method(), op.path(), op.body());
+            String token = op.path().startsWith("/api/admin") || op.path().startsWith("/api/units") ? kimAdmin : kim;
+            if (e.body() != null) {
+                fuzzBody(e, token);
+            }
+            fuzzPath(e, token);
+            if (op.method().equals("GET")) {
+                fuzzDeclaredQueries(op, token);
+            }
+        }
+        for (Endpoint e : undescribed(kimItem)) {
             if (e.body() != null) {
                 fuzzBody(e, kim);
             }
             fuzzPath(e, kim);
         }
-        for (Endpoint e : endpoints(kimPlan, kimTask, victimItem)) {
-            crossTenant(e, bach);
+        for (OpenApiEndpoints.Operation op : victims) {
+            if (op.namesCommuneData()) {
+                check("cross-tenant", op.method(), op.path(), bach, op.body() == null ? null
+                        : JSON.writeValueAsString(op.body()), "application/json", true);
+            }
         }
         fuzzQueries(kim, kimPlan);
         fuzzUploads(kim, kimItem);
@@ -92,6 +116,77 @@ public final class EndpointFuzz {
         }
         casesByKind.merge("victim snapshot compared", 1, Integer::sum);
         report((System.nanoTime() - started) / 1e9);
+    }
+
+    /** The services whose OpenAPI documents the gateway serves ({@code /v3/api-docs/<service>}). */
+    private static final List<String> DESCRIBED = List.of("plan-service", "task-service", "content-service",
+            "report-service", "notification-service");
+
+    /** Every operation the services describe, with Kim Thành's ids in its path. */
+    private List<OpenApiEndpoints.Operation> described(java.util.function.Function<String, String> ids) {
+        OpenApiEndpoints openApi = new OpenApiEndpoints(ids);
+        List<OpenApiEndpoints.Operation> all = new ArrayList<>();
+        for (String service : DESCRIBED) {
+            HttpResponse<String> r = get("/v3/api-docs/" + service, token("kim-thanh.editor"));
+            if (r == null || r.statusCode() != 200) {
+                log.info("{} describes no operations here ({}): left out", service, r == null ? "no answer"
+                        : r.statusCode());
+                continue;
+            }
+            List<OpenApiEndpoints.Operation> ops = openApi.operations(service, JSON.readTree(r.body()));
+            operationsByService.put(service, ops.size());
+            all.addAll(ops);
+        }
+        return all;
+    }
+
+    /** What a placeholder stands for, by the template up to it: the commune's own ids, else nothing. */
+    private static java.util.function.Function<String, String> ids(String plan, String annexTask, String task,
+            String item, String activity) {
+        return upTo -> {
+            if (upTo.matches(".*/api/plans/\\{[^}]+}")) {
+                return plan;
+            }
+            if (upTo.matches(".*/api/plans/\\{[^}]+}/tasks/\\{[^}]+}")) {
+                return annexTask;
+            }
+            if (upTo.matches(".*/api/tasks/\\{[^}]+}")) {
+                return task;
+            }
+            if (upTo.matches(".*/api/contents/\\{[^}]+}") || upTo.endsWith("{itemId}")) {
+                return item;
+            }
+            if (upTo.matches(".*/api/activities/\\{[^}]+}")) {
+                return activity;
+            }
+            if (upTo.matches(".*/api/admin/communes/\\{[^}]+}") || upTo.endsWith("{tenant}")) {
+                return "10804";
+            }
+            return null;
+        };
+    }
+
+    /** Endpoints no OpenAPI document describes: the manual desk (a channel) and the gateway's own. */
+    private static List<Endpoint> undescribed(String item) {
+        return List.of(
+                new Endpoint("GET", "/api/manual-publications", null),
+                new Endpoint("GET", "/api/manual-publications/khong-co/screenshot", null),
+                new Endpoint("POST", "/api/manual-publications/khong-co/confirm", new LinkedHashMap<>(Map.of(
+                        "url", "https://baohaiphong.vn/a", "publishedAt", "2025-09-02T08:15"))),
+                new Endpoint("GET", "/api/admin/communes/10804/export", null),
+                new Endpoint("GET", "/api/contents/" + item, null));
+    }
+
+    /** Each query parameter an operation declares, with values it cannot take. */
+    private void fuzzDeclaredQueries(OpenApiEndpoints.Operation op, String token) {
+        for (String param : op.queryParameters()) {
+            for (String value : List.of("x", "-1", "99999999999", "2025-13-45", "{\"$gt\":\"\"}", "' OR 1=1",
+                    "../../etc", "🇻🇳", "", "x".repeat(5_000))) {
+                String sep = op.path().contains("?") ? "&" : "?";
+                check("declared query " + param, "GET", op.path() + sep + enc(param) + "=" + enc(value), token, null,
+                        null, false);
+            }
+        }
     }
 
     private static Map<String, Object> validItem() {
@@ -104,41 +199,6 @@ public final class EndpointFuzz {
         item.put("taskIds", List.of());
         item.put("channels", List.of("portal"));
         return item;
-    }
-
-    private static List<Endpoint> endpoints(String plan, String task, String item) {
-        Map<String, Object> activity = new LinkedHashMap<>(Map.of("kind", "DIALOGUE", "title", "Đối thoại",
-                "heldOn", "2025-10-15", "place", "Hội trường UBND xã", "participants", 120, "taskIds", List.of()));
-        Map<String, Object> plan1 = new LinkedHashMap<>(Map.of("title", "Kế hoạch thử", "year", 2026,
-                "number", "1/KH-UBND"));
-        Map<String, Object> taskBody = new LinkedHashMap<>(Map.of("title", "Nhiệm vụ thử", "lead", "Văn phòng",
-                "quota", "ít nhất 1 tin/tháng"));
-        return List.of(
-                new Endpoint("POST", "/api/contents", validItem()),
-                new Endpoint("PUT", "/api/contents/" + item, validItem()),
-                new Endpoint("GET", "/api/contents/" + item, null),
-                new Endpoint("POST", "/api/contents/" + item + "/submit", Map.of()),
-                new Endpoint("POST", "/api/contents/" + item + "/approve", Map.of()),
-                new Endpoint("POST", "/api/contents/" + item + "/reject", new LinkedHashMap<>(Map.of("reason", "x"))),
-                new Endpoint("POST", "/api/contents/" + item + "/publish", new LinkedHashMap<>(Map.of("at",
-                        "2030-01-01T08:00"))),
-                new Endpoint("POST", "/api/contents/" + item + "/retract", new LinkedHashMap<>(Map.of("reason", "x"))),
-                new Endpoint("POST", "/api/contents/" + item + "/publications", new LinkedHashMap<>(Map.of(
-                        "channel", "press", "url", "https://baohaiphong.vn/a", "publishedAt", "2025-09-02T08:15"))),
-                new Endpoint("POST", "/api/activities", activity),
-                new Endpoint("GET", "/api/channels", null),
-                new Endpoint("POST", "/api/plans", plan1),
-                new Endpoint("GET", "/api/plans/" + plan, null),
-                new Endpoint("PUT", "/api/plans/" + plan, plan1),
-                new Endpoint("POST", "/api/plans/" + plan + "/tasks", taskBody),
-                new Endpoint("POST", "/api/plans/" + plan + "/amend", new LinkedHashMap<>(Map.of("reason", "x"))),
-                new Endpoint("GET", "/api/tasks/" + task, null),
-                new Endpoint("GET", "/api/dashboard", null),
-                new Endpoint("GET", "/api/reports/2025-Q3", null),
-                new Endpoint("PUT", "/api/reports/2025-Q3/notes", new LinkedHashMap<>(Map.of(
-                        "difficulties", "Khó khăn", "proposals", "Kiến nghị"))),
-                new Endpoint("POST", "/api/reports/2025-Q3/submit", Map.of()),
-                new Endpoint("GET", "/api/manual-publications", null));
     }
 
     /** Each field replaced by each bad value; then whole bodies that are not what the endpoint reads. */
@@ -374,6 +434,10 @@ public final class EndpointFuzz {
                 + System.getProperty("java.version") + ", " + System.getProperty("os.name") + "; target " + BASE
                 + " (`./loa up`, embedded default). Run time " + Math.round(seconds) + " s; " + throttled
                 + " requests waited out a 429 and were sent again.");
+        md.add("");
+        md.add("Operations described by the services' OpenAPI documents and fuzzed: " + operationsByService
+                + " (" + operationsByService.values().stream().mapToInt(Integer::intValue).sum() + "), plus the "
+                + "manual desk's and the gateway's own.");
         md.add("");
         md.add("| cases | kind |");
         md.add("|---:|---|");

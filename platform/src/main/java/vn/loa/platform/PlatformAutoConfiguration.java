@@ -32,6 +32,7 @@ import vn.loa.platform.export.TenantExportController;
 import vn.loa.platform.outbox.Outbox;
 import vn.loa.platform.outbox.OutboxRelay;
 import vn.loa.platform.problem.ProblemAdvice;
+import vn.loa.platform.tenancy.CallerInOpenApi;
 import vn.loa.platform.tenancy.CallerWebMvc;
 
 /**
@@ -40,7 +41,7 @@ import vn.loa.platform.tenancy.CallerWebMvc;
  * {@code loa-platform.properties} via {@link PlatformDefaults}.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
-@Import({LoaTopicsConfiguration.class, ProblemAdvice.class, CallerWebMvc.class})
+@Import({LoaTopicsConfiguration.class, ProblemAdvice.class, CallerWebMvc.class, CallerInOpenApi.class})
 public class PlatformAutoConfiguration {
 
     @Bean

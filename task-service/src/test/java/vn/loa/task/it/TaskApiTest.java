@@ -211,7 +211,12 @@ class TaskApiTest extends IntegrationTest {
         http.perform(get("/v3/api-docs"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/tasks'].get").exists())
-                .andExpect(jsonPath("$.paths['/api/tasks/{id}/credits/{creditId}'].delete").exists());
+                .andExpect(jsonPath("$.paths['/api/tasks/{id}/credits/{creditId}'].delete").exists())
+                // the caller comes from the gateway's headers: no parameter of the API
+                .andExpect(jsonPath("$.paths['/api/tasks'].get.parameters[*].name",
+                        org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("caller"))))
+                .andExpect(jsonPath("$.paths['/api/tasks'].get.parameters[*].name",
+                        org.hamcrest.Matchers.hasItem("plan")));
     }
 
     private Task newsTask() {
