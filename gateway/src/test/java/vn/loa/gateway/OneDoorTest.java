@@ -320,6 +320,8 @@ class OneDoorTest {
             isVietnameseProblem(get("/api/export/communes/10804", editor), 404, "Không có địa chỉ này");
             isVietnameseProblem(get("/api/khong-co", editor), 404, "Không có địa chỉ này");
             isVietnameseProblem(get("/internal/files/10804/a/b", null), 404, "Không có địa chỉ này");
+            isVietnameseProblem(get("/api/plans/" + "x".repeat(10_000), editor), 414, "quá 4000 ký tự");
+            isVietnameseProblem(get("/api/contents?status=" + "x".repeat(5_000), editor), 414, "quá 4000 ký tự");
             isVietnameseProblem(client().delete().uri("/api/admin/communes/10804/export")
                     .headers(h -> h.setBearerAuth(editor)).exchange(), 405, "không nhận yêu cầu DELETE");
         }
