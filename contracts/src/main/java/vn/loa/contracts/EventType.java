@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import vn.loa.contracts.channel.ChannelRegistered;
+import vn.loa.contracts.channel.PublicationEngaged;
 import vn.loa.contracts.channel.PublicationFailed;
 import vn.loa.contracts.channel.PublicationRequested;
 import vn.loa.contracts.channel.PublicationSucceeded;
@@ -36,7 +37,8 @@ public enum EventType {
     PUBLICATION_REQUESTED(PublicationRequested.class, "channel", null),
     PUBLICATION_SUCCEEDED(PublicationSucceeded.class, "channel", Topics.PUBLICATION_EVENTS),
     PUBLICATION_FAILED(PublicationFailed.class, "channel", Topics.PUBLICATION_EVENTS),
-    CHANNEL_REGISTERED(ChannelRegistered.class, "channel", Topics.CHANNEL_REGISTRY);
+    CHANNEL_REGISTERED(ChannelRegistered.class, "channel", Topics.CHANNEL_REGISTRY),
+    PUBLICATION_ENGAGED(PublicationEngaged.class, "channel", Topics.ENGAGEMENT_EVENTS);
 
     private final Class<? extends LoaEvent> javaType;
     private final String type;
