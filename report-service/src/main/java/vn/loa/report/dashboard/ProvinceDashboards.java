@@ -98,9 +98,10 @@ public class ProvinceDashboards {
             case "missed" -> Comparator.comparingInt((ProvinceDashboard.Row r) -> r.missed())
                     .thenComparingInt(ProvinceDashboard.Row::atRisk);
             case "publications" -> Comparator.comparingLong(ProvinceDashboard.Row::publicationsThisMonth);
+            case "reached" -> Comparator.comparingLong(ProvinceDashboard.Row::reached);
             case "submission" -> Comparator.comparing(r -> SubmissionState.valueOf(r.submission()).ordinal());
             default -> throw new InvalidInput("sort", "Không sắp xếp được theo '" + sort + "'. Chọn một trong: name,"
-                    + " code, tasks, met, atRisk, missed, publications, submission.");
+                    + " code, tasks, met, atRisk, missed, publications, reached, submission.");
         };
         if (descending) {
             order = order.reversed();
