@@ -163,6 +163,7 @@ class EngagementTest extends BrowserTest {
                     + " [data-testid=\"engagement-views\"]");
             b.until("the portal's views on the item", d -> !d.findElements(portalViews).isEmpty()
                     && Integer.parseInt(d.findElement(portalViews).getText().replace(".", "")) >= 1);
+            b.driver.executeScript("document.getElementById('engagement').scrollIntoView()");
             b.screenshot("tin-bai-hieu-qua-tuyen-truyen");
 
             b.open("#/bang-theo-doi");

@@ -194,8 +194,9 @@ function engagementChart(e) {
   const moved = keys.filter((k) => days.some((d) => figure(d.figures, k) > 0));
   const shown = moved.length ? moved : ['views'];
   return {
+    animation: false, // drawn whole at once: a live refresh does not replay the lines
     tooltip: { trigger: 'axis', valueFormatter: (v) => num(v) },
-    legend: { bottom: 0, type: 'scroll' },
+    legend: { bottom: 0, type: 'scroll', itemGap: 32 },
     grid: { left: 40, right: 16, top: 16, bottom: 56 },
     xAxis: { type: 'category', data: days.map((d) => date(d.day).slice(0, 5)) },
     yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v) => num(v) } },
