@@ -124,6 +124,11 @@ public final class EngagementBenchmark {
         CompletableFuture<Load> underLoad = CompletableFuture.supplyAsync(() -> load(items, SECONDS));
         Map<String, Object> absorbed = absorb();
         Load during = underLoad.join();
+        @SuppressWarnings("unchecked")
+        Object floor = ((Map<String, Object>) result.get("kafkaFloor")).get("pipelinedPerSecond");
+        if (floor instanceof Number f && absorbed.get("report-serviceEventsPerSecond") instanceof Number r) {
+            absorbed.put("reportServiceToKafkaFloor", round2(r.doubleValue() / f.doubleValue()));
+        }
         result.put("engagementEventsAbsorbed", absorbed);
         result.put("pageViewWhileAbsorbing", during.figures());
 
