@@ -187,7 +187,9 @@ public final class EngagementBenchmark {
                     .header("X-Forwarded-For", address).header("User-Agent", "loa-bench/" + stamp).GET().build();
             slots.acquireUninterruptibly();
             long sent = System.nanoTime();
-            inFlight.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((r, e) -> {
+            // a bounded wait whatever happens to the exchange: a permit is never kept by a request that hangs
+            inFlight.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                    .orTimeout(30, TimeUnit.SECONDS).handle((r, e) -> {
                 slots.release();
                 if (e == null && r.statusCode() == 200) {
                     nanos.add(System.nanoTime() - sent);
