@@ -131,7 +131,7 @@ public final class EngagementBenchmark {
         @SuppressWarnings("unchecked")
         Object floor = ((Map<String, Object>) result.get("kafkaFloor")).get("pipelinedPerSecond");
         if (floor instanceof Number f && absorbed.get("report-serviceEventsPerSecond") instanceof Number r) {
-            absorbed.put("reportServiceToKafkaFloor", round2(r.doubleValue() / f.doubleValue()));
+            absorbed.put("reportServiceToKafkaFloor", Math.round(r.doubleValue() / f.doubleValue() * 10_000) / 10_000.0);
         }
         result.put("engagementEventsAbsorbed", absorbed);
         result.put("pageViewWhileAbsorbing", during.figures());

@@ -63,7 +63,7 @@ public class ChannelAutoConfiguration {
     EngagementCounter loaEngagementCounter(MongoTemplate mongo, Outbox outbox, Clock clock,
             @Value("${spring.application.name}") String service,
             @Value("${loa.channel.engagement.enabled:true}") boolean enabled,
-            @Value("${loa.channel.engagement.max-visitors-per-day:2000000}") int maxKeysPerDay) {
+            @Value("${loa.channel.engagement.max-visitors-per-day:500000}") int maxKeysPerDay) {
         return new EngagementCounter(enabled, clock, service, maxKeysPerDay,
                 new EngagementOutbox(mongo, outbox, clock));
     }

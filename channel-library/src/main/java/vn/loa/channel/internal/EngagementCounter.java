@@ -31,7 +31,7 @@ import vn.loa.platform.time.VnTime;
  * The in-memory counter behind {@link Engagement}.
  *
  * <p><b>Once per visitor per day, nothing personal kept.</b> A visitor's key is HMAC-SHA256(salt of the day, figure,
- * tenant, channel, item, address, user agent), cut to 128 bits. The salt is 32 random bytes drawn when the commune
+ * tenant, channel, item, address, user agent), cut to 64 bits. The salt is 32 random bytes drawn when the commune
  * day begins, held in this object only, never logged nor written; at the first count of a new commune day
  * (Asia/Ho_Chi_Minh) the salt is replaced and every key of the day before is dropped. So nothing links a visitor
  * across days, and a key cannot be turned back into an address (the salt is gone at midnight). Keys of one day are
@@ -46,12 +46,11 @@ import vn.loa.platform.time.VnTime;
  */
 public final class EngagementCounter implements Engagement {
 
-    private static final int KEY_BYTES = 16;
 
     private record Key(String tenantId, String channel, String itemId, String publicationId) {
     }
 
-    private record Day(LocalDate day, byte[] salt, Set<String> seen) {
+    private record Day(LocalDate day, byte[] salt, Set<Long> seen) {
     }
 
     private final boolean enabled;
@@ -92,7 +91,7 @@ public final class EngagementCounter implements Engagement {
             return false;
         }
         Day today = today();
-        String key = visitorKey(today, figure, tenantId, channel, itemId, visitor);
+        long key = visitorKey(today, figure, tenantId, channel, itemId, visitor);
         if (today.seen().size() < maxKeysPerDay) {
             if (!today.seen().add(key)) {
                 return false;
@@ -149,8 +148,8 @@ public final class EngagementCounter implements Engagement {
         return day.seen().size();
     }
 
-    /** The visitor keys held for today: hashes only (for the privacy test). */
-    Set<String> keysHeld() {
+    /** The visitor keys held for today: 64-bit hashes only (for the privacy test). */
+    Set<Long> keysHeld() {
         return Set.copyOf(day.seen());
     }
 
@@ -177,7 +176,7 @@ public final class EngagementCounter implements Engagement {
         return new Day(date, salt, ConcurrentHashMap.newKeySet());
     }
 
-    private String visitorKey(Day today, Figure figure, String tenantId, String channel, String itemId,
+    private long visitorKey(Day today, Figure figure, String tenantId, String channel, String itemId,
             Visitor visitor) {
         Mac mac = macs.get();
         if (mac == null || macSalt.get() != today.salt()) {
@@ -193,7 +192,8 @@ public final class EngagementCounter implements Engagement {
         String text = figure.name() + '\u001f' + tenantId + '\u001f' + channel + '\u001f' + itemId + '\u001f'
                 + visitor.address() + '\u001f' + visitor.userAgent();
         byte[] digest = mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(digest, 0, KEY_BYTES);
+        return java.nio.ByteBuffer.wrap(digest).getLong(); // the first 64 bits: a collision among a day's keys ≈ n²/2⁶⁵
+
     }
 
     private static LongAdder[] adders() {

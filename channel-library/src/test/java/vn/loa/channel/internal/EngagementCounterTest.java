@@ -170,9 +170,9 @@ class EngagementCounterTest {
             for (String personal : List.of(ADDRESS, "2001:ee0:4f1::7", AGENT, "203.113", "Android")) {
                 assertThat(event).doesNotContain(personal);
                 assertThat(stored).doesNotContain(personal);
-                assertThat(counting.keysHeld()).noneMatch(k -> k.contains(personal));
             }
-            assertThat(counting.keysHeld()).hasSize(2).allMatch(k -> k.matches("[0-9a-f]{32}"));
+            // in memory: two 64-bit hashes, nothing else (a Long cannot hold an address or a user agent)
+            assertThat(counting.keysHeld()).hasSize(2).doesNotContainNull();
         } finally {
             server.shutdownNow();
         }
