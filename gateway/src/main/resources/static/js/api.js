@@ -35,6 +35,7 @@ export const paths = {
   contentAction: (id, verb) => `/api/contents/${enc(id)}/${verb}`, // submit, approve, reject, publish, retract
   contentAttachments: (id) => `/api/contents/${enc(id)}/attachments`,
   contentPublications: (id) => `/api/contents/${enc(id)}/publications`,
+  contentEngagement: (id) => `/api/contents/${enc(id)}/engagement`, // an operator's reading (POST), figures (GET)
   contentRetry: (id, channel) => `/api/contents/${enc(id)}/publications/${enc(channel)}/retry`,
   activities: (filter) => `/api/activities${q(filter)}`,
   activity: (id) => `/api/activities/${enc(id)}`,

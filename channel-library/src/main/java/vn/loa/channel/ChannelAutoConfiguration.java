@@ -13,6 +13,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.messaging.Message;
 import vn.loa.channel.internal.ChannelIntake;
+import vn.loa.channel.internal.EngagementCounter;
+import vn.loa.channel.internal.EngagementFlusher;
+import vn.loa.channel.internal.EngagementOutbox;
 import vn.loa.contracts.EventCodec;
 import vn.loa.platform.PlatformAutoConfiguration;
 import vn.loa.platform.outbox.Outbox;
@@ -50,6 +53,25 @@ public class ChannelAutoConfiguration {
     @Bean
     PendingPublications loaPendingPublications(ChannelIntake intake) {
         return intake.pending();
+    }
+
+    /**
+     * Counting of what reached people (portal views, radio plays): on unless {@code loa.channel.engagement.enabled}
+     * is false; windows of {@code loa.channel.engagement.window} (10 s) through the outbox.
+     */
+    @Bean
+    EngagementCounter loaEngagementCounter(MongoTemplate mongo, Outbox outbox, Clock clock,
+            @Value("${spring.application.name}") String service,
+            @Value("${loa.channel.engagement.enabled:true}") boolean enabled,
+            @Value("${loa.channel.engagement.max-visitors-per-day:500000}") int maxKeysPerDay) {
+        return new EngagementCounter(enabled, clock, service, maxKeysPerDay,
+                new EngagementOutbox(mongo, outbox, clock));
+    }
+
+    @Bean
+    EngagementFlusher loaEngagementFlusher(EngagementCounter counter,
+            @Value("${loa.channel.engagement.window:PT10S}") Duration window) {
+        return new EngagementFlusher(counter, window);
     }
 
     @Bean

@@ -25,9 +25,13 @@ public record EventEnvelope(
         Objects.requireNonNull(data, "data");
     }
 
-    /** Wraps an event with a new id, for the given producing service ({@code plan-service}). */
+    /**
+     * Wraps an event for the given producing service ({@code plan-service}): with a new id, or with its own
+     * deterministic id when it is an {@link IdentifiedEvent}.
+     */
     public static EventEnvelope wrap(LoaEvent event, String service, Instant time, EventCodec codec) {
-        return new EventEnvelope(UUID.randomUUID().toString(), "/loa/" + service, EventType.of(event).type(), time,
+        String id = event instanceof IdentifiedEvent identified ? identified.eventId() : UUID.randomUUID().toString();
+        return new EventEnvelope(id, "/loa/" + service, EventType.of(event).type(), time,
                 event.subject(), event.tenantId(), codec.encode(event));
     }
 

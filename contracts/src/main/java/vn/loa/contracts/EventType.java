@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import vn.loa.contracts.channel.ChannelRegistered;
+import vn.loa.contracts.channel.PublicationEngaged;
 import vn.loa.contracts.channel.PublicationFailed;
 import vn.loa.contracts.channel.PublicationRequested;
 import vn.loa.contracts.channel.PublicationSucceeded;
@@ -40,7 +41,8 @@ public enum EventType {
     PUBLICATION_FAILED(PublicationFailed.class, "channel", Topics.PUBLICATION_EVENTS),
     CHANNEL_REGISTERED(ChannelRegistered.class, "channel", Topics.CHANNEL_REGISTRY),
     REMINDER_RAISED(ReminderRaised.class, "notification", Topics.REMINDER_EVENTS),
-    NOTIFICATION_DELIVERED(NotificationDelivered.class, "notification", Topics.NOTIFICATION_EVENTS);
+    NOTIFICATION_DELIVERED(NotificationDelivered.class, "notification", Topics.NOTIFICATION_EVENTS),
+    PUBLICATION_ENGAGED(PublicationEngaged.class, "channel", Topics.ENGAGEMENT_EVENTS);
 
     private final Class<? extends LoaEvent> javaType;
     private final String type;

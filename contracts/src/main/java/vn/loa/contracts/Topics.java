@@ -14,6 +14,8 @@ public final class Topics {
     public static final String CONTENT_EVENTS = "content.item.events";
     /** What channels answer: {@code PublicationSucceeded}, {@code PublicationFailed}. */
     public static final String PUBLICATION_EVENTS = "channel.publication.events";
+    /** What reached people: {@code PublicationEngaged} (views, plays, reach… per window), keyed by item id. */
+    public static final String ENGAGEMENT_EVENTS = "channel.engagement.events";
     /** Compacted: the last {@code ChannelRegistered} of each channel, keyed by channel id. */
     public static final String CHANNEL_REGISTRY = "channel.registry";
     /** Reminders raised by report-service: {@code ReminderRaised}; each way of delivering consumes it. */

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import vn.loa.contracts.channel.ChannelRegistered;
+import vn.loa.contracts.channel.EngagementBasis;
+import vn.loa.contracts.channel.PublicationEngaged;
 import vn.loa.contracts.channel.PublicationFailed;
 import vn.loa.contracts.channel.PublicationRequested;
 import vn.loa.contracts.channel.PublicationRequested.Attachment;
@@ -123,6 +125,17 @@ final class EventSamples {
                 "Báo cáo bị trả lại", "Báo cáo quý IV năm 2025 bị tỉnh trả lại: Thiếu số liệu tháng 12.",
                 "#/bao-cao", List.of("LEADER", "ADMIN"), null, Instant.parse("2025-12-23T00:00:00Z")));
 
+        typical(new PublicationEngaged(TENANT, ITEM_ID, "portal", "req-2025-0917-portal",
+                "portal-3f6c2f0e", EngagementBasis.COUNTED_IN_WINDOW, Instant.parse("2025-09-02T02:00:00Z"),
+                Instant.parse("2025-09-02T02:00:10Z"), new PublicationEngaged.Figures(12, 0, 0, 0, 0, 0, 0)));
+
+        variant("PublicationEngaged: the commune's feed (no item, no publication)", new PublicationEngaged(TENANT,
+                null, "portal", null, "portal-3f6c2f0e", EngagementBasis.COUNTED_IN_WINDOW,
+                Instant.parse("2025-09-02T02:00:00Z"), Instant.parse("2025-09-02T02:00:10Z"),
+                new PublicationEngaged.Figures(0, 3, 0, 0, 0, 0, 0)));
+        variant("PublicationEngaged: an operator's running totals (no from)", new PublicationEngaged(TENANT,
+                ITEM_ID, "facebook", null, "manual:u-cong-chuc-vhxh", EngagementBasis.RUNNING_TOTAL, null,
+                Instant.parse("2025-09-05T09:00:00Z"), new PublicationEngaged.Figures(0, 0, 0, 0, 1250, 86, 14)));
         variant("PlanIssued without a signature block", new PlanIssued(TENANT, "plan-2025-022", 1, "22/KH-UBND",
                 "Kế hoạch tuyên truyền chuyển đổi số năm 2025", LocalDate.of(2025, 8, 1), LocalDate.of(2025, 12, 31),
                 LocalDate.of(2025, 7, 30), Instant.parse("2025-07-30T03:20:00Z"), CHAIRMAN, List.of(FEEDBACK_TASK)));

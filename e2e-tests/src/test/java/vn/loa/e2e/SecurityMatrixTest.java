@@ -209,6 +209,15 @@ class SecurityMatrixTest {
         c.add(Case.of(ke, "POST", "/api/contents/{kimItem}/publications", visualByUrl, 400));
         c.add(Case.of(ka, "POST", "/api/contents/{kimItem}/publications", visual, 403));
         c.add(Case.of("anonymous", "POST", "/api/contents/{kimItem}/publications", visual, 401));
+        // engagement (issue 21): the commune's staff read an item's figures and type a manual channel's (the item is
+        // not published on Facebook: 400 — the rules are reached); an anonymous caller is stopped at the door
+        Map<String, Object> reading = Map.of("channel", "facebook", "reach", 120, "reactions", 8, "shares", 2);
+        c.add(Case.of(ke, "GET", "/api/contents/{kimItem}/engagement", 200));
+        c.add(Case.of(ke, "POST", "/api/contents/{kimItem}/engagement", reading, 400));
+        c.add(Case.of(kl, "POST", "/api/contents/{kimItem}/engagement", reading, 400));
+        c.add(Case.of(ka, "POST", "/api/contents/{kimItem}/engagement", reading, 400));
+        c.add(Case.of("anonymous", "POST", "/api/contents/{kimItem}/engagement", reading, 401));
+        c.add(Case.of("anonymous", "GET", "/api/contents/{kimItem}/engagement", 401));
         // nobody approves their own item, not even a leader
         c.add(Case.of(kl, "POST", "/api/contents/{leaderItem}/approve", 403));
         // province and system endpoints are not a commune's
@@ -242,6 +251,9 @@ class SecurityMatrixTest {
         c.add(Case.of(hp, "PUT", "/api/reports/" + P + "/notes", notes, 403));
         c.add(Case.of(hp, "POST", "/api/reports/" + P + "/submit", 403));
         c.add(Case.of(hp, "DELETE", "/api/tasks/{kimTask}/credits/khong-co?reason=thu", 403));
+        c.add(Case.of(hp, "GET", "/api/contents/{kimItem}/engagement", 200));
+        c.add(Case.of(hp, "POST", "/api/contents/{kimItem}/engagement",
+                Map.of("channel", "facebook", "reach", 120), 403));
         // and does not review another province's commune
         c.add(Case.of(hp, "POST", "/api/reports/" + P + "/accept?commune=" + Stack.BACH_MAI, 404));
 
@@ -256,6 +268,7 @@ class SecurityMatrixTest {
             c.add(Case.of(hn, "GET", path, 404));
         }
         c.add(Case.of(hn, "POST", "/api/reports/" + P + "/accept?commune=" + Stack.KIM_THANH, 404));
+        c.add(Case.of(hn, "GET", "/api/contents/{kimItem}/engagement", 404));
         c.add(Case.of(hn, "POST", "/api/reports/" + P + "/return?commune=" + Stack.KIM_THANH, reason, 404));
 
         // Bạch Mai's staff: another commune's ids answer 404, read or write, whatever the role
@@ -278,6 +291,11 @@ class SecurityMatrixTest {
                 Map.of("url", "https://baohaiphong.vn/bai-kiem-thu"), 404));
         c.add(Case.of(bl, "POST", "/api/manual-publications/{kimRequest}/fail", reason, 404));
         c.add(Case.of(be, "PUT", "/api/contents/{kimItem}", newItem, 404));
+        c.add(Case.of(be, "GET", "/api/contents/{kimItem}/engagement", 404));
+        c.add(Case.of(be, "POST", "/api/contents/{kimItem}/engagement",
+                Map.of("channel", "facebook", "reach", 120), 404));
+        c.add(Case.of(bl, "POST", "/api/contents/{kimItem}/engagement",
+                Map.of("channel", "facebook", "reach", 120), 404));
         c.add(Case.of(be, "POST", "/api/contents/{kimItem}/submit", 404));
         c.add(Case.of(be, "POST", "/api/contents/{kimItem}/publications", outside, 404));
         c.add(Case.of(be, "POST", "/api/contents/{kimItem}/publications", visual, 404));

@@ -169,7 +169,8 @@ export async function detailPage(main, ctx) {
     if (!ctx.current()) return;
     // keep what the user is typing: re-render only when something changed
     if (fresh.updatedAt !== item.updatedAt || fresh.status !== item.status
-      || JSON.stringify(fresh.publications) !== JSON.stringify(item.publications)) {
+      || JSON.stringify(fresh.publications) !== JSON.stringify(item.publications)
+      || JSON.stringify(fresh.engagement) !== JSON.stringify(item.engagement)) {
       item = fresh;
       tasks = await taskNames(item.taskIds);
       if (!ctx.current()) return;
@@ -241,6 +242,7 @@ export async function detailPage(main, ctx) {
         item.scheduledAt ? [h('dt', {}, 'Hẹn đăng lúc'), h('dd', { dataset: { testid: 'content-scheduled-at' } }, dateTime(item.scheduledAt))] : null,
         item.rejectionReason && s === 'REJECTED' ? [h('dt', {}, 'Lý do trả lại'), h('dd', { dataset: { testid: 'content-rejection-reason' } }, item.rejectionReason)] : null),
       publicationsSection(item, offered, writer, (fresh) => { item = fresh; render(); }),
+      engagementSection(item, offered, writer && typable(item).length > 0 ? () => openEngagement(panel) : null),
       visualSection(item, photos),
       h('section', { class: 'card', 'aria-labelledby': 'body-title' },
         h('h2', { id: 'body-title' }, 'Nội dung'),
@@ -310,6 +312,50 @@ export async function detailPage(main, ctx) {
         }
         changed(await post(paths.contentPublications(item.id), { channel: channel.value, url: url.value.trim(), publishedAt: at }),
           'Đã ghi nhận lượt đăng.');
+      } });
+  }
+
+  /** An operator's reading of a manual channel's own statistics (reach, reactions, shares as of a day). */
+  function openEngagement(panel) {
+    const known = {};
+    for (const p of typable(item)) known[p.channel] = channelName(p.channel, offered, item.tenantId);
+    const channel = select({ id: 'engagement-channel', dataset: { testid: 'engagement-channel' } }, options(known));
+    const numberInput = (id) => h('input', { type: 'text', inputmode: 'numeric', id, autocomplete: 'off', dataset: { testid: id } });
+    const reach = numberInput('engagement-reach');
+    const reactions = numberInput('engagement-reactions');
+    const shares = numberInput('engagement-shares');
+    const asOf = h('input', { type: 'text', id: 'engagement-as-of', placeholder: 'dd/MM/yyyy', value: date(new Date().toISOString()),
+      dataset: { testid: 'engagement-as-of' } });
+    const count = (input, fieldName, text, required) => {
+      const v = input.value.trim().replace(/[.\s]/g, '');
+      if (!v) {
+        if (required) throw { title: 'Thiếu số liệu', detail: `${text} là bắt buộc.`, errors: [{ field: fieldName, message: `${text} là bắt buộc.` }] };
+        return null;
+      }
+      if (!/^\d{1,10}$/.test(v)) {
+        throw { title: 'Số liệu chưa hợp lệ', detail: `${text} phải là số nguyên không âm.`,
+          errors: [{ field: fieldName, message: 'Nhập số nguyên, ví dụ 1250.' }] };
+      }
+      return Number(v);
+    };
+    panelForm(panel, { heading: 'Nhập số liệu hiệu quả tuyên truyền', focus: channel,
+      content: [h('p', { class: 'hint' }, 'Số liệu cộng dồn đọc trên chính kênh (ví dụ: trang quản lý Fanpage) tính đến ngày nhập. Lần nhập sau thay lần nhập trước.'),
+        field('Kênh', 'channel', channel), field('Lượt tiếp cận', 'reach', reach),
+        field('Lượt tương tác', 'reactions', reactions, 'Thích, bình luận…'), field('Lượt chia sẻ', 'shares', shares),
+        field('Tính đến ngày', 'asOf', asOf, 'dd/MM/yyyy')],
+      buttons: [button('engagement-save', 'Ghi nhận số liệu', 'primary', 'submit')],
+      run: async () => {
+        const day = isoDate(asOf.value);
+        if (!day) {
+          throw { title: 'Ngày chưa hợp lệ', detail: 'Vui lòng nhập ngày theo dạng dd/MM/yyyy.',
+            errors: [{ field: 'asOf', message: 'Ví dụ: 04/09/2025.' }] };
+        }
+        await post(paths.contentEngagement(item.id), { channel: channel.value, reach: count(reach, 'reach', 'Lượt tiếp cận', true),
+          reactions: count(reactions, 'reactions', 'Lượt tương tác'), shares: count(shares, 'shares', 'Lượt chia sẻ'), asOf: day });
+        mount(panel);
+        notice('Đã ghi nhận số liệu; bảng hiệu quả tuyên truyền cập nhật sau ít giây.');
+        // the reading travels as an event and comes back as the item's figures: look again a few times
+        for (const wait of [1000, 2000, 4000]) setTimeout(() => reload().catch(() => {}), wait);
       } });
   }
 
@@ -407,6 +453,36 @@ function visualSection(item, photos) {
           h('dt', {}, 'Kết quả'), h('dd', {}, statusBadge(PUBLICATION_STATUS, p.status, 'pub-'),
             p.retractedAt ? ` Gỡ lúc ${dateTime(p.retractedAt)}.` : '')));
     }));
+}
+
+/** Channels an operator may type figures for: published on them, and not a channel that counts by itself. */
+const SELF_COUNTING = ['portal', 'radio', VISUAL_CHANNEL];
+function typable(item) {
+  return (item.publications || []).filter((p) => (p.status === 'SUCCEEDED' || p.status === 'RETRACTED')
+    && !SELF_COUNTING.includes(p.channel));
+}
+
+/** «Hiệu quả tuyên truyền»: what reached people through each channel (GET /api/contents/{id} → engagement). */
+function engagementSection(item, offered, open) {
+  const rows = item.engagement || [];
+  const cols = [['views', 'Lượt xem'], ['plays', 'Lượt nghe'], ['downloads', 'Lượt tải'], ['reach', 'Tiếp cận'],
+    ['reactions', 'Tương tác'], ['shares', 'Chia sẻ']];
+  if (rows.length === 0 && !open) return null;
+  const openButton = open ? h('button', { type: 'button', id: 'engagement-open', dataset: { testid: 'engagement-open' } }, 'Nhập số liệu tiếp cận') : null;
+  openButton?.addEventListener('click', open);
+  return h('section', { class: 'card', 'aria-labelledby': 'engagement-title', id: 'engagement', dataset: { testid: 'content-engagement' } },
+    h('h2', { id: 'engagement-title' }, 'Hiệu quả tuyên truyền'),
+    h('p', { class: 'hint' }, 'Trang thông tin và đài truyền thanh tự đếm (mỗi người một lần mỗi ngày, không lưu thông tin cá nhân); kênh đăng thủ công do cán bộ nhập.'),
+    h('div', { class: 'table-wrap' }, h('table', { class: 'data' },
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Kênh'), cols.map(([, t]) => h('th', { scope: 'col', class: 'num' }, t)),
+        h('th', { scope: 'col' }, 'Số liệu tính đến'))),
+      h('tbody', {}, rows.length === 0 ? emptyRow(cols.length + 2, 'Chưa có số liệu.') : rows.map((r) => h('tr', {
+        dataset: { testid: 'engagement-row', channel: r.channel },
+      },
+        h('th', { scope: 'row' }, channelName(r.channel, offered, item.tenantId)),
+        cols.map(([k]) => h('td', { class: 'num', dataset: { testid: `engagement-${k}` } }, num(r[k] || 0))),
+        h('td', {}, r.asOf ? dateTime(r.asOf) : 'Tự đếm')))))),
+    openButton ? h('div', { class: 'actions' }, openButton) : null);
 }
 
 function publicationsSection(item, offered, writer, changed) {

@@ -96,6 +96,7 @@ async function renderCommune(area, d, charts, drilled) {
             : `Đã tính ${num(t.totalCredited)}`),
           h('td', {}, h('span', { class: `badge badge-task-${String(t.status).toLowerCase()}` }, t.statusLabel || label(TASK_STATUS, t.status))),
           h('td', { class: 'num' }, t.current && t.current.status !== 'NOT_APPLICABLE' ? num(t.current.daysLeft) : '—'))))))),
+    engagementSection(d.engagement, true),
     pipeline(d.pipeline),
     recentActivities(d.activities));
 
@@ -114,6 +115,7 @@ async function renderCommune(area, d, charts, drilled) {
     make('chart-channel', bar(byChannel.map((c) => c.label || label(CHANNELS, c.key)), byChannel.map((c) => c.count), '#1565c0', true));
     const byKind = pubs.byKind || [];
     make('chart-kind', bar(byKind.map((c) => c.label || c.key), byKind.map((c) => c.count), '#6a1b9a', true));
+    make('chart-engagement', engagementChart(d.engagement));
     const statuses = [['DONE', s.done], ['ON_TRACK', s.onTrack], ['AT_RISK', s.atRisk], ['BEHIND', s.behind],
       ['OVERDUE', s.overdue], ['WITHDRAWN', s.withdrawn], ['UNKNOWN', s.unknown]].filter(([, n]) => n > 0);
     make('chart-status', {
@@ -141,6 +143,65 @@ function bar(names, values, colour, horizontal) {
     xAxis: horizontal ? value : category,
     yAxis: horizontal ? { ...category, inverse: true } : value,
     series: [{ type: 'bar', data: values, itemStyle: { color: colour }, label: { show: true, position: horizontal ? 'right' : 'top' } }],
+  };
+}
+
+// ---- engagement («Hiệu quả tuyên truyền», the last 30 days) ----
+
+const FIGURE_COLOURS = { views: '#1565c0', plays: '#2e7d32', downloads: '#6a1b9a', reach: '#b3261e', reactions: '#ef6c00', shares: '#00838f', feedFetches: '#757575' };
+
+function figure(figures, key) {
+  return (figures || []).find((f) => f.key === key)?.count || 0;
+}
+
+/** Totals, the chart's box, per channel and the most-read items (links to the item). */
+function engagementSection(e, withItems) {
+  if (!e) return null;
+  const totals = e.totals || [];
+  return h('section', { class: 'card', 'aria-labelledby': 'engagement-title', id: 'dashboard-engagement', dataset: { testid: 'dashboard-engagement' } },
+    h('h2', { id: 'engagement-title' }, `Hiệu quả tuyên truyền (${date(e.from)} – ${date(e.to)})`),
+    h('ul', { class: 'stats' },
+      stat('Lượt tiếp cận', e.reached, 'stat-reached'),
+      stat('Lượt xem trang', figure(totals, 'views'), 'stat-views'),
+      stat('Lượt nghe, tải', figure(totals, 'plays') + figure(totals, 'downloads'), 'stat-plays'),
+      stat('Tương tác, chia sẻ', figure(totals, 'reactions') + figure(totals, 'shares'), 'stat-reactions')),
+    h('figure', { class: 'chart card' }, h('figcaption', {}, 'Lượt tiếp cận theo ngày'),
+      h('div', { class: 'chart-canvas', id: 'chart-engagement', dataset: { testid: 'chart-engagement' }, role: 'img',
+        'aria-label': `Lượt tiếp cận theo ngày, tổng ${num(e.reached)}` })),
+    h('div', { class: 'table-wrap' }, h('table', { class: 'data', dataset: { testid: 'engagement-channels' } },
+      h('caption', {}, 'Theo kênh'),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Kênh'), ['Lượt xem', 'Lượt nghe', 'Lượt tải', 'Tiếp cận', 'Tương tác', 'Chia sẻ', 'Tổng tiếp cận']
+        .map((t) => h('th', { scope: 'col', class: 'num' }, t)))),
+      h('tbody', {}, (e.byChannel || []).length === 0 ? emptyRow(8, 'Chưa có lượt xem, lượt nghe hay số liệu nào.') : e.byChannel.map((c) => h('tr', {
+        dataset: { testid: 'engagement-channel', channel: c.channel },
+      },
+        h('th', { scope: 'row' }, c.label || label(CHANNELS, c.channel)),
+        ['views', 'plays', 'downloads', 'reach', 'reactions', 'shares'].map((k) => h('td', { class: 'num' }, num(figure(c.figures, k)))),
+        h('td', { class: 'num', dataset: { testid: 'engagement-channel-reached' } }, num(c.reached))))))),
+    withItems && (e.topItems || []).length ? [h('h3', {}, 'Tin, bài được quan tâm nhiều nhất'),
+      h('ol', { dataset: { testid: 'engagement-top-items' } }, e.topItems.map((i) => h('li', { dataset: { testid: 'engagement-top-item', itemId: i.itemId } },
+        h('a', { href: `#/tin-bai/${encodeURIComponent(i.itemId)}` }, i.title || i.itemId), ` — ${num(i.reached)} lượt tiếp cận`)))] : null,
+    withItems && (e.byTask || []).length ? [h('h3', {}, 'Theo nhiệm vụ'),
+      h('ul', {}, e.byTask.map((t) => h('li', {}, h('a', { href: `#/nhiem-vu/${encodeURIComponent(t.taskId)}` }, t.title || t.taskId),
+        ` — ${num(t.reached)} lượt tiếp cận`)))] : null);
+}
+
+/** One line per figure that moved in the span, per commune day. */
+function engagementChart(e) {
+  const days = e?.byDay || [];
+  const keys = ['views', 'plays', 'downloads', 'reach', 'reactions', 'shares'];
+  const names = Object.fromEntries((e?.totals || []).map((f) => [f.key, f.label]));
+  const moved = keys.filter((k) => days.some((d) => figure(d.figures, k) > 0));
+  const shown = moved.length ? moved : ['views'];
+  return {
+    animation: false, // drawn whole at once: a live refresh does not replay the lines
+    tooltip: { trigger: 'axis', valueFormatter: (v) => num(v) },
+    legend: { bottom: 0, type: 'scroll', itemGap: 32 },
+    grid: { left: 40, right: 16, top: 16, bottom: 56 },
+    xAxis: { type: 'category', data: days.map((d) => date(d.day).slice(0, 5)) },
+    yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v) => num(v) } },
+    series: shown.map((k) => ({ type: 'line', name: names[k] || k, data: days.map((d) => figure(d.figures, k)),
+      itemStyle: { color: FIGURE_COLOURS[k] }, lineStyle: { color: FIGURE_COLOURS[k] }, showSymbol: days.length <= 31 })),
   };
 }
 
@@ -180,6 +241,7 @@ const COLUMNS = [
   ['atRisk', 'Có nguy cơ', true],
   ['missed', 'Không đạt', true],
   ['publications', 'Tin, bài tháng này', true],
+  ['reached', 'Lượt tiếp cận 30 ngày', true],
   ['submission', 'Báo cáo kỳ', false],
 ];
 
@@ -222,7 +284,8 @@ function renderProvince(area, d, sort, dir, onSort) {
       stat('Có nguy cơ', t.atRisk, 'stat-at-risk', 'risk'),
       stat('Không đạt', t.missed, 'stat-missed', 'missed'),
       stat('Tin, bài tháng này', t.publicationsThisMonth, 'stat-publications'),
-      stat('Đã gửi báo cáo', (t.submitted || 0) + (t.accepted || 0), 'stat-submitted')),
+      stat('Đã gửi báo cáo', (t.submitted || 0) + (t.accepted || 0), 'stat-submitted'),
+      stat('Lượt tiếp cận 30 ngày', d.engagement?.reached, 'stat-reached')),
     h('div', { class: 'table-wrap' }, h('table', { class: 'data sortable', id: 'province-table', dataset: { testid: 'province-table' } },
       h('caption', {}, 'Các xã, phường trực thuộc — bấm tiêu đề cột để sắp xếp'),
       h('thead', {}, h('tr', {}, COLUMNS.map(([key, text, numeric]) => {
@@ -241,5 +304,17 @@ function renderProvince(area, d, sort, dir, onSort) {
         h('td', { class: 'num' }, num(r.atRisk)),
         h('td', { class: 'num' }, num(r.missed)),
         h('td', { class: 'num', title: (r.byChannel || []).map((c) => `${c.label || c.key}: ${num(c.count)}`).join(', ') }, num(r.publicationsThisMonth)),
-        h('td', {}, r.submissionLabel || r.submission || '—')))))));
+        h('td', { class: 'num', dataset: { testid: 'province-reached' } }, num(r.reached)),
+        h('td', {}, r.submissionLabel || r.submission || '—')))))),
+    engagementSection(d.engagement, false));
+  provinceChart?.dispose();
+  provinceChart = null;
+  echarts().then((ec) => {
+    const el = area.querySelector('#chart-engagement');
+    if (!el) return;
+    provinceChart = ec.init(el, null, { renderer: 'svg' });
+    provinceChart.setOption({ textStyle: { fontFamily: 'inherit' }, ...engagementChart(d.engagement) });
+  }).catch((e) => console.error(e));
 }
+
+let provinceChart = null;

@@ -36,6 +36,7 @@ import vn.loa.contracts.EventEnvelope;
 import vn.loa.contracts.EventType;
 import vn.loa.contracts.LoaEvent;
 import vn.loa.contracts.channel.ChannelRegistered;
+import vn.loa.contracts.channel.PublicationEngaged;
 import vn.loa.contracts.channel.PublicationFailed;
 import vn.loa.contracts.channel.PublicationRequested;
 import vn.loa.contracts.channel.PublicationSucceeded;
@@ -173,6 +174,8 @@ public final class TestBroker implements AutoCloseable {
             case PublicationSucceeded succeeded -> "channel-" + succeeded.channel();
             case PublicationFailed failed -> "channel-" + failed.channel();
             case ChannelRegistered registered -> "channel-" + registered.channelId();
+            case PublicationEngaged engaged -> engaged.counter().startsWith("manual:") ? "content-service"
+                    : "channel-" + engaged.channel();
             default -> EventType.of(event).type().split("\\.")[2] + "-service";
         };
     }

@@ -59,7 +59,8 @@ public class ChannelBindings implements EnvironmentPostProcessor, Ordered {
         String kafka = "spring.cloud.stream.kafka.bindings." + REQUESTS + "-in-0.consumer.configuration.";
         p.put(kafka + "max.poll.records", env.getProperty("loa.channel.max-poll-records", "10"));
         p.put(kafka + "max.poll.interval.ms", env.getProperty("loa.channel.max-poll-interval-ms", "900000"));
-        p.put("loa.outbox.collections", merge(env.getProperty("loa.outbox.collections"), ",", RequestLedger.COLLECTION));
+        p.put("loa.outbox.collections", merge(env.getProperty("loa.outbox.collections"), ",", RequestLedger.COLLECTION,
+                EngagementOutbox.COLLECTION));
         env.getPropertySources().addFirst(new MapPropertySource("loa-channel-bindings", p));
     }
 

@@ -4,5 +4,6 @@ import vn.loa.contracts.LoaEvent;
 
 /** Events between content-service and the channel services. */
 public sealed interface ChannelEvent extends LoaEvent
-        permits PublicationRequested, PublicationSucceeded, PublicationFailed, ChannelRegistered {
+        permits PublicationRequested, PublicationSucceeded, PublicationFailed, ChannelRegistered,
+        PublicationEngaged {
 }

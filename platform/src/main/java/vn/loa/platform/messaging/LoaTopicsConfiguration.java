@@ -25,6 +25,7 @@ public class LoaTopicsConfiguration {
                 topic(Topics.TASK_EVENTS, partitions, replicas),
                 topic(Topics.CONTENT_EVENTS, partitions, replicas),
                 topic(Topics.PUBLICATION_EVENTS, partitions, replicas),
+                topic(Topics.ENGAGEMENT_EVENTS, partitions, replicas),
                 TopicBuilder.name(Topics.CHANNEL_REGISTRY).partitions(1).replicas(replicas)
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))
                         .build());

@@ -31,6 +31,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import vn.loa.contracts.LoaEvent;
 import vn.loa.contracts.Topics;
+import vn.loa.contracts.channel.PublicationEngaged;
 import vn.loa.contracts.channel.PublicationFailed;
 import vn.loa.contracts.channel.PublicationRequested;
 import vn.loa.contracts.channel.PublicationSucceeded;
@@ -40,7 +41,8 @@ import vn.loa.testsupport.TestBroker;
 
 /** The portal channel as it runs: requests in through the broker, pages, images and the feed out over HTTP. */
 @SpringBootTest(classes = PortalChannelApplication.class, webEnvironment = SpringBootTest.WebEnvironment.MOCK,
-        properties = {"loa.outbox.poll-interval=200ms", "loa.public-url=https://loa.example.vn"})
+        properties = {"loa.outbox.poll-interval=200ms", "loa.public-url=https://loa.example.vn",
+                "loa.channel.engagement.window=PT1S"})
 @AutoConfigureMockMvc
 class PortalChannelTest {
 
@@ -206,6 +208,40 @@ class PortalChannelTest {
         assertThat(failed.retryable()).isFalse();
         assertThat(failed.reason()).contains("không phải là ảnh");
         assertThat(fetch("/p/10804/cchc/" + fake).getResponse().getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void readingAPageAndTheFeedIsCountedOncePerVisitorAndLeavesAsPublicationEngaged() throws Exception {
+        String item = "item-" + UUID.randomUUID();
+        PublicationRequested request = request(KIM_THANH, item, "Hướng dẫn thanh toán phí trực tuyến", "<p>d</p>",
+                List.of());
+        broker.send(request);
+        awaitResult(request.requestId());
+
+        for (int i = 0; i < 3; i++) { // one reader, three times
+            assertThat(http.perform(get("/p/10804/cchc/" + item).header("X-Forwarded-For", "203.113.131.7")
+                    .header("User-Agent", "Mozilla/5.0 Android")).andReturn().getResponse().getStatus()).isEqualTo(200);
+        }
+        http.perform(get("/p/10804/cchc/" + item).header("X-Forwarded-For", "113.160.2.9")
+                .header("User-Agent", "Mozilla/5.0 Android"));
+        http.perform(get("/p/10804/cchc/feed.atom").header("X-Forwarded-For", "113.160.2.9"));
+        http.perform(get("/p/00004/cchc/" + item).header("X-Forwarded-For", "113.160.2.9")); // 404: not counted
+
+        List<PublicationEngaged> windows = eventually().until(() -> broker.events(Topics.ENGAGEMENT_EVENTS).stream()
+                .filter(e -> e instanceof PublicationEngaged p && item.equals(p.itemId()))
+                .map(e -> (PublicationEngaged) e).toList(), l -> l.stream().mapToLong(p -> p.figures().views())
+                .sum() >= 2);
+        assertThat(windows.stream().mapToLong(p -> p.figures().views()).sum()).isEqualTo(2);
+        assertThat(windows).allSatisfy(p -> {
+            assertThat(p.tenantId()).isEqualTo(KIM_THANH);
+            assertThat(p.channel()).isEqualTo("portal");
+            assertThat(p.publicationId()).isEqualTo(request.requestId());
+        });
+        assertThat(eventually().until(() -> broker.events(Topics.ENGAGEMENT_EVENTS).stream()
+                .filter(e -> e instanceof PublicationEngaged p && p.itemId() == null
+                        && p.tenantId().equals(KIM_THANH)).toList(), l -> !l.isEmpty())).isNotEmpty();
+        assertThat(broker.events(Topics.ENGAGEMENT_EVENTS)).noneMatch(e -> e.tenantId().equals(BA_DINH)
+                && e instanceof PublicationEngaged p && item.equals(p.itemId()));
     }
 
     @Test

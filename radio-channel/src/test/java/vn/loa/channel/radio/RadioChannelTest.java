@@ -27,6 +27,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import vn.loa.contracts.CloudEventHeaders;
 import vn.loa.contracts.Topics;
 import vn.loa.channel.radio.speech.Synthesizer;
+import vn.loa.contracts.channel.PublicationEngaged;
 import vn.loa.contracts.channel.PublicationFailed;
 import vn.loa.contracts.channel.PublicationRequested;
 import vn.loa.contracts.channel.PublicationSucceeded;
@@ -40,7 +41,8 @@ import vn.loa.testsupport.TestBroker;
  * are read by their source, as {@link RadioWithoutSpeechTest}'s context (another group) may be alive as well.
  */
 @SpringBootTest(classes = RadioChannelApplication.class, webEnvironment = SpringBootTest.WebEnvironment.MOCK,
-        properties = {"loa.outbox.poll-interval=200ms", "loa.public-url=https://loa.example.vn"})
+        properties = {"loa.outbox.poll-interval=200ms", "loa.public-url=https://loa.example.vn",
+                "loa.channel.engagement.window=PT1S"})
 @AutoConfigureMockMvc
 class RadioChannelTest {
 
@@ -136,6 +138,21 @@ class RadioChannelTest {
                 StandardCharsets.UTF_8)).doesNotContain(item).doesNotContain(file.id());
         assertThat(fetch(audioPath.replace("/radio/10804/", "/radio/00004/")).getResponse().getStatus())
                 .isEqualTo(404);
+
+        // plays and downloads: once per listener per day; ?download is an attachment and counts as a download
+        MvcResult downloaded = http.perform(get(audioPath + "?download").header("X-Forwarded-For", "113.160.2.9"))
+                .andReturn();
+        assertThat(downloaded.getResponse().getHeader("Content-Disposition")).startsWith("attachment;");
+        http.perform(get(audioPath).header("X-Forwarded-For", "113.160.2.9"));
+        http.perform(get(audioPath).header("X-Forwarded-For", "113.160.2.9"));
+        var engaged = eventually().until(() -> broker.events(Topics.ENGAGEMENT_EVENTS).stream()
+                .filter(e -> e instanceof PublicationEngaged p && item.equals(p.itemId()))
+                .map(e -> ((PublicationEngaged) e).figures()).reduce(PublicationEngaged.Figures.NONE,
+                        PublicationEngaged.Figures::plus), f -> f.plays() >= 2 && f.downloads() >= 1);
+        // the test's first GET (no X-Forwarded-For: the test client's own address) was a play too
+        assertThat(engaged.plays()).isEqualTo(2);
+        assertThat(engaged.downloads()).isEqualTo(1);
+        assertThat(engaged.views()).isZero();
 
         broker.send(new ContentRetracted(KIM_THANH, item, "radio", Instant.now(), "Lịch tiếp dân thay đổi"));
         eventually().until(() -> fetch(audioPath).getResponse().getStatus() == 404);

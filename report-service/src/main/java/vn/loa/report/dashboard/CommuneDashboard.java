@@ -13,7 +13,11 @@ public record CommuneDashboard(
         List<TaskRef> missed,
         Publications publications,
         Pipeline pipeline,
-        Activities activities) {
+        Activities activities,
+        Engagement engagement) {
+
+    /** Days the dashboards' engagement covers: the last 30 commune days, today included. */
+    public static final int ENGAGEMENT_DAYS = 30;
 
     public record Commune(String code, String name, String provinceCode, String provinceName) {
     }

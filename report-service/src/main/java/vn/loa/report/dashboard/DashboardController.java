@@ -50,7 +50,7 @@ public class DashboardController {
 
     @GetMapping("/province")
     @Operation(summary = "Bảng tổng hợp các xã của tỉnh, sắp xếp được (sort=name|code|tasks|met|atRisk|missed|"
-            + "publications|submission, dir=asc|desc)")
+            + "publications|reached|submission, dir=asc|desc)")
     public ProvinceDashboard province(Caller caller,
             @RequestParam(name = "province", required = false) String province,
             @RequestParam(name = "sort", defaultValue = "missed") String sort,

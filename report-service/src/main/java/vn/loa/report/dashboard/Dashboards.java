@@ -102,8 +102,23 @@ public class Dashboards {
                         VnTime.dayOf(p.firstPublishedAt()), p.unit()))
                 .toList());
 
+        Map<String, String> titles = new HashMap<>();
+        publications.forEach(p -> {
+            if (p.title() != null) {
+                titles.put(p.itemId(), p.title());
+            }
+        });
+        items.forEach(i -> {
+            if (i.title() != null) {
+                titles.putIfAbsent(i.itemId(), i.title());
+            }
+        });
+        Engagement engagement = Engagements.of(readModels.engagement(code),
+                today.minusDays(CommuneDashboard.ENGAGEMENT_DAYS - 1), today, titles, tasks,
+                Engagements.channelNames(channelNames, unit));
+
         return new CommuneDashboard(commune(code), summary, views, atRisk, missed, pubs,
-                new Pipeline(waiting, failed), activities);
+                new Pipeline(waiting, failed), activities, engagement);
     }
 
     public static Commune commune(String code) {

@@ -14,6 +14,8 @@ import vn.loa.report.dashboard.CommuneDashboard.Count;
 import vn.loa.report.period.PeriodKind;
 import vn.loa.report.period.ReportPeriod;
 import vn.loa.report.period.ReportingWindows;
+import vn.loa.platform.tenancy.UnitKind;
+import vn.loa.report.projection.EngagementRecord;
 import vn.loa.report.projection.PlanRecord;
 import vn.loa.report.projection.PublicationRecord;
 import vn.loa.report.projection.ReadModels;
@@ -45,6 +47,8 @@ public class ProvinceDashboards {
         List<String> codes = province.communes().stream().map(CommuneDirectory.Commune::code).toList();
         Map<String, SubmissionState> states = submissions.states(codes, period.label());
         List<ProvinceDashboard.Row> rows = new ArrayList<>();
+        LocalDate since = today.minusDays(CommuneDashboard.ENGAGEMENT_DAYS - 1);
+        List<EngagementRecord> engaged = new ArrayList<>();
         for (CommuneDirectory.Commune c : province.communes()) {
             Map<String, PlanRecord> plans = readModels.plans(c.code());
             List<TaskRecord> tasks = readModels.tasks(c.code());
@@ -77,8 +81,12 @@ public class ProvinceDashboards {
             List<Count> byChannel = Dashboards.count(thisMonth, PublicationRecord::channel,
                     id -> Vocabulary.channel(id, channelNames, c.kind()));
             SubmissionState state = states.getOrDefault(c.code(), SubmissionState.DRAFT);
+            List<EngagementRecord> communeEngaged = readModels.engagement(c.code());
+            engaged.addAll(communeEngaged);
+            long reached = communeEngaged.stream().filter(r -> !r.day().isBefore(since) && !r.day().isAfter(today))
+                    .mapToLong(r -> Engagements.reached(r.figures())).sum();
             rows.add(new ProvinceDashboard.Row(c.code(), c.name(), counted, met, atRisk, missed, thisMonth.size(),
-                    byChannel, state.name(), state.label()));
+                    byChannel, state.name(), state.label(), reached));
         }
         boolean descending = dir == null ? !List.of("name", "code").contains(sort) : "desc".equalsIgnoreCase(dir);
         Comparator<ProvinceDashboard.Row> order = switch (sort) {
@@ -90,9 +98,10 @@ public class ProvinceDashboards {
             case "missed" -> Comparator.comparingInt((ProvinceDashboard.Row r) -> r.missed())
                     .thenComparingInt(ProvinceDashboard.Row::atRisk);
             case "publications" -> Comparator.comparingLong(ProvinceDashboard.Row::publicationsThisMonth);
+            case "reached" -> Comparator.comparingLong(ProvinceDashboard.Row::reached);
             case "submission" -> Comparator.comparing(r -> SubmissionState.valueOf(r.submission()).ordinal());
             default -> throw new InvalidInput("sort", "Không sắp xếp được theo '" + sort + "'. Chọn một trong: name,"
-                    + " code, tasks, met, atRisk, missed, publications, submission.");
+                    + " code, tasks, met, atRisk, missed, publications, reached, submission.");
         };
         if (descending) {
             order = order.reversed();
@@ -108,7 +117,9 @@ public class ProvinceDashboards {
                 (int) rows.stream().filter(r -> r.submission().equals("ACCEPTED")).count(),
                 (int) rows.stream().filter(r -> r.submission().equals("RETURNED")).count());
         return new ProvinceDashboard(province.code(), province.name(), month.toString(), period.label(),
-                period.inWords(), sort, descending ? "desc" : "asc", totals, List.copyOf(rows));
+                period.inWords(), sort, descending ? "desc" : "asc", totals, List.copyOf(rows),
+                Engagements.of(engaged, since, today, Map.of(), List.of(),
+                        Engagements.channelNames(channelNames, UnitKind.XA).andThen(UnitKind::rewordForLevel)));
     }
 
     private static Comparator<String> vietnamese() {

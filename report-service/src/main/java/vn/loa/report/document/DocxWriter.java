@@ -3,6 +3,7 @@ package vn.loa.report.document;
 import static vn.loa.document.Decree30Docx.run;
 
 import vn.loa.platform.time.VnTime;
+import vn.loa.report.dashboard.Engagement;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -300,6 +301,7 @@ public final class DocxWriter {
             grid(doc, List.of("STT", "Ngày", "Hoạt động", "Hình thức", "Đơn vị thực hiện"),
                     new int[] {7, 15, 42, 18, 18}, rows);
         }
+        engagement(doc, data);
         heading(doc, "II. ĐÁNH GIÁ CHUNG");
         subheading(doc, "1. Kết quả nổi bật");
         paragraphs(doc, data.notes().highlights());
@@ -309,6 +311,59 @@ public final class DocxWriter {
         paragraphs(doc, data.notes().proposals());
         text(doc, "Trên đây là báo cáo kết quả thực hiện công tác thông tin, tuyên truyền cải cách hành chính "
                 + data.period().inWords() + " của Ủy ban nhân dân " + inSentence(data.commune().name()) + "./.");
+    }
+
+    /** «4. Hiệu quả tuyên truyền»: figures per channel and the most-read items of the window. */
+    private static void engagement(XWPFDocument doc, ReportData data) {
+        subheading(doc, "4. Hiệu quả tuyên truyền");
+        Engagement e = data.engagement();
+        if (e == null || (e.byChannel().isEmpty())) {
+            text(doc, "Trong kỳ báo cáo, hệ thống chưa ghi nhận lượt xem, lượt nghe hay số liệu tiếp cận nào của"
+                    + " tin, bài.");
+            return;
+        }
+        long feed = figure(e.totals(), "feedFetches");
+        text(doc, "Trong kỳ báo cáo, tin, bài của đơn vị đã tiếp cận " + number(e.reached()) + " lượt người (xem"
+                + " trang " + number(figure(e.totals(), "views")) + ", nghe " + number(figure(e.totals(), "plays"))
+                + ", tải âm thanh " + number(figure(e.totals(), "downloads")) + ", tiếp cận trên các kênh khác "
+                + number(figure(e.totals(), "reach")) + "); " + number(figure(e.totals(), "reactions"))
+                + " lượt tương tác, " + number(figure(e.totals(), "shares")) + " lượt chia sẻ"
+                + (feed > 0 ? "; bản tin Atom của trang được đọc " + number(feed) + " lượt" : "")
+                + ". Mỗi người đọc, người nghe được tính một lần mỗi ngày.");
+        List<String[]> rows = new java.util.ArrayList<>();
+        int i = 0;
+        for (Engagement.ChannelRow c : e.byChannel()) {
+            rows.add(new String[] {String.valueOf(++i), c.label(), number(figure(c.figures(), "views")),
+                    number(figure(c.figures(), "plays")), number(figure(c.figures(), "downloads")),
+                    number(figure(c.figures(), "reach")), number(figure(c.figures(), "reactions")),
+                    number(figure(c.figures(), "shares"))});
+        }
+        rows.add(new String[] {"", "Tổng cộng", number(figure(e.totals(), "views")),
+                number(figure(e.totals(), "plays")), number(figure(e.totals(), "downloads")),
+                number(figure(e.totals(), "reach")), number(figure(e.totals(), "reactions")),
+                number(figure(e.totals(), "shares"))});
+        grid(doc, List.of("STT", "Kênh thông tin", "Lượt xem", "Lượt nghe", "Lượt tải", "Lượt tiếp cận",
+                "Lượt tương tác", "Lượt chia sẻ"), new int[] {6, 30, 10, 10, 10, 12, 12, 10}, rows);
+        if (!e.topItems().isEmpty()) {
+            text(doc, "Các tin, bài được quan tâm nhiều nhất:");
+            List<String[]> top = new java.util.ArrayList<>();
+            int k = 0;
+            for (Engagement.ItemRow r : e.topItems()) {
+                top.add(new String[] {String.valueOf(++k), nz(r.title()), number(r.reached()),
+                        number(figure(r.figures(), "reactions") + figure(r.figures(), "shares"))});
+            }
+            grid(doc, List.of("STT", "Tin, bài", "Lượt tiếp cận", "Lượt tương tác, chia sẻ"),
+                    new int[] {7, 61, 16, 16}, top);
+        }
+    }
+
+    static long figure(List<Engagement.Figure> figures, String key) {
+        return figures.stream().filter(f -> f.key().equals(key)).mapToLong(Engagement.Figure::count).sum();
+    }
+
+    /** 1.250 — thousands with a dot, as Vietnamese documents write them. */
+    static String number(long n) {
+        return String.format(Locale.GERMANY, "%,d", n);
     }
 
     private static void signature(XWPFDocument doc, ReportData data) {

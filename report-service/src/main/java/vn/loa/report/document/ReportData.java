@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import vn.loa.report.dashboard.CommuneDashboard.Commune;
 import vn.loa.report.dashboard.CommuneDashboard.Count;
+import vn.loa.report.dashboard.Engagement;
 
 /**
  * The figures of one commune's report for one period — what the json format returns and what the docx and xlsx
@@ -13,6 +14,8 @@ import vn.loa.report.dashboard.CommuneDashboard.Count;
  *
  * @param addressing "Kính gửi", "Nơi nhận" and the signature block as printed (the notes, else the defaults)
  * @param frozenAt   when the province accepted the report and its documents were frozen; null while it is live
+ * @param engagement «Hiệu quả tuyên truyền»: what reached people in the window, per channel and the most-read items;
+ *                   null in a report frozen before engagement was counted
  */
 public record ReportData(
         Commune commune,
@@ -28,7 +31,8 @@ public record ReportData(
         Addressing addressing,
         String submissionState,
         String submissionLabel,
-        Instant frozenAt) {
+        Instant frozenAt,
+        Engagement engagement) {
 
     public record Period(String label, String kind, String inWords, LocalDate from, LocalDate to,
             String windowInWords) {

@@ -15,12 +15,15 @@ import vn.loa.report.dashboard.Bucket;
 import vn.loa.report.dashboard.Buckets;
 import vn.loa.report.dashboard.CommuneDashboard.Count;
 import vn.loa.report.dashboard.Dashboards;
+import vn.loa.report.dashboard.Engagement;
+import vn.loa.report.dashboard.Engagements;
 import vn.loa.report.dashboard.Vocabulary;
 import vn.loa.report.document.ReportData.ActivityRow;
 import vn.loa.report.document.ReportData.ChannelKind;
 import vn.loa.report.document.ReportData.TaskResult;
 import vn.loa.report.document.ReportData.Totals;
 import vn.loa.report.period.ReportPeriod;
+import vn.loa.report.projection.EngagementRecord;
 import vn.loa.report.projection.PlanRecord;
 import vn.loa.report.projection.PublicationRecord;
 import vn.loa.report.projection.ReadModels;
@@ -65,7 +68,7 @@ public class Reports implements AcceptedReports {
     ReportData live(String commune, ReportPeriod period, LocalDate today, SubmissionState state, Instant frozenAt) {
         return compute(commune, period, today, readModels.plans(commune), readModels.tasks(commune),
                 readModels.publications(commune), readModels.channelNames(), notes.of(commune, period.label()),
-                state.name(), state.label(), frozenAt);
+                state.name(), state.label(), frozenAt, readModels.engagement(commune));
     }
 
     /** What the notes would print as "Kính gửi", "Nơi nhận" and signature block for this commune and period. */
@@ -88,13 +91,14 @@ public class Reports implements AcceptedReports {
             Map<String, PlanRecord> plans, List<TaskRecord> tasks, List<PublicationRecord> publications,
             Map<String, String> channelNames, Notes notes, String submissionState, String submissionLabel) {
         return compute(commune, period, today, plans, tasks, publications, channelNames, notes, submissionState,
-                submissionLabel, null);
+                submissionLabel, null, List.of());
     }
 
-    static ReportData compute(String commune, ReportPeriod period, LocalDate today,
+    /** With the commune's engagement records: the report's «Hiệu quả tuyên truyền» over its window. */
+    public static ReportData compute(String commune, ReportPeriod period, LocalDate today,
             Map<String, PlanRecord> plans, List<TaskRecord> tasks, List<PublicationRecord> publications,
             Map<String, String> channelNames, Notes notes, String submissionState, String submissionLabel,
-            Instant frozenAt) {
+            Instant frozenAt, List<EngagementRecord> engagement) {
         UnitKind unitKind = UnitKind.ofCommune(commune);
         List<TaskResult> results = new ArrayList<>();
         List<TaskRecord> relevant = tasks.stream()
@@ -161,7 +165,21 @@ public class Reports implements AcceptedReports {
         return new ReportData(unit, p, today,
                 new Totals(results.size(), met, withTarget, posted.size(), byChannel.size(), activities.size()),
                 List.copyOf(results), List.copyOf(pairs), byChannel, byKind, activities, notes,
-                Addressing.of(unit, planSigner(plans, period), notes), submissionState, submissionLabel, frozenAt);
+                Addressing.of(unit, planSigner(plans, period), notes), submissionState, submissionLabel, frozenAt,
+                engagement(engagement, period, publications, tasks, channelNames, unitKind));
+    }
+
+    private static Engagement engagement(List<EngagementRecord> records, ReportPeriod period,
+            List<PublicationRecord> publications, List<TaskRecord> tasks, Map<String, String> channelNames,
+            UnitKind unit) {
+        Map<String, String> titles = new HashMap<>();
+        publications.forEach(p -> {
+            if (p.title() != null) {
+                titles.put(p.itemId(), p.title());
+            }
+        });
+        return Engagements.of(records, period.from(), period.to(), titles, tasks,
+                Engagements.channelNames(channelNames, unit));
     }
 
     /**

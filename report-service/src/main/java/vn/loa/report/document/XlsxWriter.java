@@ -1,6 +1,8 @@
 package vn.loa.report.document;
 
 import vn.loa.platform.time.VnTime;
+import vn.loa.report.dashboard.Engagement;
+import vn.loa.report.dashboard.Engagements;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,6 +47,8 @@ public final class XlsxWriter {
             add(summary, s, "Số tin, bài đã đăng", data.totals().publications());
             add(summary, s, "Số kênh đã sử dụng", data.totals().channels());
             add(summary, s, "Số hoạt động đã tổ chức", data.totals().activities());
+            add(summary, s, "Lượt tiếp cận (xem, nghe, tải, tiếp cận)",
+                    data.engagement() == null ? 0 : data.engagement().reached());
             add(summary, s, "Trạng thái báo cáo", data.submissionLabel());
             if (data.addressing() != null) {
                 Addressing.Signature sign = data.addressing().signature();
@@ -69,6 +73,7 @@ public final class XlsxWriter {
             for (ActivityRow a : data.activities()) {
                 add(activities, s, ++i, a.heldOn().format(VnTime.DAY), a.title(), a.kindLabel(), a.unit());
             }
+            engagement(wb, s, data.engagement());
             Sheet notes = sheet(wb, "Đánh giá", s, "Mục", "Nội dung");
             add(notes, s, "Kết quả nổi bật", nz(data.notes().highlights()));
             add(notes, s, "Khó khăn, vướng mắc", nz(data.notes().difficulties()));
@@ -97,11 +102,12 @@ public final class XlsxWriter {
             List<String> headers = new ArrayList<>(List.of("STT", "Mã xã", "Tên xã", "Số nhiệm vụ",
                     "Nhiệm vụ có chỉ tiêu", "Nhiệm vụ đạt chỉ tiêu", "Tin, bài đã đăng", "Hoạt động đã tổ chức"));
             channels.forEach(c -> headers.add("Tin, bài: " + channelLabels.get(c)));
+            headers.add("Lượt tiếp cận");
             headers.add("Trạng thái báo cáo");
             Sheet summary = sheet(wb, "Tổng hợp theo xã", s, headers.toArray(String[]::new));
             summary.createRow(summary.getLastRowNum() + 1).createCell(0).setCellValue(provinceName + " — kỳ "
                     + periodLabel + " (" + periodWords + "), số liệu " + window);
-            long[] totals = new long[5 + channels.size()];
+            long[] totals = new long[6 + channels.size()];
             int i = 0;
             for (ReportData d : communes) {
                 List<Object> row = new ArrayList<>(List.of(++i, d.commune().code(), d.commune().name(),
@@ -118,6 +124,9 @@ public final class XlsxWriter {
                     totals[5 + c] += n;
                     row.add(n);
                 }
+                long reached = d.engagement() == null ? 0 : d.engagement().reached();
+                totals[5 + channels.size()] += reached;
+                row.add(reached);
                 row.add(d.submissionLabel());
                 add(summary, s, row.toArray());
             }
@@ -150,10 +159,54 @@ public final class XlsxWriter {
                             a.title(), a.kindLabel(), a.unit());
                 }
             }
+            List<String> engagementHeaders = new ArrayList<>(List.of("Mã xã", "Tên xã", "Kênh thông tin"));
+            engagementHeaders.addAll(Engagements.LABELS.values());
+            engagementHeaders.add("Tổng lượt tiếp cận");
+            Sheet engaged = sheet(wb, "Hiệu quả tuyên truyền", s, engagementHeaders.toArray(String[]::new));
+            for (ReportData d : communes) {
+                if (d.engagement() == null) {
+                    continue;
+                }
+                for (Engagement.ChannelRow c : d.engagement().byChannel()) {
+                    List<Object> row = new ArrayList<>(List.of(d.commune().code(), d.commune().name()));
+                    row.addAll(figuresRow(c.label(), c.figures(), c.reached()));
+                    add(engaged, s, row.toArray());
+                }
+            }
             return bytes(wb);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** «Hiệu quả tuyên truyền»: one row per channel and the total, then the most-read items. */
+    private static void engagement(SXSSFWorkbook wb, Styles s, Engagement e) {
+        List<String> headers = new ArrayList<>(List.of("Kênh thông tin"));
+        headers.addAll(Engagements.LABELS.values());
+        headers.add("Tổng lượt tiếp cận");
+        Sheet sheet = sheet(wb, "Hiệu quả tuyên truyền", s, headers.toArray(String[]::new));
+        if (e == null) {
+            return;
+        }
+        for (Engagement.ChannelRow c : e.byChannel()) {
+            add(sheet, s, figuresRow(c.label(), c.figures(), c.reached()).toArray());
+        }
+        add(sheet, s, figuresRow("Tổng cộng", e.totals(), e.reached()).toArray());
+        if (!e.topItems().isEmpty()) {
+            sheet.createRow(sheet.getLastRowNum() + 2).createCell(0).setCellValue(
+                    "Tin, bài được quan tâm nhiều nhất");
+            for (Engagement.ItemRow r : e.topItems()) {
+                add(sheet, s, figuresRow(r.title(), r.figures(), r.reached()).toArray());
+            }
+        }
+    }
+
+    private static List<Object> figuresRow(String first, List<Engagement.Figure> figures, long reached) {
+        List<Object> row = new ArrayList<>();
+        row.add(first);
+        figures.forEach(f -> row.add(f.count()));
+        row.add(reached);
+        return row;
     }
 
     private record Styles(CellStyle header) {

@@ -44,6 +44,12 @@ public class EventIntake {
         return message -> apply(message, codec, projection, changes);
     }
 
+    /** What reached people: {@code PublicationEngaged} on {@code channel.engagement.events}. */
+    @Bean
+    Consumer<Message<byte[]>> onEngagementEvent(EventCodec codec, Projection projection, ChangeLog changes) {
+        return message -> apply(message, codec, projection, changes);
+    }
+
     static void apply(Message<byte[]> message, EventCodec codec, Projection projection, ChangeLog changes) {
         LoaEvent event = IncomingEvent.read(message, codec).event();
         List<Change> changed = projection.apply(event);

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import vn.loa.contracts.LoaEvent;
 import vn.loa.contracts.channel.ChannelEvent;
 import vn.loa.contracts.channel.ChannelRegistered;
+import vn.loa.contracts.channel.PublicationEngaged;
 import vn.loa.contracts.channel.PublicationFailed;
 import vn.loa.contracts.channel.PublicationRequested;
 import vn.loa.contracts.channel.PublicationSucceeded;
@@ -62,9 +63,11 @@ public class Projection {
             new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE);
 
     private final MongoTemplate mongo;
+    private final EngagementProjection engagement;
 
     public Projection(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.engagement = new EngagementProjection(mongo);
     }
 
     public List<Change> apply(LoaEvent event) {
@@ -290,6 +293,7 @@ public class Projection {
                         new Document("$set", new Document("displayName", r.displayName())));
                 yield List.of();
             }
+            case PublicationEngaged e -> engagement.apply(e);
             case PublicationRequested r -> List.of(); // not consumed: the pipeline shows outcomes, not requests
         };
     }

@@ -23,7 +23,17 @@ public final class ReadModel {
     /** One document per channel: its display name from the registry. */
     public static final String CHANNELS = "rm_channels";
 
-    public static final List<String> ALL = List.of(TASKS, TASK_CREDITS, PLANS, PUBLICATIONS, ITEMS, CHANNELS);
+    /**
+     * One document per (tenant, channel, item, commune day) of counted engagement: {@code w.<window key>} holds the
+     * figures of each window that began that day (a {@code $set}: a window read twice is the same window). Id
+     * {@code <tenant>|<channel>|<item or ->|<yyyy-MM-dd>}.
+     */
+    public static final String ENGAGEMENT_DAYS = "rm_engagement_days";
+    /** One document per (tenant, channel, item): an operator's latest running totals (the latest {@code asOf}). */
+    public static final String ENGAGEMENT_TOTALS = "rm_engagement_totals";
+
+    public static final List<String> ALL = List.of(TASKS, TASK_CREDITS, PLANS, PUBLICATIONS, ITEMS, CHANNELS,
+            ENGAGEMENT_DAYS, ENGAGEMENT_TOTALS);
 
     /** The channel key of an activity held (no channel). */
     public static final String NO_CHANNEL = "-";
@@ -42,6 +52,14 @@ public final class ReadModel {
 
     public static String taskCreditsId(String taskId, String period) {
         return taskId + "|" + period;
+    }
+
+    public static String engagementDayId(String tenant, String channel, String itemId, String day) {
+        return tenant + "|" + channel + "|" + (itemId == null ? NO_CHANNEL : itemId) + "|" + day;
+    }
+
+    public static String engagementTotalId(String tenant, String channel, String itemId) {
+        return tenant + "|" + channel + "|" + (itemId == null ? NO_CHANNEL : itemId);
     }
 
     public static String publicationId(String itemId, String channel) {

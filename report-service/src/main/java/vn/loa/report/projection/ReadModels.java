@@ -75,6 +75,32 @@ public class ReadModels {
         return out;
     }
 
+    /**
+     * The tenant's engagement: one record per (channel, item, day) with the sum of that day's windows, and one per
+     * operator's running total (dated by the day it is as of).
+     */
+    public List<EngagementRecord> engagement(String tenant) {
+        List<EngagementRecord> out = new ArrayList<>();
+        for (Document d : mongo.getCollection(ReadModel.ENGAGEMENT_DAYS).find(Filters.eq("tenant", tenant))) {
+            vn.loa.contracts.channel.PublicationEngaged.Figures sum =
+                    vn.loa.contracts.channel.PublicationEngaged.Figures.NONE;
+            Document windows = d.get("w", Document.class);
+            if (windows != null) {
+                for (Object w : windows.values()) {
+                    sum = sum.plus(EngagementProjection.figures((Document) w));
+                }
+            }
+            out.add(new EngagementRecord(tenant, d.getString("channel"), d.getString("itemId"),
+                    LocalDate.parse(d.getString("day")), sum, false));
+        }
+        for (Document d : mongo.getCollection(ReadModel.ENGAGEMENT_TOTALS).find(Filters.eq("tenant", tenant))) {
+            out.add(new EngagementRecord(tenant, d.getString("channel"), d.getString("itemId"),
+                    LocalDate.parse(d.getString("day")),
+                    EngagementProjection.figures(d.get("figures", Document.class)), true));
+        }
+        return out;
+    }
+
     public Map<String, PlanRecord> plans(String tenant) {
         return plansByTenant(Filters.eq("tenant", tenant)).getOrDefault(tenant, Map.of());
     }

@@ -45,7 +45,7 @@ public class Rebuild implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(Rebuild.class);
     static final List<String> TOPICS = List.of(Topics.PLAN_EVENTS, Topics.TASK_EVENTS, Topics.CONTENT_EVENTS,
-            Topics.PUBLICATION_EVENTS, Topics.CHANNEL_REGISTRY);
+            Topics.PUBLICATION_EVENTS, Topics.CHANNEL_REGISTRY, Topics.ENGAGEMENT_EVENTS);
 
     /** Where a rebuild stands. */
     public record Progress(boolean running, boolean done, long read, long total, long applied, long unreadable,

@@ -237,7 +237,7 @@ class DocumentTest {
         byte[] bytes = XlsxWriter.commune(report(KIM_THANH, "2025-Q3", NOTES));
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
             assertThat(names(wb)).containsExactly("Tổng hợp", "Nhiệm vụ", "Tin bài theo kênh", "Hoạt động",
-                    "Đánh giá");
+                    "Hiệu quả tuyên truyền", "Đánh giá");
             assertThat(cells(wb.getSheet("Tổng hợp"))).contains(
                     List.of("Đơn vị", "Xã Kim Thành"), List.of("Số nhiệm vụ đạt chỉ tiêu", "1.0"),
                     List.of("Số tin, bài đã đăng", "2.0"), List.of("Số hoạt động đã tổ chức", "1.0"));
@@ -264,7 +264,7 @@ class DocumentTest {
             assertThat(rows.getFirst()).startsWith("STT", "Mã xã", "Tên xã", "Số nhiệm vụ")
                     .contains("Tin, bài: Trang thông tin điện tử xã").endsWith("Trạng thái báo cáo");
             assertThat(rows.get(2)).startsWith("1.0", "10804", "Xã Kim Thành", "2.0", "2.0", "1.0", "2.0", "1.0",
-                    "2.0", "Đang soạn");
+                    "2.0", "0.0", "Đang soạn");
             assertThat(rows.get(3)).startsWith("2.0", "11791", "Xã Tiên Minh", "0.0");
             assertThat(rows.getLast()).startsWith("", "", "Tổng cộng", "2.0", "2.0", "1.0", "2.0", "1.0", "2.0");
             assertThat(cells(wb.getSheet("Nhiệm vụ"))).hasSize(3);

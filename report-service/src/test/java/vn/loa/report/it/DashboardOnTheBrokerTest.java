@@ -51,6 +51,34 @@ class DashboardOnTheBrokerTest extends IntegrationTest {
     }
 
     @Test
+    void engagementOnItsTopicMovesTheCommuneDashboardOnceWhateverTheRedeliveriesAndOnlyThere() {
+        String commune = freshCommune();
+        String neighbour = freshCommune();
+        Instant now = Instant.now().minusSeconds(60);
+        var window = new vn.loa.contracts.channel.PublicationEngaged(commune, "item-read-" + commune, "portal",
+                null, "portal-a", vn.loa.contracts.channel.EngagementBasis.COUNTED_IN_WINDOW, now,
+                now.plusSeconds(10), new vn.loa.contracts.channel.PublicationEngaged.Figures(6, 0, 0, 0, 0, 0, 0));
+        var radio = new vn.loa.contracts.channel.PublicationEngaged(commune, "item-read-" + commune, "radio",
+                null, "radio-a", vn.loa.contracts.channel.EngagementBasis.COUNTED_IN_WINDOW, now,
+                now.plusSeconds(10), new vn.loa.contracts.channel.PublicationEngaged.Figures(0, 0, 3, 1, 0, 0, 0));
+        broker.send(window);
+        broker.send(radio);
+        broker.send(window);
+
+        JsonNode d = eventually().until(() -> get("/api/dashboard", commune, "EDITOR").json(),
+                j -> j.path("engagement").path("reached").asLong() == 10);
+        assertThat(d.path("engagement").path("byChannel").get(0).path("label").asString())
+                .isEqualTo(vn.loa.platform.tenancy.UnitKind.ofCommune(commune).reword("Trang thông tin điện tử xã"));
+        assertThat(d.path("engagement").path("byDay")).hasSize(30);
+        assertThat(d.path("engagement").path("topItems").get(0).path("itemId").asString())
+                .isEqualTo("item-read-" + commune);
+        assertThat(get("/api/dashboard", neighbour, "EDITOR").json().path("engagement").path("reached").asLong())
+                .isZero();
+        JsonNode province = get("/api/dashboard/province", "31", "VIEWER").json();
+        assertThat(province.path("engagement").path("reached").asLong()).isGreaterThanOrEqualTo(10);
+    }
+
+    @Test
     void periodsThatEndedBeforeThePlanWasIssuedAreNotApplicableInTheDashboardJson() {
         String commune = freshCommune();
         // a plan for the whole of 2025 issued on 05/09/2025, with a monthly and a quarterly quota

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import vn.loa.content.engagement.EngagementFigures;
 import vn.loa.content.item.ContentStatus;
 import vn.loa.content.item.Editorial;
 import vn.loa.content.item.Editorial.ItemInput;
@@ -36,10 +37,12 @@ class ContentController {
 
     private final Editorial editorial;
     private final Items items;
+    private final EngagementFigures engagement;
 
-    ContentController(Editorial editorial, Items items) {
+    ContentController(Editorial editorial, Items items, EngagementFigures engagement) {
         this.editorial = editorial;
         this.items = items;
+        this.engagement = engagement;
     }
 
     record ReasonRequest(String reason) {
@@ -61,7 +64,8 @@ class ContentController {
     @GetMapping("/{id}")
     @Operation(summary = "Một tin, bài với kết quả đăng trên từng kênh và lịch sử")
     ItemView one(@PathVariable String id, Caller caller) {
-        return ItemViews.of(editorial.readable(id, caller));
+        var item = editorial.readable(id, caller);
+        return ItemViews.of(item, engagement.of(item.tenantId(), item.id()));
     }
 
     @PutMapping("/{id}")

@@ -1,6 +1,7 @@
 package vn.loa.content.item.web;
 
 import java.util.List;
+import vn.loa.content.engagement.ChannelFigures;
 import vn.loa.content.item.Attachment;
 import vn.loa.content.item.ContentItem;
 import vn.loa.content.item.Publication;
@@ -17,7 +18,8 @@ public final class ItemViews {
             String kindCode, List<String> themes, List<String> taskIds, List<String> channels, String unit,
             String author, String status, String createdAt, String updatedAt, String approvedBy, String approvedAt,
             String rejectionReason, String scheduledAt, List<PublicationView> publications,
-            List<PublicationView> failures, List<AttachmentView> attachments, List<TransitionView> history) {
+            List<PublicationView> failures, List<AttachmentView> attachments, List<TransitionView> history,
+            List<ChannelFigures> engagement) {
     }
 
     public record ItemSummary(String id, String title, String kind, String status, List<String> channels,
@@ -49,6 +51,11 @@ public final class ItemViews {
     }
 
     public static ItemView of(ContentItem i) {
+        return of(i, List.of());
+    }
+
+    /** With what reached people through each channel (GET /api/contents/{id}; the other answers leave it empty). */
+    public static ItemView of(ContentItem i, List<ChannelFigures> engagement) {
         List<PublicationView> publications = i.publications().stream().map(p -> of(i, p)).toList();
         return new ItemView(i.id(), i.tenantId(), i.title(), i.summary(), i.body(), i.kind().name(),
                 i.kind().code(), i.themes(), i.taskIds(), i.channels(), i.unit(), i.author(), i.status().name(),
@@ -56,7 +63,7 @@ public final class ItemViews {
                 VnTime.offset(i.approvedAt()), i.rejectionReason(), VnTime.offset(i.scheduledAt()), publications,
                 publications.stream().filter(p -> p.status().equals("FAILED")).toList(),
                 i.attachments().stream().map(a -> of(i, a)).toList(),
-                i.history().stream().map(ItemViews::of).toList());
+                i.history().stream().map(ItemViews::of).toList(), engagement);
     }
 
     public static ItemSummary summary(ContentItem i) {

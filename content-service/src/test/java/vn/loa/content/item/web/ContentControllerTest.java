@@ -63,6 +63,9 @@ class ContentControllerTest {
     @MockitoBean
     ChannelRegistry channels;
 
+    @MockitoBean
+    vn.loa.content.engagement.EngagementFigures engagement;
+
     static MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder r, String tenant, String roles) {
         return r.header(CallerHeaders.TENANT, tenant).header(CallerHeaders.USER, "u1")
                 .header(CallerHeaders.ROLES, roles);

@@ -15,6 +15,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.ModelAndView;
+import jakarta.servlet.http.HttpServletRequest;
+import vn.loa.channel.Engagement;
+import vn.loa.channel.Visitor;
 import vn.loa.channel.portal.page.ImageStore;
 import vn.loa.channel.portal.page.Page;
 import vn.loa.channel.portal.page.Pages;
@@ -32,15 +35,19 @@ public class PortalController {
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(VIETNAM);
     static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm, dd/MM/yyyy").withZone(VIETNAM);
     static final int LIST_SIZE = 100;
+    /** The portal's channel id (PortalChannel's). */
+    static final String CHANNEL = "portal";
 
     private final Pages pages;
     private final ImageStore images;
     private final String publicUrl;
+    private final Engagement engagement;
 
     public PortalController(Pages pages, ImageStore images,
-            @Value("${loa.public-url:http://127.0.0.1:8080}") String publicUrl) {
+            @Value("${loa.public-url:http://127.0.0.1:8080}") String publicUrl, Engagement engagement) {
         this.pages = pages;
         this.images = images;
+        this.engagement = engagement;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
@@ -66,7 +73,7 @@ public class PortalController {
     }
 
     @GetMapping(value = "/p/{tenant}/cchc/{itemId}", produces = MediaType.TEXT_HTML_VALUE)
-    public ModelAndView item(@PathVariable String tenant, @PathVariable String itemId) {
+    public ModelAndView item(@PathVariable String tenant, @PathVariable String itemId, HttpServletRequest request) {
         Optional<CommuneDirectory.Commune> commune = CommuneDirectory.instance().commune(tenant);
         Optional<Page> page = commune.isEmpty() ? Optional.empty() : pages.find(tenant, itemId);
         if (page.isEmpty()) {
@@ -75,6 +82,9 @@ public class PortalController {
         if (!page.get().live()) {
             return missing(tenant, "Bài viết này đã được gỡ xuống.", HttpStatus.GONE);
         }
+        // one view per visitor per day (in memory; nothing about the visitor is kept: docs/operations.md)
+        engagement.count(tenant, CHANNEL, itemId, page.get().requestId(), Engagement.Figure.VIEWS,
+                Visitor.of(request));
         ModelAndView mv = new ModelAndView("cchc-item");
         mv.addObject("commune", commune.get().name());
         mv.addObject("tenant", tenant);
@@ -83,11 +93,12 @@ public class PortalController {
     }
 
     @GetMapping(value = "/p/{tenant}/cchc/feed.atom")
-    public ResponseEntity<byte[]> feed(@PathVariable String tenant) {
+    public ResponseEntity<byte[]> feed(@PathVariable String tenant, HttpServletRequest request) {
         Optional<CommuneDirectory.Commune> commune = CommuneDirectory.instance().commune(tenant);
         if (commune.isEmpty()) {
             return ResponseEntity.notFound().build();
         }
+        engagement.count(tenant, CHANNEL, null, null, Engagement.Figure.FEED_FETCHES, Visitor.of(request));
         byte[] xml = AtomFeed.write(publicUrl, tenant, commune.get().name(), pages.live(tenant, LIST_SIZE));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8"))
                 .body(xml);

@@ -13,6 +13,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import jakarta.servlet.http.HttpServletRequest;
+import vn.loa.channel.Engagement;
+import vn.loa.channel.Visitor;
 import vn.loa.channel.radio.bulletin.Bulletin;
 import vn.loa.channel.radio.bulletin.Bulletins;
 import vn.loa.platform.tenancy.CommuneDirectory;
@@ -25,13 +28,18 @@ import vn.loa.platform.tenancy.CommuneDirectory;
 @RestController
 public class RadioController {
 
+    /** The radio's channel id (RadioChannel's). */
+    static final String CHANNEL = "radio";
     static final MediaType M3U = MediaType.parseMediaType("audio/x-mpegurl;charset=UTF-8");
 
     private final Bulletins bulletins;
     private final String publicUrl;
+    private final Engagement engagement;
 
-    public RadioController(Bulletins bulletins, @Value("${loa.public-url:http://127.0.0.1:8080}") String publicUrl) {
+    public RadioController(Bulletins bulletins, @Value("${loa.public-url:http://127.0.0.1:8080}") String publicUrl,
+            Engagement engagement) {
         this.bulletins = bulletins;
+        this.engagement = engagement;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
@@ -62,18 +70,37 @@ public class RadioController {
                 .body(m3u.toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * A bulletin's audio: played inline (a loudspeaker player, the browser's player), or with {@code ?download} as an
+     * attachment. Each counts once per visitor per day: a play, or a download.
+     */
     @GetMapping("/radio/{tenant}/audio/{id}.mp3")
-    public ResponseEntity<?> audio(@PathVariable String tenant, @PathVariable String id) throws IOException {
-        if (bulletins.byAudio(tenant, id).isEmpty()) {
+    public ResponseEntity<?> audio(@PathVariable String tenant, @PathVariable String id,
+            HttpServletRequest request) throws IOException {
+        var bulletin = bulletins.byAudio(tenant, id);
+        if (bulletin.isEmpty()) {
             return ResponseEntity.notFound().build();
         }
         var file = bulletins.audio(tenant, id);
         if (file.isEmpty()) {
             return ResponseEntity.notFound().build();
         }
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("audio/mpeg"))
-                .contentLength(file.get().contentLength()).cacheControl(CacheControl.noCache())
-                .body(new InputStreamResource(file.get().getInputStream()));
+        boolean attachment = download(request);
+        engagement.count(tenant, CHANNEL, bulletin.get().itemId(), bulletin.get().requestId(),
+                attachment ? Engagement.Figure.DOWNLOADS : Engagement.Figure.PLAYS, Visitor.of(request));
+        var response = ResponseEntity.ok().contentType(MediaType.parseMediaType("audio/mpeg"))
+                .contentLength(file.get().contentLength()).cacheControl(CacheControl.noCache());
+        if (attachment) {
+            response.header("Content-Disposition", "attachment; filename=\"" + id + ".mp3\"");
+        }
+        return response.body(new InputStreamResource(file.get().getInputStream()));
+    }
+
+    /** {@code ?download}, with or without a value. */
+    static boolean download(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return request.getParameter("download") != null || query != null && java.util.Arrays.stream(query.split("&"))
+                .anyMatch(p -> p.equals("download") || p.startsWith("download="));
     }
 
     private static String oneLine(String s) {

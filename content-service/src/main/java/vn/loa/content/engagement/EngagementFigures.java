@@ -1,0 +1,134 @@
+package vn.loa.content.engagement;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoCommandException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Indexes;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+import vn.loa.contracts.channel.EngagementBasis;
+import vn.loa.contracts.channel.PublicationEngaged;
+import vn.loa.contracts.channel.PublicationEngaged.Figures;
+import vn.loa.platform.time.VnTime;
+
+/**
+ * An item's engagement per channel, from {@code PublicationEngaged}. The windows live in their own collection, one
+ * document per (item, channel, commune day) with each window's figures under its key ({@code $set}: a redelivery is
+ * the same window, never added twice); an operator's totals, one document per (item, channel), replaced only by a
+ * later reading. The item itself is never touched: {@link #of} sums its few documents into one fixed-size row per
+ * channel.
+ */
+@Component
+public class EngagementFigures {
+
+    static final String WINDOWS = "engagement_windows";
+    static final String TOTALS = "engagement_totals";
+
+    private final MongoTemplate mongo;
+
+    public EngagementFigures(MongoTemplate mongo) {
+        this.mongo = mongo;
+        mongo.getCollection(WINDOWS).createIndex(Indexes.ascending("tenantId", "itemId"));
+        mongo.getCollection(TOTALS).createIndex(Indexes.ascending("tenantId", "itemId"));
+    }
+
+    /** Applies one event; false when it changed nothing (a duplicate, an older total, a figure about no item). */
+    public boolean apply(PublicationEngaged e) {
+        if (e.itemId() == null) {
+            return false; // the commune's feed: no item to show it on (report-service keeps it)
+        }
+        return e.basis() == EngagementBasis.COUNTED_IN_WINDOW ? window(e) : total(e);
+    }
+
+    private boolean window(PublicationEngaged e) {
+        String day = VnTime.dayOf(e.from()).toString();
+        String id = e.tenantId() + "|" + e.itemId() + "|" + e.channel() + "|" + day;
+        Document figures = new Document(e.figures().asMap());
+        Document update = new Document("$setOnInsert", new Document("tenantId", e.tenantId())
+                .append("itemId", e.itemId()).append("channel", e.channel()).append("day", day))
+                .append("$set", new Document("w." + e.windowKey(), figures));
+        FindOneAndUpdateOptions before = new FindOneAndUpdateOptions().upsert(true);
+        MongoCollection<Document> c = mongo.getCollection(WINDOWS);
+        Document was;
+        try {
+            was = c.findOneAndUpdate(Filters.eq("_id", id), update, before);
+        } catch (MongoWriteException | MongoCommandException race) {
+            if (!duplicateKey(race)) {
+                throw race;
+            }
+            was = c.findOneAndUpdate(Filters.eq("_id", id), update, before);
+        }
+        Document windows = was == null ? null : was.get("w", Document.class);
+        return windows == null || !figures.equals(windows.get(e.windowKey(), Document.class));
+    }
+
+    private boolean total(PublicationEngaged e) {
+        MongoCollection<Document> c = mongo.getCollection(TOTALS);
+        String id = e.tenantId() + "|" + e.itemId() + "|" + e.channel();
+        Date asOf = Date.from(e.to());
+        Document state = new Document("tenantId", e.tenantId()).append("itemId", e.itemId())
+                .append("channel", e.channel()).append("asOf", asOf)
+                .append("figures", new Document(e.figures().asMap()));
+        if (c.findOneAndUpdate(Filters.and(Filters.eq("_id", id), Filters.lt("asOf", asOf)),
+                new Document("$set", state)) != null) {
+            return true;
+        }
+        try {
+            c.insertOne(new Document(state).append("_id", id));
+            return true;
+        } catch (MongoWriteException | MongoCommandException exists) {
+            if (!duplicateKey(exists)) {
+                throw exists;
+            }
+            return false;
+        }
+    }
+
+    /** The item's figures, one row per channel with anything recorded, by channel id. */
+    public List<ChannelFigures> of(String tenantId, String itemId) {
+        Map<String, Figures> sums = new TreeMap<>();
+        Map<String, String> asOf = new HashMap<>();
+        for (Document d : mongo.getCollection(WINDOWS).find(Filters.and(Filters.eq("tenantId", tenantId),
+                Filters.eq("itemId", itemId)))) {
+            Document windows = d.get("w", Document.class);
+            if (windows != null) {
+                for (Object w : windows.values()) {
+                    sums.merge(d.getString("channel"), figures((Document) w), Figures::plus);
+                }
+            }
+        }
+        for (Document d : mongo.getCollection(TOTALS).find(Filters.and(Filters.eq("tenantId", tenantId),
+                Filters.eq("itemId", itemId)))) {
+            sums.merge(d.getString("channel"), figures(d.get("figures", Document.class)), Figures::plus);
+            asOf.put(d.getString("channel"), VnTime.offset(d.getDate("asOf").toInstant()));
+        }
+        return sums.entrySet().stream().map(s -> ChannelFigures.of(s.getKey(), s.getValue(), asOf.get(s.getKey())))
+                .toList();
+    }
+
+    private static Figures figures(Document d) {
+        Map<String, Number> m = new HashMap<>();
+        if (d != null) {
+            d.forEach((k, v) -> {
+                if (v instanceof Number n) {
+                    m.put(k, n);
+                }
+            });
+        }
+        return Figures.of(m);
+    }
+
+    private static boolean duplicateKey(RuntimeException e) {
+        return e instanceof MongoWriteException w ? w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY
+                : ((MongoCommandException) e).getErrorCode() == 11000;
+    }
+}
