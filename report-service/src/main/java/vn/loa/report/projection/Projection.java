@@ -24,7 +24,9 @@ import vn.loa.contracts.channel.PublicationSucceeded;
 import vn.loa.contracts.content.ContentApproved;
 import vn.loa.contracts.content.ContentEvent;
 import vn.loa.contracts.content.ContentPublished;
+import vn.loa.contracts.content.ContentRejected;
 import vn.loa.contracts.content.ContentRetracted;
+import vn.loa.contracts.content.ContentSubmitted;
 import vn.loa.contracts.plan.PlanAmended;
 import vn.loa.contracts.plan.PlanClosed;
 import vn.loa.contracts.plan.PlanEvent;
@@ -248,6 +250,8 @@ public class Projection {
                 yield itemChanged || publicationChanged
                         ? List.of(new Change(tenant, "publication", p.itemId(), "ContentPublished")) : List.of();
             }
+            case ContentSubmitted s -> List.of(); // not projected yet
+            case ContentRejected r -> List.of();
             case ContentRetracted r -> {
                 Date at = Date.from(r.retractedAt());
                 Document before = update(ReadModel.PUBLICATIONS, ReadModel.publicationId(r.itemId(), r.channel()),
