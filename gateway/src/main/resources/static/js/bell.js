@@ -11,6 +11,7 @@ export const KIND_NAMES = {
   TASK_BEHIND: 'Nhiệm vụ không đạt chỉ tiêu kỳ trước',
   PUBLICATION_FAILED: 'Đăng tin không thành công',
   PUBLICATION_STUCK: 'Tin bài đã duyệt nhưng chưa đăng',
+  APPROVAL_WAITING: 'Tin, bài chờ duyệt quá 2 ngày làm việc',
   REPORT_DUE: 'Sắp đến hạn báo cáo',
   REPORT_RETURNED: 'Báo cáo bị trả lại',
 };

@@ -10,7 +10,9 @@ import vn.loa.contracts.channel.PublicationRequested;
 import vn.loa.contracts.channel.PublicationSucceeded;
 import vn.loa.contracts.content.ContentApproved;
 import vn.loa.contracts.content.ContentPublished;
+import vn.loa.contracts.content.ContentRejected;
 import vn.loa.contracts.content.ContentRetracted;
+import vn.loa.contracts.content.ContentSubmitted;
 import vn.loa.contracts.notification.NotificationDelivered;
 import vn.loa.contracts.notification.ReminderRaised;
 import vn.loa.contracts.plan.PlanAmended;
@@ -35,6 +37,8 @@ public enum EventType {
     CONTENT_APPROVED(ContentApproved.class, "content", Topics.CONTENT_EVENTS),
     CONTENT_PUBLISHED(ContentPublished.class, "content", Topics.CONTENT_EVENTS),
     CONTENT_RETRACTED(ContentRetracted.class, "content", Topics.CONTENT_EVENTS),
+    CONTENT_SUBMITTED(ContentSubmitted.class, "content", Topics.CONTENT_EVENTS),
+    CONTENT_REJECTED(ContentRejected.class, "content", Topics.CONTENT_EVENTS),
     /** Sent to {@code channel.<id>.requests}: the topic depends on the channel. */
     PUBLICATION_REQUESTED(PublicationRequested.class, "channel", null),
     PUBLICATION_SUCCEEDED(PublicationSucceeded.class, "channel", Topics.PUBLICATION_EVENTS),

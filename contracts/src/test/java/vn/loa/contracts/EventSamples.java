@@ -17,7 +17,9 @@ import vn.loa.contracts.channel.PublicationRequested.Attachment;
 import vn.loa.contracts.channel.PublicationSucceeded;
 import vn.loa.contracts.content.ContentApproved;
 import vn.loa.contracts.content.ContentPublished;
+import vn.loa.contracts.content.ContentRejected;
 import vn.loa.contracts.content.ContentRetracted;
+import vn.loa.contracts.content.ContentSubmitted;
 import vn.loa.contracts.content.VisualProduct;
 import vn.loa.contracts.notification.NotificationDelivered;
 import vn.loa.contracts.notification.ReminderKind;
@@ -91,6 +93,10 @@ final class EventSamples {
         typical(new TaskPeriodClosed(TENANT, TASK_NEWS, PLAN_ID, "2025-08", 1, 1, PeriodOutcome.MET,
                 Instant.parse("2025-08-31T17:00:00Z")));
 
+        typical(new ContentSubmitted(TENANT, ITEM_ID, TITLE, "bientap.kimthanh",
+                Instant.parse("2025-08-28T02:30:00Z")));
+        typical(new ContentRejected(TENANT, ITEM_ID, "Bổ sung số liệu hồ sơ trực tuyến tháng 8 trước khi đăng",
+                Instant.parse("2025-08-29T08:10:00Z")));
         typical(new ContentApproved(TENANT, ITEM_ID, "news", TITLE, VICE_CHAIRMAN,
                 Instant.parse("2025-09-02T00:40:00Z")));
         typical(new ContentPublished(TENANT, ITEM_ID, "news", TITLE,
@@ -136,6 +142,13 @@ final class EventSamples {
         variant("PublicationEngaged: an operator's running totals (no from)", new PublicationEngaged(TENANT,
                 ITEM_ID, "facebook", null, "manual:u-cong-chuc-vhxh", EngagementBasis.RUNNING_TOTAL, null,
                 Instant.parse("2025-09-05T09:00:00Z"), new PublicationEngaged.Figures(0, 0, 0, 0, 1250, 86, 14)));
+
+        variant("ReminderRaised for an item waiting for approval", new ReminderRaised(TENANT,
+                "rem-10804-approval-waiting-" + ITEM_ID + "-2025-09-01", ReminderKind.APPROVAL_WAITING, ITEM_ID,
+                "2025-09-01", "Tin, bài chờ duyệt quá 2 ngày làm việc",
+                "Tin, bài '" + TITLE + "' chờ duyệt từ 01/09/2025 (3 ngày làm việc).", "#/tin-bai/" + ITEM_ID,
+                List.of("LEADER"), null, Instant.parse("2025-09-04T00:00:00Z")));
+
         variant("PlanIssued without a signature block", new PlanIssued(TENANT, "plan-2025-022", 1, "22/KH-UBND",
                 "Kế hoạch tuyên truyền chuyển đổi số năm 2025", LocalDate.of(2025, 8, 1), LocalDate.of(2025, 12, 31),
                 LocalDate.of(2025, 7, 30), Instant.parse("2025-07-30T03:20:00Z"), CHAIRMAN, List.of(FEEDBACK_TASK)));

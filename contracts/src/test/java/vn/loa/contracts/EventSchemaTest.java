@@ -182,7 +182,8 @@ class EventSchemaTest {
         String expected = switch (type) {
             case PLAN_ISSUED, PLAN_AMENDED, PLAN_CLOSED -> "plan.plan.events";
             case TASK_CREDITED, TASK_CREDIT_WITHDRAWN, TASK_PERIOD_CLOSED -> "task.task.events";
-            case CONTENT_APPROVED, CONTENT_PUBLISHED, CONTENT_RETRACTED -> "content.item.events";
+            case CONTENT_APPROVED, CONTENT_PUBLISHED, CONTENT_RETRACTED, CONTENT_SUBMITTED, CONTENT_REJECTED ->
+                    "content.item.events";
             case PUBLICATION_REQUESTED -> "channel.portal.requests";
             case PUBLICATION_SUCCEEDED, PUBLICATION_FAILED -> "channel.publication.events";
             case CHANNEL_REGISTERED -> "channel.registry";
@@ -606,7 +607,8 @@ class EventSchemaTest {
             assertThat(EventType.onTopic("task.task.events")).containsExactly(EventType.TASK_CREDITED,
                     EventType.TASK_CREDIT_WITHDRAWN, EventType.TASK_PERIOD_CLOSED);
             assertThat(EventType.onTopic("content.item.events")).containsExactly(EventType.CONTENT_APPROVED,
-                    EventType.CONTENT_PUBLISHED, EventType.CONTENT_RETRACTED);
+                    EventType.CONTENT_PUBLISHED, EventType.CONTENT_RETRACTED, EventType.CONTENT_SUBMITTED,
+                    EventType.CONTENT_REJECTED);
             assertThat(EventType.onTopic("channel.publication.events"))
                     .containsExactly(EventType.PUBLICATION_SUCCEEDED, EventType.PUBLICATION_FAILED);
             assertThat(EventType.onTopic("channel.registry")).containsExactly(EventType.CHANNEL_REGISTERED);
@@ -641,7 +643,8 @@ class EventSchemaTest {
         return switch (type) {
             case PLAN_ISSUED, PLAN_AMENDED, PLAN_CLOSED -> "plan-service";
             case TASK_CREDITED, TASK_CREDIT_WITHDRAWN, TASK_PERIOD_CLOSED -> "task-service";
-            case CONTENT_APPROVED, CONTENT_PUBLISHED, CONTENT_RETRACTED, PUBLICATION_REQUESTED -> "content-service";
+            case CONTENT_APPROVED, CONTENT_PUBLISHED, CONTENT_RETRACTED, CONTENT_SUBMITTED, CONTENT_REJECTED,
+                 PUBLICATION_REQUESTED -> "content-service";
             case PUBLICATION_SUCCEEDED, PUBLICATION_FAILED, CHANNEL_REGISTERED, PUBLICATION_ENGAGED -> "channel-portal";
             case REMINDER_RAISED -> "report-service";
             case NOTIFICATION_DELIVERED -> "notification-service";
@@ -653,7 +656,8 @@ class EventSchemaTest {
         return switch (type) {
             case PLAN_ISSUED, PLAN_AMENDED, PLAN_CLOSED -> "planId";
             case TASK_CREDITED, TASK_CREDIT_WITHDRAWN, TASK_PERIOD_CLOSED -> "taskId";
-            case CONTENT_APPROVED, CONTENT_PUBLISHED, CONTENT_RETRACTED, PUBLICATION_REQUESTED,
+            case CONTENT_APPROVED, CONTENT_PUBLISHED, CONTENT_RETRACTED, CONTENT_SUBMITTED, CONTENT_REJECTED,
+                 PUBLICATION_REQUESTED,
                  PUBLICATION_SUCCEEDED, PUBLICATION_FAILED, PUBLICATION_ENGAGED -> "itemId";
             case CHANNEL_REGISTERED -> "channelId";
             case REMINDER_RAISED -> "reminderId";

@@ -14,7 +14,9 @@ import vn.loa.contracts.channel.PublicationRequested;
 import vn.loa.contracts.channel.PublicationSucceeded;
 import vn.loa.contracts.content.ContentApproved;
 import vn.loa.contracts.content.ContentPublished;
+import vn.loa.contracts.content.ContentRejected;
 import vn.loa.contracts.content.ContentRetracted;
+import vn.loa.contracts.content.ContentSubmitted;
 import vn.loa.contracts.content.VisualProduct;
 import vn.loa.platform.aggregate.Aggregate;
 import vn.loa.platform.problem.Conflict;
@@ -89,10 +91,12 @@ public class ContentItem implements Aggregate {
 
     /**
      * Changes the text. A draft or submitted item keeps its status; a rejected item goes back to DRAFT; an APPROVED
-     * item goes back to SUBMITTED (it must be approved again, and a scheduled publication is cancelled). Once out
+     * item goes back to SUBMITTED (it must be approved again, a scheduled publication is cancelled, and it waits for
+     * approval from now: {@code ContentSubmitted} with the new title). Once out
      * on channels, an item cannot be edited (409).
      */
     public void edit(ContentDraft draft, String by, Instant now) {
+        boolean backForApproval = status == ContentStatus.APPROVED;
         switch (status) {
             case DRAFT, SUBMITTED -> {
             }
@@ -107,6 +111,9 @@ public class ContentItem implements Aggregate {
         }
         apply(draft);
         updatedAt = now;
+        if (backForApproval) {
+            pending.add(submitted(now));
+        }
     }
 
     /** An attachment counts as an edit: on an APPROVED item it sends the item back for approval. */
@@ -120,6 +127,7 @@ public class ContentItem implements Aggregate {
                 approvedAt = null;
                 scheduledAt = null;
                 move(ContentStatus.SUBMITTED, by, now, "Thêm tệp sau khi đã duyệt: cần lãnh đạo duyệt lại");
+                pending.add(submitted(now));
             }
             default -> throw new Conflict("Tin, bài đã đăng hoặc đang đăng, không thể thêm tệp.");
         }
@@ -127,12 +135,19 @@ public class ContentItem implements Aggregate {
         updatedAt = now;
     }
 
+    /** Sends a draft or returned item for approval: {@code ContentSubmitted}, it waits from now. */
     public void submit(String by, Instant now) {
         if (status != ContentStatus.DRAFT && status != ContentStatus.REJECTED) {
             throw new Conflict("Chỉ gửi duyệt được tin, bài đang ở trạng thái nháp hoặc bị trả lại.");
         }
         rejectionReason = null;
         move(ContentStatus.SUBMITTED, by, now, null);
+        pending.add(submitted(now));
+    }
+
+    /** The item waits for a leader's approval from now: {@code ContentSubmitted}. */
+    private ContentSubmitted submitted(Instant now) {
+        return new ContentSubmitted(tenantId, id, title, author, now);
     }
 
     /** A leader, never the author, approves a submitted item: {@code ContentApproved}. */
@@ -152,6 +167,7 @@ public class ContentItem implements Aggregate {
         pending.add(new ContentApproved(tenantId, id, kind.code(), title, by, now));
     }
 
+    /** A leader returns a submitted or approved item with a reason: {@code ContentRejected}, it waits no more. */
     public void reject(String by, boolean leader, String reason, Instant now) {
         if (!leader) {
             throw new Forbidden("Chỉ lãnh đạo mới được trả lại tin, bài.");
@@ -167,6 +183,7 @@ public class ContentItem implements Aggregate {
         approvedAt = null;
         scheduledAt = null;
         move(ContentStatus.REJECTED, by, now, rejectionReason);
+        pending.add(new ContentRejected(tenantId, id, rejectionReason, now));
     }
 
     /** Whether publishing now would do nothing: the item is already out (idempotent publish). */

@@ -31,6 +31,7 @@ import vn.loa.contracts.channel.PublicationFailed;
 import vn.loa.contracts.channel.PublicationRequested;
 import vn.loa.contracts.channel.PublicationSucceeded;
 import vn.loa.contracts.content.ContentApproved;
+import vn.loa.contracts.content.ContentSubmitted;
 import vn.loa.contracts.content.ContentPublished;
 import vn.loa.contracts.content.ContentRetracted;
 import vn.loa.platform.tenancy.Caller;
@@ -135,6 +136,12 @@ class PublishingOnTheBrokerTest extends IntegrationTest {
 
         List<LoaEvent> events = contentEvents(id);
         assertThat(events.stream().filter(e -> e instanceof ContentApproved)).hasSize(2);
+        // submitted, approved, sent back for approval by the attachment, approved again: each left through the
+        // item's outbox, in the order of the workflow (the key keeps it)
+        assertThat(events.stream().filter(e -> !(e instanceof ContentPublished)).map(e -> e.getClass().getSimpleName()))
+                .containsExactly("ContentSubmitted", "ContentApproved", "ContentSubmitted", "ContentApproved");
+        assertThat(events.stream().filter(e -> e instanceof ContentSubmitted).map(e -> (ContentSubmitted) e))
+                .allSatisfy(e -> assertThat(e.author()).isEqualTo("writer-1"));
         List<ContentPublished> published = events.stream().filter(e -> e instanceof ContentPublished)
                 .map(e -> (ContentPublished) e).toList();
         assertThat(published).extracting(ContentPublished::channel).containsExactlyInAnyOrder(portal, radio);

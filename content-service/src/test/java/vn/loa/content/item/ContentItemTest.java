@@ -13,7 +13,9 @@ import vn.loa.contracts.channel.PublicationRequested;
 import vn.loa.contracts.channel.PublicationSucceeded;
 import vn.loa.contracts.content.ContentApproved;
 import vn.loa.contracts.content.ContentPublished;
+import vn.loa.contracts.content.ContentRejected;
 import vn.loa.contracts.content.ContentRetracted;
+import vn.loa.contracts.content.ContentSubmitted;
 import vn.loa.platform.problem.Conflict;
 import vn.loa.platform.problem.InvalidInput;
 import vn.loa.platform.tenancy.Forbidden;
@@ -55,7 +57,8 @@ class ContentItemTest {
         assertThatThrownBy(() -> item.approve("writer", true, T0)).isInstanceOf(Forbidden.class)
                 .hasMessageContaining("không được tự duyệt");
         assertThat(item.status()).isEqualTo(ContentStatus.SUBMITTED);
-        assertThat(item.pendingEvents()).isEmpty();
+        // the refused approval added nothing to what the submission queued
+        assertThat(item.pendingEvents()).singleElement().isInstanceOf(ContentSubmitted.class);
     }
 
     @Test
@@ -71,6 +74,7 @@ class ContentItemTest {
         ContentItem item = item(List.of("portal"));
         assertThatThrownBy(() -> item.approve("leader", true, T0)).isInstanceOf(Conflict.class);
         item.submit("writer", T0);
+        item.saved();
         item.approve("leader", true, T0.plusSeconds(5));
         assertThat(item.status()).isEqualTo(ContentStatus.APPROVED);
         assertThat(item.pendingEvents()).containsExactly(
@@ -78,6 +82,59 @@ class ContentItemTest {
         assertThat(item.history()).extracting(Transition::to)
                 .containsExactly(ContentStatus.DRAFT, ContentStatus.SUBMITTED, ContentStatus.APPROVED);
         assertThat(item.history().get(2).by()).isEqualTo("leader");
+    }
+
+    @Test
+    void submittingQueuesContentSubmittedWithTheAuthorAndTheTimeTheWaitStarts() {
+        ContentItem item = item(List.of("portal"));
+        item.saved();
+        item.submit("editor-2", T0.plusSeconds(30));
+
+        assertThat(item.pendingEvents()).containsExactly(
+                new ContentSubmitted("10804", "item-1", "Tiêu đề", "writer", T0.plusSeconds(30)));
+        item.saved();
+        assertThatThrownBy(() -> item.submit("writer", T0.plusSeconds(40))).isInstanceOf(Conflict.class);
+        assertThat(item.pendingEvents()).isEmpty();
+    }
+
+    @Test
+    void aRejectionQueuesContentRejectedAndAResubmissionStartsANewWait() {
+        ContentItem item = item(List.of("portal"));
+        item.submit("writer", T0);
+        item.saved();
+        assertThatThrownBy(() -> item.reject("leader", true, " ", T0)).isInstanceOf(InvalidInput.class);
+        assertThat(item.pendingEvents()).isEmpty();
+
+        item.reject("leader", true, "  Thiếu ảnh minh họa ", T0.plusSeconds(60));
+        assertThat(item.pendingEvents()).containsExactly(
+                new ContentRejected("10804", "item-1", "Thiếu ảnh minh họa", T0.plusSeconds(60)));
+        item.saved();
+        // editing a returned item makes it a draft: it does not wait for approval, nothing is emitted
+        item.edit(new ContentDraft("Tiêu đề mới", null, "", ContentKind.NEWS, List.of(), List.of(),
+                List.of("portal"), null), "writer", T0.plusSeconds(120));
+        assertThat(item.pendingEvents()).isEmpty();
+        item.submit("writer", T0.plusSeconds(180));
+        assertThat(item.pendingEvents()).containsExactly(
+                new ContentSubmitted("10804", "item-1", "Tiêu đề mới", "writer", T0.plusSeconds(180)));
+    }
+
+    @Test
+    void anApprovedItemReturnedBeforePublishingQueuesContentRejected() {
+        ContentItem item = approved(List.of("portal"));
+        item.reject("leader", true, "Chưa đúng thời điểm", T0.plusSeconds(60));
+        assertThat(item.pendingEvents()).containsExactly(
+                new ContentRejected("10804", "item-1", "Chưa đúng thời điểm", T0.plusSeconds(60)));
+    }
+
+    @Test
+    void editingASubmittedItemKeepsItsWaitAndEmitsNothing() {
+        ContentItem item = item(List.of("portal"));
+        item.submit("writer", T0);
+        item.saved();
+        item.edit(new ContentDraft("Tiêu đề sửa", null, "", ContentKind.NEWS, List.of(), List.of(),
+                List.of("portal"), null), "writer", T0.plusSeconds(60));
+        assertThat(item.status()).isEqualTo(ContentStatus.SUBMITTED);
+        assertThat(item.pendingEvents()).isEmpty();
     }
 
     @Test
@@ -107,7 +164,20 @@ class ContentItemTest {
         assertThat(item.approvedBy()).isNull();
         assertThat(item.scheduledAt()).isNull();
         assertThat(item.history().getLast().from()).isEqualTo(ContentStatus.APPROVED);
+        // it waits for approval again, from the edit, under its new title
+        assertThat(item.pendingEvents()).containsExactly(
+                new ContentSubmitted("10804", "item-1", "Tiêu đề đã sửa", "writer", T0));
         assertThatThrownBy(() -> item.publish("writer", T0, URLS)).isInstanceOf(Conflict.class);
+    }
+
+    @Test
+    void anAttachmentOnAnApprovedItemSendsItBackForApprovalWithContentSubmitted() {
+        ContentItem item = approved(List.of("portal"));
+        item.attach(new Attachment("att-1", "anh.jpg", "image/jpeg", 1000, null, null), "writer",
+                T0.plusSeconds(90));
+        assertThat(item.status()).isEqualTo(ContentStatus.SUBMITTED);
+        assertThat(item.pendingEvents()).containsExactly(
+                new ContentSubmitted("10804", "item-1", "Tiêu đề", "writer", T0.plusSeconds(90)));
     }
 
     @Test

@@ -3,7 +3,8 @@ package vn.loa.contracts.content;
 import vn.loa.contracts.LoaEvent;
 
 /** Events of a content item or activity. Topic {@code content.item.events}, key = item id. */
-public sealed interface ContentEvent extends LoaEvent permits ContentApproved, ContentPublished, ContentRetracted {
+public sealed interface ContentEvent extends LoaEvent
+        permits ContentSubmitted, ContentApproved, ContentRejected, ContentPublished, ContentRetracted {
 
     String itemId();
 

@@ -10,6 +10,8 @@ public enum ReminderKind {
     PUBLICATION_FAILED,
     /** An approved item has been published on no channel for more than two working days. */
     PUBLICATION_STUCK,
+    /** A submitted item has waited for a leader's approval for more than two working days. */
+    APPROVAL_WAITING,
     /** The periodic report is due before the Decree 09 cut-off and has not been sent. */
     REPORT_DUE,
     /** The province returned the periodic report. */

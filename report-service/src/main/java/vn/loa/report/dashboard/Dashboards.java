@@ -81,7 +81,7 @@ public class Dashboards {
 
         Map<String, ItemRecord> itemsById = items.stream().collect(Collectors.toMap(ItemRecord::itemId, i -> i));
         List<Waiting> waiting = items.stream()
-                .filter(i -> i.approvedAt() != null && i.publishedOn().isEmpty())
+                .filter(i -> i.approvalStands() && i.publishedOn().isEmpty())
                 .sorted(Comparator.comparing(ItemRecord::approvedAt).thenComparing(ItemRecord::itemId))
                 .map(i -> new Waiting(i.itemId(), i.title(), i.kind(), i.approvedAt())).toList();
         List<Failure> failed = publications.stream().filter(PublicationRecord::failed)

@@ -25,7 +25,9 @@ import vn.loa.contracts.channel.PublicationSucceeded;
 import vn.loa.contracts.content.ContentApproved;
 import vn.loa.contracts.content.ContentEvent;
 import vn.loa.contracts.content.ContentPublished;
+import vn.loa.contracts.content.ContentRejected;
 import vn.loa.contracts.content.ContentRetracted;
+import vn.loa.contracts.content.ContentSubmitted;
 import vn.loa.contracts.plan.PlanAmended;
 import vn.loa.contracts.plan.PlanClosed;
 import vn.loa.contracts.plan.PlanEvent;
@@ -49,8 +51,10 @@ import vn.loa.contracts.task.TaskPeriodClosed;
  *     are kept per (task, quota period) in {@link ReadModel#TASK_CREDITS}, so no document grows with the task's
  *     whole history (both events carry the period);</li>
  * <li>times are kept with {@code $min}/{@code $max} (first and last publication, last retraction, success, failure,
- *     approval) and the payload that goes with a time is stored under that time ({@code failures.t<epoch ms>}), so the
- *     last word by time wins whatever the arrival order.</li>
+ *     submission, approval, return) and the payload that goes with a time is stored under that time
+ *     ({@code failures.t<epoch ms>}), so the last word by time wins whatever the arrival order; whether an item waits
+ *     for approval is derived on reading from its last submission, approval and return
+ *     ({@link ItemRecord#waitingSince()}), so a late or repeated event never revives an ended wait.</li>
  * </ul>
  * The update returns the document as it was before ({@code findOneAndUpdate}), which tells whether the event changed
  * anything: a duplicate yields no {@link Change}, so it is silent on the live stream. (Filters stay plain {@code _id}
@@ -250,6 +254,26 @@ public class Projection {
                         || before.getDate("firstPublishedAt").after(at) || before.getDate("lastPublishedAt").before(at);
                 yield itemChanged || publicationChanged
                         ? List.of(new Change(tenant, "publication", p.itemId(), "ContentPublished")) : List.of();
+            }
+            case ContentSubmitted s -> {
+                Date at = Date.from(s.submittedAt());
+                Document before = update(ReadModel.ITEMS, s.itemId(), new Document("$setOnInsert",
+                        new Document("tenant", tenant))
+                        .append("$set", new Document("submissions.t" + at.getTime(), new Document("title", s.title())
+                                .append("author", s.author())))
+                        .append("$max", new Document("submittedAt", at)));
+                yield later(before, "submittedAt", at)
+                        ? List.of(new Change(tenant, "pipeline", s.itemId(), "ContentSubmitted")) : List.of();
+            }
+            case ContentRejected r -> {
+                Date at = Date.from(r.rejectedAt());
+                Document before = update(ReadModel.ITEMS, r.itemId(), new Document("$setOnInsert",
+                        new Document("tenant", tenant))
+                        .append("$set", new Document("rejections.t" + at.getTime(),
+                                new Document("reason", r.reason())))
+                        .append("$max", new Document("rejectedAt", at)));
+                yield later(before, "rejectedAt", at)
+                        ? List.of(new Change(tenant, "pipeline", r.itemId(), "ContentRejected")) : List.of();
             }
             case ContentRetracted r -> {
                 Date at = Date.from(r.retractedAt());

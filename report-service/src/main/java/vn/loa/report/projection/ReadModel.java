@@ -18,7 +18,7 @@ public final class ReadModel {
     public static final String PLANS = "rm_plans";
     /** One document per (item, channel) — channel "-" for an activity held: published, retracted, failed. */
     public static final String PUBLICATIONS = "rm_publications";
-    /** One document per content item: approval (the editorial pipeline). */
+    /** One document per content item: last submission, approval and return (the editorial pipeline). */
     public static final String ITEMS = "rm_items";
     /** One document per channel: its display name from the registry. */
     public static final String CHANNELS = "rm_channels";

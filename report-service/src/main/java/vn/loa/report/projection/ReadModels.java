@@ -163,14 +163,33 @@ public class ReadModels {
         return itemsByTenant(tenants == null ? approved : Filters.and(Filters.in("tenant", tenants), approved));
     }
 
+    /**
+     * Items waiting for approval now ({@link ItemRecord#waitingSince()}), of many tenants at once ({@code tenants}
+     * null: every tenant), by tenant.
+     */
+    public Map<String, List<ItemRecord>> waitingItems(Collection<String> tenants) {
+        Bson submitted = Filters.exists("submittedAt");
+        Map<String, List<ItemRecord>> out = itemsByTenant(tenants == null ? submitted
+                : Filters.and(Filters.in("tenant", tenants), submitted));
+        out.values().forEach(items -> items.removeIf(i -> i.waitingSince() == null));
+        return out;
+    }
+
     private Map<String, List<ItemRecord>> itemsByTenant(Bson filter) {
         Map<String, List<ItemRecord>> out = new HashMap<>();
         for (Document d : mongo.getCollection(ReadModel.ITEMS).find(filter)) {
             String tenant = d.getString("tenant");
             Document approval = at(d, "approvals", "approvedAt");
+            Document submission = at(d, "submissions", "submittedAt");
+            Instant approvedAt = instant(d.get("approvedAt"));
+            Instant submittedAt = instant(d.get("submittedAt"));
+            // the title as the item was last submitted or approved, whichever came last
+            String title = submittedAt != null && (approvedAt == null || submittedAt.isAfter(approvedAt))
+                    ? submission.getString("title") : approval.getString("title");
             out.computeIfAbsent(tenant, t -> new ArrayList<>()).add(new ItemRecord(d.getString("_id"), tenant,
-                    approval.getString("kind"), approval.getString("title"), instant(d.get("approvedAt")),
-                    approval.getString("approvedBy"), new LinkedHashSet<>(strings(d.get("publishedOn")))));
+                    approval.getString("kind"), title, approvedAt, approval.getString("approvedBy"),
+                    new LinkedHashSet<>(strings(d.get("publishedOn"))), submittedAt, submission.getString("author"),
+                    instant(d.get("rejectedAt"))));
         }
         return out;
     }

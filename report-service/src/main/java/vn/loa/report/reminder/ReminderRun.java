@@ -30,8 +30,8 @@ import vn.loa.report.submission.Submissions;
 
 /**
  * One reminder run over the active communes (those with an open plan) of a scope: a handful of queries for all of
- * them together (open plans, tasks and their credits, failed publications, approved items, report states, returned
- * reports), the detection in memory, then one query and one bulk insert for the reminders (ReminderStore).
+ * them together (open plans, tasks and their credits, failed publications, approved items, items waiting for
+ * approval, report states, returned reports), the detection in memory, then one query and one bulk insert for the reminders (ReminderStore).
  */
 @Component
 public class ReminderRun {
@@ -68,6 +68,7 @@ public class ReminderRun {
         Map<String, List<TaskRecord>> tasks = readModels.tasks(scope);
         Map<String, List<PublicationRecord>> failed = readModels.failedPublications(scope);
         Map<String, List<ItemRecord>> approved = readModels.approvedItems(scope);
+        Map<String, List<ItemRecord>> waiting = readModels.waitingItems(scope);
         List<Submissions.Returned> returned = submissions.returned(scope);
         Detector detector = new Detector(windows, readModels.channelNames());
         // the report being prepared: one label per cut-off rule, so one query per distinct label
@@ -86,7 +87,8 @@ public class ReminderRun {
             found.addAll(detector.detect(new Facts(commune, plans.get(commune),
                     tasks.getOrDefault(commune, List.of()), failed.getOrDefault(commune, List.of()),
                     approved.getOrDefault(commune, List.of()), states.getOrDefault(commune, SubmissionState.DRAFT),
-                    returnedBy.getOrDefault(commune, List.of())), today, now));
+                    returnedBy.getOrDefault(commune, List.of()), waiting.getOrDefault(commune, List.of())), today,
+                    now));
         }
         long detected = System.nanoTime();
         List<ReminderRaised> raised = store.raise(found);

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import vn.loa.contracts.LoaEvent;
+import vn.loa.contracts.content.ContentApproved;
+import vn.loa.contracts.content.ContentRejected;
+import vn.loa.contracts.content.ContentSubmitted;
 import vn.loa.contracts.task.TaskCreditWithdrawn;
 import vn.loa.report.dashboard.CommuneDashboard;
 import vn.loa.report.dashboard.CommuneDashboard.TaskView;
@@ -136,6 +139,87 @@ class ProjectionTest {
             assertThat(m.dashboards().commune(KIM_THANH, TODAY)).as("seed %d: %s", seed, shuffled)
                     .isEqualTo(expected);
         }
+    }
+
+    /**
+     * One item through the approval queue: submitted, approved, sent back by an edit, returned, submitted again; and
+     * a second item submitted then returned.
+     */
+    private static List<LoaEvent> approvalQueue() {
+        return List.of(
+                new ContentSubmitted(KIM_THANH, "aq-1", "Tin lần 1", "bientap", Samples.at("2025-09-01T02:00:00Z")),
+                new ContentApproved(KIM_THANH, "aq-1", "news", "Tin lần 1", "lanhdao",
+                        Samples.at("2025-09-02T02:00:00Z")),
+                new ContentSubmitted(KIM_THANH, "aq-1", "Tin lần 2", "bientap", Samples.at("2025-09-03T02:00:00Z")),
+                new ContentRejected(KIM_THANH, "aq-1", "Thiếu số liệu", Samples.at("2025-09-04T02:00:00Z")),
+                new ContentSubmitted(KIM_THANH, "aq-1", "Tin lần 3", "bientap", Samples.at("2025-09-05T02:00:00Z")),
+                new ContentSubmitted(KIM_THANH, "aq-2", "Tin khác", "bientap", Samples.at("2025-09-05T03:00:00Z")),
+                new ContentRejected(KIM_THANH, "aq-2", "Không phù hợp", Samples.at("2025-09-05T04:00:00Z")));
+    }
+
+    @Test
+    void anItemWaitsFromItsLastSubmissionUntilAnApprovalOrAReturnInAnyOrderWithDuplicates() {
+        List<LoaEvent> queue = approvalQueue();
+        for (long seed = 0; seed <= 8; seed++) {
+            List<LoaEvent> events = new ArrayList<>(queue);
+            if (seed > 0) {
+                Random random = new Random(seed);
+                for (int i = 0; i < 4; i++) {
+                    events.add(queue.get(random.nextInt(queue.size())));
+                }
+                Collections.shuffle(events, random);
+            }
+            MongoTemplate template = mongo.template("approval-" + seed);
+            Projection projection = new Projection(template);
+            events.forEach(projection::apply);
+            ReadModels readModels = new ReadModels(template);
+
+            assertThat(readModels.waitingItems(List.of(KIM_THANH)).get(KIM_THANH)).as("seed %d: %s", seed, events)
+                    .singleElement().satisfies(i -> {
+                        assertThat(i.itemId()).isEqualTo("aq-1");
+                        assertThat(i.waitingSince()).isEqualTo(Samples.at("2025-09-05T02:00:00Z"));
+                        assertThat(i.title()).isEqualTo("Tin lần 3");
+                        assertThat(i.author()).isEqualTo("bientap");
+                        // the approval of the first submission no longer stands
+                        assertThat(i.approvalStands()).isFalse();
+                    });
+            assertThat(readModels.waitingItems(null).get(KIM_THANH)).extracting(ItemRecord::itemId)
+                    .containsExactly("aq-1");
+            assertThat(readModels.waitingItems(List.of(Samples.TIEN_MINH))).doesNotContainKey(KIM_THANH);
+            // nor is it "approved, not published" on the dashboard
+            assertThat(Model.in(template).dashboards().commune(KIM_THANH, TODAY).pipeline().approvedNotPublished())
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void aDuplicateOrOlderStepOfTheApprovalQueueChangesNothing() {
+        MongoTemplate template = mongo.template("approval-late");
+        Projection projection = new Projection(template);
+        ReadModels readModels = new ReadModels(template);
+        ContentSubmitted submitted = new ContentSubmitted(KIM_THANH, "aq-9", "Tin", "bientap",
+                Samples.at("2025-09-01T02:00:00Z"));
+        ContentApproved approved = new ContentApproved(KIM_THANH, "aq-9", "news", "Tin", "lanhdao",
+                Samples.at("2025-09-02T02:00:00Z"));
+
+        assertThat(projection.apply(submitted)).singleElement()
+                .satisfies(c -> assertThat(c.subject()).isEqualTo("aq-9"));
+        assertThat(projection.apply(submitted)).isEmpty();
+        assertThat(readModels.waitingItems(List.of(KIM_THANH)).get(KIM_THANH)).hasSize(1);
+        assertThat(projection.apply(approved)).hasSize(1);
+        // the submission delivered again after the approval does not put the item back in the queue
+        assertThat(projection.apply(submitted)).isEmpty();
+        assertThat(readModels.waitingItems(List.of(KIM_THANH)).getOrDefault(KIM_THANH, List.of())).isEmpty();
+        assertThat(readModels.items(KIM_THANH)).singleElement().satisfies(i -> {
+            assertThat(i.approvalStands()).isTrue();
+            assertThat(i.waitingSince()).isNull();
+        });
+        // an older return (of an earlier round) arriving late does not undo the approval either
+        assertThat(projection.apply(new ContentRejected(KIM_THANH, "aq-9", "Cũ",
+                Samples.at("2025-08-30T02:00:00Z")))).hasSize(1);
+        assertThat(readModels.items(KIM_THANH).getFirst().approvalStands()).isTrue();
+        assertThat(projection.apply(new ContentRejected(KIM_THANH, "aq-9", "Cũ",
+                Samples.at("2025-08-30T02:00:00Z")))).isEmpty();
     }
 
     @Test

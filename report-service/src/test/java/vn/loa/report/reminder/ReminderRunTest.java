@@ -16,6 +16,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import vn.loa.contracts.EventCodec;
+import vn.loa.contracts.content.ContentApproved;
+import vn.loa.contracts.content.ContentRejected;
+import vn.loa.contracts.content.ContentSubmitted;
 import vn.loa.platform.outbox.Outbox;
 import vn.loa.platform.outbox.OutboxEntry;
 import vn.loa.platform.outbox.OutboxRelay;
@@ -98,6 +101,37 @@ class ReminderRunTest {
         assertThat(again.found()).isEqualTo(12);
         assertThat(again.raised()).isZero();
         assertThat(reminders()).hasSize(12);
+    }
+
+    @Test
+    void anItemWaitingForApprovalIsRemindedToTheLeadersOnceAndNotAfterItsApproval() {
+        seed();
+        Projection projection = new Projection(mongo);
+        // submitted Wednesday 17/12 (Thursday, Friday, Monday: 3 working days by Monday 22/12)
+        projection.apply(new ContentSubmitted("10804", "item-w", "Lịch tiếp công dân tháng 12", "bientap",
+                Instant.parse("2025-12-17T02:00:00Z")));
+        // submitted the same day but returned since: it does not wait
+        projection.apply(new ContentSubmitted("10804", "item-r", "Tin bị trả lại", "bientap",
+                Instant.parse("2025-12-17T02:00:00Z")));
+        projection.apply(new ContentRejected("10804", "item-r", "Thiếu ảnh", Instant.parse("2025-12-18T02:00:00Z")));
+
+        RunResult first = instance().run(null);
+
+        assertThat(first.byKind()).containsEntry("APPROVAL_WAITING", 1);
+        assertThat(reminders()).filteredOn(d -> "APPROVAL_WAITING".equals(d.getString("kind"))).singleElement()
+                .satisfies(d -> {
+                    assertThat(d.getString("_id")).isEqualTo("rem-10804-approval-waiting-item-w-2025-12-17");
+                    OutboxEntry entry = OutboxEntry.fromDocument(d.getList(Outbox.FIELD, Document.class).getFirst());
+                    assertThat(entry.data()).contains("\"roles\":[\"LEADER\"]")
+                            .contains("chờ duyệt từ 17/12/2025 (3 ngày làm việc).");
+                });
+        assertThat(instance().run(null).byKind()).doesNotContainKey("APPROVAL_WAITING");
+
+        projection.apply(new ContentApproved("10804", "item-w", "news", "Lịch tiếp công dân tháng 12", "lanhdao",
+                Instant.parse("2025-12-22T01:00:00Z")));
+        RunResult afterApproval = instance().run(null);
+        assertThat(afterApproval.found()).isEqualTo(first.found() - 1);
+        assertThat(afterApproval.raised()).isZero();
     }
 
     @Test

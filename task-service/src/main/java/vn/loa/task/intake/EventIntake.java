@@ -10,7 +10,9 @@ import vn.loa.contracts.UnreadableEvent;
 import vn.loa.contracts.content.ContentApproved;
 import vn.loa.contracts.content.ContentEvent;
 import vn.loa.contracts.content.ContentPublished;
+import vn.loa.contracts.content.ContentRejected;
 import vn.loa.contracts.content.ContentRetracted;
+import vn.loa.contracts.content.ContentSubmitted;
 import vn.loa.contracts.plan.PlanAmended;
 import vn.loa.contracts.plan.PlanClosed;
 import vn.loa.contracts.plan.PlanEvent;
@@ -61,8 +63,12 @@ public class EventIntake {
         switch (event) {
             case ContentPublished published -> crediting.published(published);
             case ContentRetracted retracted -> crediting.retracted(retracted);
+            case ContentSubmitted submitted -> {
+                // the editorial workflow credits nothing: only a publication does
+            }
             case ContentApproved approved -> {
-                // approval credits nothing: only a publication does
+            }
+            case ContentRejected rejected -> {
             }
         }
     }

@@ -39,10 +39,13 @@ public final class Detector {
     public static final int REPORT_DUE_DAYS = 5;
     /** An approved item not published anywhere after this many working days is stuck. */
     public static final int STUCK_WORKING_DAYS = 2;
+    /** A submitted item still waiting for approval after this many working days is reminded to the leaders. */
+    public static final int APPROVAL_WORKING_DAYS = 2;
 
     private static final List<String> LEADER_EDITOR = List.of("LEADER", "EDITOR");
     private static final List<String> EDITOR = List.of("EDITOR");
     private static final List<String> LEADER_ADMIN = List.of("LEADER", "ADMIN");
+    private static final List<String> LEADER = List.of("LEADER");
     private static final int TITLE_CHARS = 60;
 
     private final ReportingWindows windows;
@@ -61,6 +64,7 @@ public final class Detector {
     public List<ReminderRaised> detect(Facts facts, LocalDate today, Instant now) {
         List<ReminderRaised> out = new ArrayList<>();
         tasks(facts, today, now, out);
+        approvals(facts, today, now, out);
         publications(facts, today, now, out);
         reports(facts, today, now, out);
         return out;
@@ -100,6 +104,33 @@ public final class Detector {
         }
     }
 
+    // ---------------------------------------------------------------- approvals
+
+    /**
+     * An item waiting for approval for more than {@value #APPROVAL_WORKING_DAYS} working days, once per submission:
+     * the period is the day it was submitted. Two submissions of an item never share that day once the first was
+     * reminded — the reminder comes days after it and the second starts after the first ended — so a second
+     * submission gives a new reminder, and a rerun the same one.
+     */
+    private void approvals(Facts facts, LocalDate today, Instant now, List<ReminderRaised> out) {
+        String commune = facts.commune();
+        for (ItemRecord item : facts.waiting()) {
+            Instant since = item.waitingSince();
+            if (since == null) {
+                continue;
+            }
+            LocalDate submittedOn = VnTime.dayOf(since);
+            int waited = WorkingDays.after(submittedOn, today);
+            if (waited > APPROVAL_WORKING_DAYS) {
+                out.add(raise(commune, ReminderKind.APPROVAL_WAITING, item.itemId(), item.itemId(),
+                        submittedOn.toString(), "Tin, bài chờ duyệt quá " + APPROVAL_WORKING_DAYS + " ngày làm việc",
+                        "Tin, bài '" + shorten(item.title()) + "' chờ duyệt từ " + VnTime.display(submittedOn)
+                                + " (" + waited + " ngày làm việc).",
+                        "#/tin-bai/" + item.itemId(), LEADER, null, now));
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- publications
 
     private void publications(Facts facts, LocalDate today, Instant now, List<ReminderRaised> out) {
@@ -124,8 +155,8 @@ public final class Detector {
         java.util.Set<String> failed = facts.failedPublications().stream().filter(PublicationRecord::failed)
                 .map(PublicationRecord::itemId).collect(Collectors.toSet());
         for (ItemRecord item : facts.approved()) {
-            if (!item.publishedOn().isEmpty() || item.approvedAt() == null || failed.contains(item.itemId())) {
-                continue;
+            if (!item.publishedOn().isEmpty() || !item.approvalStands() || failed.contains(item.itemId())) {
+                continue; // published, sent back for approval or returned since, or failing (reminded as such)
             }
             LocalDate approvedOn = VnTime.dayOf(item.approvedAt());
             int waited = WorkingDays.after(approvedOn, today);

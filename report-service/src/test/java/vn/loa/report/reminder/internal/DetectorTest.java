@@ -179,6 +179,102 @@ class DetectorTest {
                 MONDAY.plusDays(1))).isEmpty();
     }
 
+    private static ItemRecord waiting(String id, String title, Instant submittedAt, Instant approvedAt,
+            Instant rejectedAt) {
+        return new ItemRecord(id, KIM_THANH, null, title, approvedAt, approvedAt == null ? null : "leader", Set.of(),
+                submittedAt, "writer", rejectedAt);
+    }
+
+    private static Facts waitingFacts(ItemRecord... items) {
+        return new Facts(KIM_THANH, Map.of(PLAN, PLAN_2025), List.of(), List.of(), List.of(), SubmissionState.DRAFT,
+                List.of(), List.of(items));
+    }
+
+    @Test
+    void anItemWaitingForApprovalIsRemindedToTheLeadersAfterTwoWorkingDaysAcrossTheWeekend() {
+        // submitted Thursday 18/12 at 09:00: Friday 19 and Monday 22 are two working days, Tuesday 23 the third
+        ItemRecord item = waiting("item-3", "Lịch tiếp công dân tháng 12", Instant.parse("2025-12-18T02:00:00Z"),
+                null, null);
+        Facts facts = waitingFacts(item);
+
+        assertThat(detect(facts, MONDAY.minusDays(1))).isEmpty();
+        assertThat(detect(facts, MONDAY)).isEmpty();
+        List<ReminderRaised> tuesday = detect(facts, MONDAY.plusDays(1));
+        assertThat(tuesday).singleElement().satisfies(r -> {
+            assertThat(r.kind()).isEqualTo(ReminderKind.APPROVAL_WAITING);
+            assertThat(r.title()).isEqualTo("Tin, bài chờ duyệt quá 2 ngày làm việc");
+            assertThat(r.text()).isEqualTo("Tin, bài 'Lịch tiếp công dân tháng 12' chờ duyệt từ 18/12/2025"
+                    + " (3 ngày làm việc).");
+            assertThat(r.roles()).containsExactly("LEADER");
+            assertThat(r.link()).isEqualTo("#/tin-bai/item-3");
+            assertThat(r.about()).isEqualTo("item-3");
+            assertThat(r.period()).isEqualTo("2025-12-18");
+            assertThat(r.dueOn()).isNull();
+            assertThat(r.reminderId()).isEqualTo("rem-10804-approval-waiting-item-3-2025-12-18");
+        });
+        // the next morning: the same reminder (same id, so the store raises it once), with the days counted on
+        assertThat(detect(facts, MONDAY.plusDays(2))).singleElement().satisfies(r -> {
+            assertThat(r.reminderId()).isEqualTo(tuesday.getFirst().reminderId());
+            assertThat(r.text()).endsWith("(4 ngày làm việc).");
+        });
+    }
+
+    @Test
+    void theDayOfSubmissionIsTheCommunesDay() {
+        // 18:00 UTC on Thursday 18/12 is 01:00 on Friday 19/12 in Việt Nam: Monday and Tuesday are two working days
+        ItemRecord lateAtNight = waiting("item-4", "Tin", Instant.parse("2025-12-18T18:00:00Z"), null, null);
+
+        assertThat(detect(waitingFacts(lateAtNight), MONDAY.plusDays(1))).isEmpty();
+        assertThat(detect(waitingFacts(lateAtNight), MONDAY.plusDays(2))).singleElement()
+                .satisfies(r -> assertThat(r.text()).contains("chờ duyệt từ 19/12/2025 (3 ngày làm việc)"));
+    }
+
+    @Test
+    void anItemApprovedOrReturnedAfterItsSubmissionIsNotReminded() {
+        Instant submitted = Instant.parse("2025-12-10T02:00:00Z");
+        ItemRecord approved = waiting("item-a", "Đã duyệt", submitted, submitted.plusSeconds(3600), null);
+        ItemRecord rejected = waiting("item-r", "Bị trả lại", submitted, null, submitted.plusSeconds(3600));
+        ItemRecord approvedThenReturned = waiting("item-ar", "Duyệt rồi trả lại", submitted,
+                submitted.plusSeconds(3600), submitted.plusSeconds(7200));
+
+        assertThat(detect(waitingFacts(approved, rejected, approvedThenReturned), MONDAY)).isEmpty();
+    }
+
+    @Test
+    void aSecondSubmissionOfTheSameItemGivesANewReminder() {
+        // submitted Wednesday 10/12, reminded from Monday 15/12, returned that day, sent again Tuesday 16/12
+        Instant first = Instant.parse("2025-12-10T02:00:00Z");
+        Instant returned = Instant.parse("2025-12-15T03:00:00Z");
+        Instant second = Instant.parse("2025-12-16T02:00:00Z");
+        List<ReminderRaised> firstWait = detect(waitingFacts(waiting("item-5", "Tin", first, null, null)),
+                LocalDate.of(2025, 12, 15));
+        List<ReminderRaised> secondWait = detect(waitingFacts(waiting("item-5", "Tin", second, null, returned)),
+                MONDAY);
+
+        assertThat(firstWait).singleElement().satisfies(r -> assertThat(r.text()).contains("(3 ngày làm việc)"));
+        assertThat(secondWait).singleElement().satisfies(r -> {
+            assertThat(r.text()).contains("chờ duyệt từ 16/12/2025 (4 ngày làm việc)");
+            assertThat(r.reminderId()).isEqualTo("rem-10804-approval-waiting-item-5-2025-12-16")
+                    .isNotEqualTo(firstWait.getFirst().reminderId());
+        });
+    }
+
+    @Test
+    void anApprovedItemSentBackForApprovalIsWaitingNotStuck() {
+        // approved Monday 15/12, edited on Tuesday 16/12: it waits for a new approval and is not "approved, not published"
+        ItemRecord item = waiting("item-6", "Tin sửa sau khi duyệt", Instant.parse("2025-12-16T02:00:00Z"),
+                Instant.parse("2025-12-15T02:00:00Z"), null);
+        Facts facts = new Facts(KIM_THANH, Map.of(PLAN, PLAN_2025), List.of(), List.of(), List.of(item),
+                SubmissionState.DRAFT, List.of(), List.of(item));
+
+        assertThat(detect(facts, MONDAY)).singleElement()
+                .satisfies(r -> assertThat(r.kind()).isEqualTo(ReminderKind.APPROVAL_WAITING));
+        ItemRecord returnedAfterApproval = waiting("item-7", "Tin bị trả lại sau khi duyệt", null,
+                Instant.parse("2025-12-15T02:00:00Z"), Instant.parse("2025-12-16T02:00:00Z"));
+        assertThat(detect(facts(List.of(), List.of(), List.of(returnedAfterApproval), SubmissionState.DRAFT,
+                List.of()), MONDAY)).isEmpty();
+    }
+
     @Test
     void workingDaysSkipTheWeekend() {
         assertThat(WorkingDays.after(LocalDate.of(2025, 12, 19), LocalDate.of(2025, 12, 22))).isEqualTo(1);
