@@ -290,7 +290,12 @@ cmd_test() {
   local maven_opts=${MAVEN_OPTS:-}
   [[ $("${JAVA_HOME:?JAVA_HOME: run through ./loa compose test}/bin/java" -version 2>&1) =~ version\ \"(2[4-9]|[3-9][0-9]) ]] &&
     maven_opts="$maven_opts --sun-misc-unsafe-memory-access=allow"
-  (cd "$ROOT" && MAVEN_OPTS=$maven_opts ./mvnw -B verify -Pe2e -pl e2e-tests -Dloa.e2e.base-url="$url") || rc=$?
+  # ReminderTest reads what was sent on the embedded default's own mail server and Zalo stand-in (./loa up); compose
+  # keeps its mail server inside the private network and has Zalo off until a token is set, so it runs there only.
+  # The reminder run itself is in the security matrix here (POST /api/notifications/run answers the administrators).
+  say "   (ReminderTest: embedded default only — compose has no mail reader or Zalo stand-in outside its network)"
+  (cd "$ROOT" && MAVEN_OPTS=$maven_opts ./mvnw -B verify -Pe2e -pl e2e-tests -Dloa.e2e.base-url="$url" \
+    -Dtest='!ReminderTest') || rc=$?
   ((rc == 0)) || say "KIỂM THỬ ĐẦU-CUỐI THẤT BẠI / end-to-end tests failed ($rc): e2e-tests/target/surefire-reports"
   # the tests marked for real images (@RequiresDocker), with the images this host built: the outbox survives a frozen
   # broker in the local Kafka container; the real-MongoDB test says that mongo:8.0 is missing and skips. No Ryuk
