@@ -21,7 +21,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -80,14 +79,10 @@ public final class EngagementBenchmark {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1).build();
+    private final BenchApi api = new BenchApi(BASE);
     private final String stamp = Long.toString(System.currentTimeMillis(), 36);
     private final AtomicInteger visitor = new AtomicInteger();
 
-    private record Answer(int status, String body) {
-        JsonNode json() {
-            return JSON.readTree(body);
-        }
-    }
 
     /** One load phase: latencies of the page views answered 200, and how many were not. */
     private record Load(long[] nanos, int failed, double achievedPerSecond) {
@@ -286,14 +281,14 @@ public final class EngagementBenchmark {
             draft.put("body", "<p>Bộ phận một cửa hướng dẫn nộp hồ sơ trực tuyến.</p>");
             draft.put("kind", "NEWS");
             draft.put("channels", List.of("portal"));
-            String id = ok(call("POST", "/api/contents", draft, editor), 201).json().path("id").asString();
-            ok(call("POST", "/api/contents/" + id + "/submit", null, editor), 200);
-            ok(call("POST", "/api/contents/" + id + "/approve", null, leader), 200);
-            ok(call("POST", "/api/contents/" + id + "/publish", Map.of(), leader), 200);
+            String id = BenchApi.ok(api.call("POST", "/api/contents", draft, editor), 201).json().path("id").asString();
+            BenchApi.ok(api.call("POST", "/api/contents/" + id + "/submit", null, editor), 200);
+            BenchApi.ok(api.call("POST", "/api/contents/" + id + "/approve", null, leader), 200);
+            BenchApi.ok(api.call("POST", "/api/contents/" + id + "/publish", Map.of(), leader), 200);
             ids.add(id);
         }
         for (String id : ids) {
-            for (int t = 0; t < 120 && call("GET", "/p/" + TENANT + "/cchc/" + id, null, null).status() != 200; t++) {
+            for (int t = 0; t < 120 && api.call("GET", "/p/" + TENANT + "/cchc/" + id, null, null).status() != 200; t++) {
                 Thread.sleep(500);
             }
         }
@@ -302,7 +297,7 @@ public final class EngagementBenchmark {
 
     private long dashboardViews(String token, List<String> items) {
         long n = 0;
-        for (JsonNode item : ok(call("GET", "/api/dashboard", null, token), 200).json().path("engagement")
+        for (JsonNode item : BenchApi.ok(api.call("GET", "/api/dashboard", null, token), 200).json().path("engagement")
                 .path("topItems")) {
             if (items.contains(item.path("itemId").asString())) {
                 for (JsonNode f : item.path("figures")) {
@@ -334,42 +329,7 @@ public final class EngagementBenchmark {
     }
 
     private String token(String user) {
-        return ok(call("POST", "/api/auth/token", Map.of("username", user, "password", "demo"), null), 200).json()
-                .path("access_token").asString();
-    }
-
-    private Answer call(String method, String path, Object body, String token) {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(60))
-                        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
-                if (body != null) {
-                    b.header("Content-Type", "application/json");
-                }
-                if (token != null) {
-                    b.header("Authorization", "Bearer " + token);
-                }
-                HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                if (r.statusCode() == 429 && attempt < 20) {
-                    Thread.sleep(1000L * Long.parseLong(r.headers().firstValue("Retry-After").orElse("1")));
-                    continue;
-                }
-                return new Answer(r.statusCode(), r.body());
-            } catch (IOException e) {
-                throw new IllegalStateException(method + " " + path + ": " + e, e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    private static Answer ok(Answer a, int status) {
-        if (a.status() != status) {
-            throw new IllegalStateException("expected " + status + ", got " + a.status() + ": " + a.body());
-        }
-        return a;
+        return api.token(user, "demo");
     }
 
     private static double round2(double v) {
@@ -377,9 +337,7 @@ public final class EngagementBenchmark {
     }
 
     private static void write(Map<String, Object> result) throws IOException {
-        Path dir = Path.of(System.getProperty("bench.out", Files.isDirectory(Path.of("bench")) ? "bench/results"
-                : "results"));
-        Files.createDirectories(dir);
+        Path dir = BenchApi.resultsDirectory();
         String name = "engagement-" + result.get("date");
         Files.writeString(dir.resolve(name + ".json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
         StringBuilder md = new StringBuilder("# Engagement — ").append(result.get("date")).append("\n\n")

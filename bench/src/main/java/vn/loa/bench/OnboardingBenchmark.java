@@ -1,14 +1,8 @@
 package vn.loa.bench;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,15 +31,8 @@ public final class OnboardingBenchmark {
     private static final int USERS = Integer.getInteger("bench.users", 1000);
     private static final String PASSWORD = "BenchMark@2026";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .version(HttpClient.Version.HTTP_1_1).build();
-    private int throttled;
+    private final BenchApi api = new BenchApi(BASE);
 
-    private record Answer(int status, String body) {
-        JsonNode json() {
-            return JSON.readTree(body);
-        }
-    }
 
     public static void main(String[] args) throws Exception {
         new OnboardingBenchmark().run();
@@ -53,10 +40,10 @@ public final class OnboardingBenchmark {
 
     private void run() throws Exception {
         String stamp = Long.toString(System.currentTimeMillis(), 36);
-        String admin = token("admin", "demo");
+        String admin = api.token("admin", "demo");
         long rssBefore = keycloakRssKiB();
 
-        JsonNode communes = ok(call("GET", "/api/admin/communes?province=" + PROVINCE, null, admin), 200).json();
+        JsonNode communes = BenchApi.ok(api.call("GET", "/api/admin/communes?province=" + PROVINCE, null, admin), 200).json();
         List<String> activated = new ArrayList<>();
         long[] perCommune = new long[communes.size()];
         String firstAdmin = null;
@@ -68,11 +55,11 @@ public final class OnboardingBenchmark {
             String code = commune.path("code").asString();
             long t0 = System.nanoTime();
             if (!commune.path("active").asBoolean()) {
-                ok(call("POST", "/api/admin/communes/" + code + "/activate", null, admin), 200);
+                BenchApi.ok(api.call("POST", "/api/admin/communes/" + code + "/activate", null, admin), 200);
                 activated.add(code);
             }
             String username = "bench-" + stamp + "-" + code + ".admin";
-            ok(call("POST", "/api/admin/communes/" + code + "/users", person(username, "ADMIN"), admin), 201);
+            BenchApi.ok(api.call("POST", "/api/admin/communes/" + code + "/users", person(username, "ADMIN"), admin), 201);
             created++;
             perCommune[i++] = System.nanoTime() - t0;
             if (firstAdmin == null && activated.contains(code)) {
@@ -85,9 +72,9 @@ public final class OnboardingBenchmark {
                 String.format("%.1f", Stats.ms(activation) / 1000));
 
         long loginStart = System.nanoTime();
-        String firstToken = token(firstAdmin, PASSWORD);
+        String firstToken = api.token(firstAdmin, PASSWORD);
         long firstLogin = System.nanoTime() - loginStart;
-        Answer own = ok(call("GET", "/api/admin/communes/" + firstCommune + "/users", null, firstToken), 200);
+        BenchApi.Answer own = BenchApi.ok(api.call("GET", "/api/admin/communes/" + firstCommune + "/users", null, firstToken), 200);
         log.info("first login of {} in {} ms ({} people listed)", firstAdmin, Stats.ms(firstLogin),
                 own.json().size());
 
@@ -97,7 +84,7 @@ public final class OnboardingBenchmark {
         int toAdd = Math.max(0, USERS - existing);
         for (int n = 0; n < toAdd; n++) {
             String code = communes.get(n % communes.size()).path("code").asString();
-            ok(call("POST", "/api/admin/communes/" + code + "/users",
+            BenchApi.ok(api.call("POST", "/api/admin/communes/" + code + "/users",
                     person("bench-" + stamp + "-" + n + ".editor", "EDITOR"), admin), 201);
             created++;
         }
@@ -107,7 +94,7 @@ public final class OnboardingBenchmark {
 
         long deactivateStart = System.nanoTime();
         for (String code : activated) {
-            ok(call("POST", "/api/admin/communes/" + code + "/deactivate", null, admin), 200);
+            BenchApi.ok(api.call("POST", "/api/admin/communes/" + code + "/deactivate", null, admin), 200);
         }
         long deactivation = System.nanoTime() - deactivateStart;
 
@@ -126,15 +113,15 @@ public final class OnboardingBenchmark {
         result.put("keycloakRssKiBBefore", rssBefore);
         result.put("keycloakRssKiBAfter", rssAfter);
         result.put("deactivationSeconds", round(Stats.ms(deactivation) / 1000));
-        result.put("throttled", throttled);
+        result.put("throttled", api.throttled());
         write(result);
     }
 
     /** The accounts of the province's communes (what administration can see), counted commune by commune. */
     private int realmUsers(String token) {
         int n = 0;
-        for (JsonNode commune : ok(call("GET", "/api/admin/communes?province=" + PROVINCE, null, token), 200).json()) {
-            n += ok(call("GET", "/api/admin/communes/" + commune.path("code").asString() + "/users", null, token), 200)
+        for (JsonNode commune : BenchApi.ok(api.call("GET", "/api/admin/communes?province=" + PROVINCE, null, token), 200).json()) {
+            n += BenchApi.ok(api.call("GET", "/api/admin/communes/" + commune.path("code").asString() + "/users", null, token), 200)
                     .json().size();
         }
         return n;
@@ -168,54 +155,12 @@ public final class OnboardingBenchmark {
                 "roles", List.of(role), "password", PASSWORD, "temporary", false);
     }
 
-    private String token(String user, String password) {
-        Answer r = ok(call("POST", "/api/auth/token", Map.of("username", user, "password", password), null), 200);
-        return r.json().path("access_token").asString();
-    }
-
-    private Answer call(String method, String path, Object body, String token) {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(60))
-                        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
-                if (body != null) {
-                    b.header("Content-Type", "application/json");
-                }
-                if (token != null) {
-                    b.header("Authorization", "Bearer " + token);
-                }
-                HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                if (r.statusCode() == 429 && attempt < 20) {
-                    throttled++;
-                    Thread.sleep(1000L * Long.parseLong(r.headers().firstValue("Retry-After").orElse("1")));
-                    continue;
-                }
-                return new Answer(r.statusCode(), r.body());
-            } catch (IOException e) {
-                throw new IllegalStateException(method + " " + path + ": " + e, e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    private static Answer ok(Answer a, int status) {
-        if (a.status() != status) {
-            throw new IllegalStateException("expected " + status + ", got " + a.status() + ": " + a.body());
-        }
-        return a;
-    }
-
     private static double round(double v) {
         return Math.round(v * 10) / 10.0;
     }
 
     private static void write(Map<String, Object> result) throws IOException {
-        Path dir = Path.of(System.getProperty("bench.out", Files.isDirectory(Path.of("bench")) ? "bench/results"
-                : "results"));
-        Files.createDirectories(dir);
+        Path dir = BenchApi.resultsDirectory();
         String name = "onboarding-" + result.get("date");
         Files.writeString(dir.resolve(name + ".json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
         List<String> md = new ArrayList<>();
