@@ -58,6 +58,8 @@ public final class ZaloStandIn implements AutoCloseable {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 18089;
         String token = args.length > 1 ? args[1] : "loa-dev-zalo-token";
         start("127.0.0.1", port, token);
+        // the stand-in runs on the JDK alone (./loa starts it with devstack's classes only): its standard output is
+        // its log file, data/logs/zalo.log
         System.out.println("Zalo OA stand-in on http://127.0.0.1:" + port + " (POST /v2.0/oa/message, GET"
                 + " /v2.0/oa/messages-received)");
     }

@@ -295,7 +295,8 @@ class DocumentTest {
         return out;
     }
 
-    private static List<List<String>> cells(Sheet sheet) {
+    /** A sheet's cells as text, row by row (numbers as Java writes a double). */
+    static List<List<String>> cells(Sheet sheet) {
         List<List<String>> out = new ArrayList<>();
         for (Row row : sheet) {
             List<String> values = new ArrayList<>();

@@ -8,10 +8,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -135,41 +133,28 @@ class EngagementReportTest {
     void theXlsxOfTheCommuneAndOfTheProvinceHoldTheFiguresWithoutMixingCommunes() throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(XlsxWriter.commune(
                 report(KIM_THANH, "2025-Q3"))))) {
-            List<List<String>> rows = cells(wb.getSheet("Hiệu quả tuyên truyền"));
+            List<List<String>> rows = DocumentTest.cells(wb.getSheet("Hiệu quả tuyên truyền"));
             assertThat(rows.getFirst()).containsExactly("Kênh thông tin", "Lượt xem trang", "Lượt nghe",
                     "Lượt tải âm thanh", "Lượt tiếp cận", "Lượt tương tác", "Lượt chia sẻ", "Lượt đọc tin qua Atom",
                     "Tổng lượt tiếp cận");
             assertThat(rows).contains(List.of("Tổng cộng", "130.0", "25.0", "5.0", "1250.0", "86.0", "14.0", "7.0",
                     "1410.0"));
-            assertThat(cells(wb.getSheet("Tổng hợp"))).contains(List.of("Lượt tiếp cận (xem, nghe, tải, tiếp cận)",
+            assertThat(DocumentTest.cells(wb.getSheet("Tổng hợp"))).contains(List.of("Lượt tiếp cận (xem, nghe, tải, tiếp cận)",
                     "1410.0"));
         }
         byte[] province = XlsxWriter.province("Thành phố Hải Phòng", "2025-Q3", "quý III năm 2025",
                 "từ ngày 15/06/2025 đến ngày 14/09/2025", List.of(report(KIM_THANH, "2025-Q3"),
                         report(TIEN_MINH, "2025-Q3")));
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(province))) {
-            List<List<String>> rows = cells(wb.getSheet("Hiệu quả tuyên truyền"));
+            List<List<String>> rows = DocumentTest.cells(wb.getSheet("Hiệu quả tuyên truyền"));
             // Tiên Minh's own figures (an item id that happens to be Kim Thành's too stays Tiên Minh's)
             assertThat(rows).filteredOn(r -> r.getFirst().equals(TIEN_MINH)).singleElement()
                     .satisfies(r -> assertThat(r.get(3)).isEqualTo("5012.0"));
             assertThat(rows).filteredOn(r -> r.getFirst().equals(KIM_THANH)).hasSize(3);
-            List<List<String>> summary = cells(wb.getSheet("Tổng hợp theo xã"));
+            List<List<String>> summary = DocumentTest.cells(wb.getSheet("Tổng hợp theo xã"));
             assertThat(summary.getFirst()).contains("Lượt tiếp cận");
             assertThat(summary.getLast()).contains("6422.0"); // 1.410 + 5.012
         }
-    }
-
-    private static List<List<String>> cells(Sheet sheet) {
-        List<List<String>> out = new ArrayList<>();
-        for (Row row : sheet) {
-            List<String> values = new ArrayList<>();
-            row.forEach(c -> values.add(switch (c.getCellType()) {
-                case NUMERIC -> Double.toString(c.getNumericCellValue());
-                default -> c.getStringCellValue();
-            }));
-            out.add(values);
-        }
-        return out;
     }
 
     /** No notes typed. */
