@@ -33,8 +33,22 @@ final class IdFirstH2Database extends H2Database {
         }
     }
 
-    IdFirstH2Database(String name, MVStore store, CursorRegistry cursors) {
-        super(name, store, cursors);
+    /** Where collections find the journal (null: changes are not journaled). */
+    private final DurableH2Backend backend;
+
+    IdFirstH2Database(String name, MVStore store, CursorRegistry cursors, DurableH2Backend backend) {
+        super(name, store, cursors); // opens the existing collections: they read the backend only when they write
+        this.backend = backend;
+    }
+
+    /**
+     * The journal that records this database's changes now, if any. A collection's documents are journaled; the
+     * database's own catalogue ({@code system.namespaces}, {@code system.indexes}) is not: what changes it — creating
+     * or dropping a collection or an index — checkpoints the store at once, and a collection that an insert created
+     * is created again when its documents are put back.
+     */
+    Journal journal(String collection) {
+        return backend == null || collection.startsWith("system.") ? null : backend.journal();
     }
 
     @Override
@@ -51,6 +65,9 @@ final class IdFirstH2Database extends H2Database {
         MVMap<String, Object> meta = store.openMap("meta." + ns);
         return new IdFirstCollection(this, name, options, data, meta, cursorRegistry);
     }
+
+    /** Queries answered by reading the whole collection, since the start (no index could serve them). */
+    static final java.util.concurrent.atomic.LongAdder SCANNED = new java.util.concurrent.atomic.LongAdder();
 
     /** With {@code -Dloa.mongo.scan-log=true}: how many queries scanned each collection, by query shape. */
     static final java.util.Map<String, Long> SCANS = Boolean.getBoolean("loa.mongo.scan-log")
@@ -85,19 +102,23 @@ final class IdFirstH2Database extends H2Database {
 
     static final class IdFirstCollection extends H2Collection {
 
+        private final IdFirstH2Database db;
+
         IdFirstCollection(IdFirstH2Database db, String name, CollectionOptions options, MVMap<Object, Document> data,
                 MVMap<String, Object> meta, CursorRegistry cursors) {
             super(db, name, options, data, meta, cursors);
+            this.db = db;
         }
 
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                 Document projection) {
-            Object id = query.get("_id");
-            // {_id: x, …} or {_id: {$in: [x, y…]}, …}: the documents named, then the whole query applied to them
+            Object id = namedId(query);
+            // {_id: x, …} or {_id: {$in: [x, y…]}, …} — also inside a top-level $and, as the driver's Filters.and
+            // writes it — the documents named, then the whole query applied to them
             boolean oneId = id != null && !(id instanceof Document) && !(id instanceof java.util.Collection);
             boolean someIds = id instanceof Document d && d.size() == 1 && d.get("$in") instanceof java.util.Collection;
-            if (query.size() > 1 && (oneId || someIds)) {
+            if ((query.size() > 1 || !query.containsKey("_id")) && (oneId || someIds)) {
                 for (Index<Object> index : getIndexes()) {
                     Document byId = new Document("_id", id);
                     if (index.canHandle(byId)) {
@@ -105,6 +126,9 @@ final class IdFirstH2Database extends H2Database {
                                 batchSize, projection));
                     }
                 }
+            }
+            if (getIndexes().stream().noneMatch(i -> i.canHandle(query))) {
+                SCANNED.increment();
             }
             if (SCANS != null && !getCollectionName().startsWith("system.")
                     && getIndexes().stream().noneMatch(i -> i.canHandle(query))) {
@@ -116,6 +140,21 @@ final class IdFirstH2Database extends H2Database {
             return ownCopies(super.queryDocuments(query, orderBy, skip, limit, batchSize, projection));
         }
 
+        /** The {@code _id} condition of a query: its own, or that of one of the conditions of its top-level $and. */
+        private static Object namedId(Document query) {
+            if (query.containsKey("_id")) {
+                return query.get("_id");
+            }
+            if (query.size() == 1 && query.get("$and") instanceof java.util.List<?> conditions) {
+                for (Object condition : conditions) {
+                    if (condition instanceof Document d && d.containsKey("_id")) {
+                        return d.get("_id");
+                    }
+                }
+            }
+            return null;
+        }
+
         /**
          * The library hands a query's documents to an update, which changes them in place: without a projection they
          * are the very objects held in the store's pages, which MVStore may be writing to the file at that moment
@@ -124,7 +163,33 @@ final class IdFirstH2Database extends H2Database {
          */
         @Override
         protected Object addDocumentInternal(Document document) {
-            return super.addDocumentInternal(document.cloneDeeply()); // the caller keeps using its own
+            Object position = super.addDocumentInternal(document.cloneDeeply()); // the caller keeps using its own
+            Journal journal = db.journal(getCollectionName());
+            if (journal != null) {
+                journal.put(getDatabaseName(), getCollectionName(), document);
+            }
+            return position;
+        }
+
+        // Each change is recorded right after it is made, still under the collection's lock (the library's write
+        // methods are synchronized), so one document's records are in the journal in the order of its changes.
+
+        @Override
+        protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+            super.handleUpdate(position, oldDocument, newDocument);
+            Journal journal = db.journal(getCollectionName());
+            if (journal != null) {
+                journal.put(getDatabaseName(), getCollectionName(), newDocument);
+            }
+        }
+
+        @Override
+        protected void removeDocument(Object position) {
+            super.removeDocument(position);
+            Journal journal = db.journal(getCollectionName());
+            if (journal != null) {
+                journal.remove(getDatabaseName(), getCollectionName(), position);
+            }
         }
 
         private static QueryResult ownCopies(QueryResult result) {

@@ -3,8 +3,10 @@ package vn.loa.devstack;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,10 +16,11 @@ import org.slf4j.LoggerFactory;
  * backend so data survives restarts: documents as BSON in {@code <data-dir>/loa-bson.mv} ({@link StandInStore}). Usage: {@code MongoStandIn <data-dir> <port>}. Loa's services know only the
  * MongoDB driver; pointing them at a real MongoDB is only configuration.
  *
- * <p>Writes are durable like a journaled {@code mongod}'s: each is committed to the file before it is acknowledged
- * ({@link DurableH2Backend}), so a stand-in killed with SIGKILL loses nothing it acknowledged (the fault suite,
- * {@code ./loa chaos}, kills it). {@code -Dloa.mongo.durable=false} leaves commits to MVStore (in the
- * background every second); {@code -Dloa.mongo.fsync=true} also forces each commit to the disk.
+ * <p>Writes are durable like a journaled {@code mongod}'s: each is in the journal file before it is acknowledged and
+ * the store is committed at checkpoints ({@link DurableH2Backend}, {@link Journal}; {@code -Dloa.mongo.checkpoint=1s}),
+ * so a stand-in killed with SIGKILL loses nothing it acknowledged (the fault suite, {@code ./loa chaos}, kills it).
+ * {@code -Dloa.mongo.durable=false} leaves commits to MVStore (in the background every second) with no journal;
+ * {@code -Dloa.mongo.fsync=true} also forces each journal write to the disk.
  *
  * <p>It listens on loopback; {@code -Dloa.mongo.bind=0.0.0.0} listens on every address (the stand-in's container image
  * for docker compose on hosts without a registry, deploy/images/mongo-standin).
@@ -25,6 +28,9 @@ import org.slf4j.LoggerFactory;
 public final class MongoStandIn {
 
     private static final Logger log = LoggerFactory.getLogger(MongoStandIn.class);
+
+    /** Threads that serve connections ({@code -Dloa.mongo.threads}). */
+    static final int WORKERS = Integer.getInteger("loa.mongo.threads", 16);
 
     private MongoStandIn() {
     }
@@ -36,7 +42,8 @@ public final class MongoStandIn {
         boolean durable = !"false".equalsIgnoreCase(System.getProperty("loa.mongo.durable", "true"));
         boolean fsync = Boolean.getBoolean("loa.mongo.fsync");
         String address = System.getProperty("loa.mongo.bind", "127.0.0.1");
-        H2Backend backend = new DurableH2Backend(StandInStore.open(dir), durable, fsync);
+        Duration checkpoint = Duration.parse("PT" + System.getProperty("loa.mongo.checkpoint", "1s"));
+        H2Backend backend = new DurableH2Backend(StandInStore.open(dir), durable, fsync, checkpoint);
         MongoServer server = new MongoServer(backend);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -44,14 +51,17 @@ public final class MongoStandIn {
             stopped.countDown();
         }, "mongo-shutdown"));
         try {
-            server.bind(address, port);
+            // one event-loop thread serves a connection's commands from start to reply, commit included: with
+            // netty's default (two per core) a command waiting for a collection or the store's commit held up every
+            // other connection of its thread, in a stack of a dozen services with a pool each
+            server.bind(new InetSocketAddress(address, port), 1, WORKERS);
         } catch (RuntimeException e) {
             server.shutdownNow();
             throw e;
         }
         log.info("mongo-java-server (H2 backend, {}, {}) listening on {}:{}", dir,
-                durable ? fsync ? "durable: commit + fsync before each acknowledgement"
-                        : "durable: commit before each acknowledgement" : "commits every second", address, port);
+                durable ? (fsync ? "durable: journal + fsync" : "durable: journal") + " before each acknowledgement, "
+                        + "checkpoint every " + checkpoint.toMillis() + " ms" : "commits every second", address, port);
         stopped.await();
     }
 }

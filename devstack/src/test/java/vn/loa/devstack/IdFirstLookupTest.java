@@ -94,6 +94,31 @@ class IdFirstLookupTest {
     }
 
     @Test
+    void anIdInsideAnAndIsLookedUpWithoutReadingTheCollection() {
+        // the shape the driver's Filters.and writes ({$and: [{_id: x}, {revision: {$lt: r}}]}), e.g. task-service's
+        // copy of a task's credits "over an older copy only", which read the whole collection for every credit
+        long before = IdFirstH2Database.SCANNED.sum();
+        var olderThan = (java.util.function.IntFunction<org.bson.conversions.Bson>) r ->
+                Filters.and(Filters.eq("_id", "item-7"), Filters.lt("revision", r));
+        assertThat(items.updateOne(olderThan.apply(2), Updates.set("title", "newer")).getMatchedCount())
+                .as("item-7 is at revision 1 < 2").isEqualTo(1);
+        assertThat(items.updateOne(olderThan.apply(1), Updates.set("title", "older")).getMatchedCount())
+                .as("not older than 1").isZero();
+        assertThat(items.find(Filters.and(Filters.in("_id", "item-7", "item-8"), Filters.eq("revision", 1)))
+                .map(d -> d.getString("_id")).into(new ArrayList<>())).containsExactly("item-7");
+        assertThat(items.find(Filters.eq("_id", "item-7")).first().getString("title")).isEqualTo("newer");
+        assertThat(IdFirstH2Database.SCANNED.sum() - before).as("whole-collection reads").isZero();
+        // an upsert that finds nothing still inserts, with the id from the condition
+        items.updateOne(Filters.and(Filters.eq("_id", "item-900"), Filters.lt("revision", 5)),
+                Updates.set("revision", 5), new com.mongodb.client.model.UpdateOptions().upsert(true));
+        assertThat(items.find(Filters.eq("_id", "item-900")).first().getInteger("revision")).isEqualTo(5);
+        // and a query without an _id still reads the collection (which the counter sees)
+        assertThat(items.find(Filters.and(Filters.eq("tenant", "10800"), Filters.eq("revision", 0)))
+                .into(new ArrayList<>())).hasSize(34);
+        assertThat(IdFirstH2Database.SCANNED.sum() - before).isPositive();
+    }
+
+    @Test
     void queriesWithoutAPlainIdAreAnsweredAsBefore() {
         assertThat(items.countDocuments(Filters.eq("tenant", "10800"))).isEqualTo(100);
         assertThat(items.countDocuments(Filters.and(Filters.in("_id", "item-1", "item-2", "item-3"),

@@ -138,7 +138,9 @@ public final class StackBenchmark {
             DatabaseOperations operations = new DatabaseOperations(http, stack);
             Map<String, Double> operationsBefore = operations.read();
             say("Đo độ trễ / latency: %d s at %d/s", SECONDS, RATE);
+            long phaseStart = System.currentTimeMillis();
             List<Sent> steady = publish(measured, RATE, IN_FLIGHT, "latency");
+            long phaseEnd = System.currentTimeMillis();
             awaitCredits(observers, steady, 60);
             Footprint.Reading after = footprint.read();
             results.put("latency", latency(observers, steady, after.cpuPercentSince(before)));
@@ -146,6 +148,7 @@ public final class StackBenchmark {
                     operations.read(), (int) steady.stream().filter(s -> s.status() == 200).count()));
             say("Thao tác CSDL mỗi lần đăng / database operations per publication: %s",
                     results.get("databaseOperationsPerPublication"));
+            results.put("hopTimes", HopTimes.read(stack.kafka(), phaseStart, phaseEnd));
             results.put("footprintUnderLoadMiB", Footprint.rssTable(after));
             results.put("footprintUnderLoadPssMiB", Footprint.pssTable(after));
             series(observers, steady);
@@ -524,6 +527,21 @@ public final class StackBenchmark {
                         + " schedulers and the observers' dashboard reads): " + r.get("databaseOperationsPerPublication"));
                 md.add("");
             }
+            if (r.get("hopTimes") instanceof Map<?, ?> hops) {
+                md.add("Where the time goes, hop by hop (" + hops.get("publications") + " publications of the phase,"
+                        + " read back from the broker: each event's `ce_time` is when its service wrote it into the"
+                        + " outbox, the record's timestamp when the relay sent it, and all events of one publish"
+                        + " request share its trace id):");
+                md.add("");
+                md.add("| event | in the outbox p50 / p90 / p99 ms | then until the next event is written | by |");
+                md.add("|---|---|---|---|");
+                for (Map<String, Object> step : (List<Map<String, Object>>) hops.get("steps")) {
+                    md.add("| " + step.get("event") + " | " + triple(step.get("inOutbox")) + " | "
+                            + (step.containsKey("toNextEvent") ? triple(step.get("toNextEvent")) : "-") + " | "
+                            + step.getOrDefault("nextBy", "-") + " |");
+                }
+                md.add("");
+            }
             md.add("![latency over time](e2e-" + date + "-latency.png)");
             md.add("");
             md.add("## Throughput");
@@ -642,6 +660,12 @@ public final class StackBenchmark {
             md.add("| " + label + " | " + s.get("p50Ms") + " | " + s.get("p90Ms") + " | " + s.get("p99Ms") + " | "
                     + s.get("maxMs") + " | " + s.get("samples") + " | ×" + fmt((double) s.get("p50Ms") / (hops * floorP50))
                     + " | ×" + fmt((double) s.get("p99Ms") / (hops * floorP99)) + " |");
+        }
+
+        @SuppressWarnings("unchecked")
+        private static String triple(Object stats) {
+            Map<String, Object> s = (Map<String, Object>) stats;
+            return s.containsKey("p50Ms") ? s.get("p50Ms") + " / " + s.get("p90Ms") + " / " + s.get("p99Ms") : "-";
         }
 
         private static String fmt(double v) {

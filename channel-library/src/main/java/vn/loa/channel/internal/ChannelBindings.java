@@ -23,8 +23,9 @@ import vn.loa.contracts.Topics;
  *       channel's first start is not lost);</li>
  *   <li>{@code loaChannelRetractions-in-0}: {@code content.item.events}, same group, for {@code ContentRetracted}.</li>
  * </ul>
- * The requests consumer takes at most 10 records per poll and may go 15 minutes between polls (a publication can take
- * seconds; a redelivery may wait for a lease). The function names are appended to any {@code spring.cloud.function.definition} the app has, and the library's
+ * The requests binding runs three consumers ({@code loa.consumers.hot-path-concurrency}) over the topics' partitions;
+ * each takes at most 10 records per poll and may go 15 minutes between polls (a publication can take seconds; a
+ * redelivery may wait for a lease). The function names are appended to any {@code spring.cloud.function.definition} the app has, and the library's
  * collection to {@code loa.outbox.collections}. Runs after the application's own configuration is loaded, so the
  * ids may come from application.yml, the command line or the environment ({@code LOA_CHANNEL_IDS}).
  */
@@ -59,6 +60,9 @@ public class ChannelBindings implements EnvironmentPostProcessor, Ordered {
         String kafka = "spring.cloud.stream.kafka.bindings." + REQUESTS + "-in-0.consumer.configuration.";
         p.put(kafka + "max.poll.records", env.getProperty("loa.channel.max-poll-records", "10"));
         p.put(kafka + "max.poll.interval.ms", env.getProperty("loa.channel.max-poll-interval-ms", "900000"));
+        // the hot path: three consumers of the six partitions, so one slow publication does not hold up the others
+        // (a request is claimed in the ledger before it is published: at most one publish per request id)
+        p.put(requests + "consumer.concurrency", env.getProperty("loa.consumers.hot-path-concurrency", "3"));
         p.put("loa.outbox.collections", merge(env.getProperty("loa.outbox.collections"), ",", RequestLedger.COLLECTION,
                 EngagementOutbox.COLLECTION));
         env.getPropertySources().addFirst(new MapPropertySource("loa-channel-bindings", p));
