@@ -44,7 +44,11 @@ class TwoInstancesTest {
     void twoInstancesInOneGroupCreditEveryItemOnce() {
         instances.start();
         instances.start();
-        eventually().until(() -> broker.membersConsuming(instances.group, Topics.CONTENT_EVENTS) == 2);
+        // each instance runs its configured number of content-event consumers (ADR 0015): all of both have joined
+        int perInstance = instances.get(0).getEnvironment().getRequiredProperty(
+                "spring.cloud.stream.bindings.onContentEvent-in-0.consumer.concurrency", Integer.class);
+        assertThat(perInstance).as("consumers per instance").isGreaterThan(1);
+        eventually().until(() -> broker.membersConsuming(instances.group, Topics.CONTENT_EVENTS) == 2L * perInstance);
 
         broker.send(Samples.plan(tenant, plan));
         for (int i = 0; i < ITEMS; i++) {
