@@ -58,7 +58,8 @@ final class BsonDocumentType extends BasicDataType<Document> {
         return new Document[size];
     }
 
-    private static ByteBuf encode(Document document) {
+    /** A document as BSON (also the journal's records, {@link Journal}); the caller releases the buffer. */
+    static ByteBuf encode(Document document) {
         ByteBuf bson = Unpooled.buffer(256);
         BsonEncoder.encodeDocument(document, bson);
         return bson;

@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,11 +50,9 @@ public class DurableH2Backend extends H2Backend {
 
     private final MVStore store;
     private final boolean durable;
-    private final AtomicLong checkpoints = new AtomicLong();
     private final Object checkpointing = new Object();
     private final Journal journal;
-    private final Thread checkpointer;
-    private volatile boolean closed;
+    private final ScheduledExecutorService checkpointer;
 
     /**
      * A backend on a store opened by {@link StandInStore}; {@code durable} false leaves commits to MVStore.
@@ -80,18 +80,16 @@ public class DurableH2Backend extends H2Backend {
         }
         this.journal = new Journal(dir, fsync, next);
         journal.deleteBefore(next);
-        this.checkpointer = Thread.ofPlatform().daemon().name("mongo-checkpoint").start(() -> {
-            while (!closed) {
-                try {
-                    Thread.sleep(checkpointEvery);
-                    checkpoint();
-                } catch (InterruptedException e) {
-                    return;
-                } catch (RuntimeException e) {
-                    log.error("Checkpoint failed; the journal keeps every change until one succeeds", e);
-                }
+        this.checkpointer = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("mongo-checkpoint").factory());
+        long every = checkpointEvery.toMillis();
+        checkpointer.scheduleWithFixedDelay(() -> {
+            try {
+                checkpoint();
+            } catch (RuntimeException e) { // the next one tries again: the journal keeps every change until then
+                log.error("Checkpoint failed; the journal keeps every change until one succeeds", e);
             }
-        });
+        }, every, every, TimeUnit.MILLISECONDS);
     }
 
     public DurableH2Backend(MVStore store, boolean durable, boolean fsync) {
@@ -146,9 +144,6 @@ public class DurableH2Backend extends H2Backend {
     void checkpoint() {
         synchronized (checkpointing) {
             long next = journal.startSegment();
-            if (store.hasUnsavedChanges()) {
-                checkpoints.incrementAndGet();
-            }
             commit();
             journal.deleteBefore(next);
         }
@@ -176,21 +171,15 @@ public class DurableH2Backend extends H2Backend {
 
     @Override
     public void close() {
-        closed = true;
         if (checkpointer == null) {
             super.close();
             return;
         }
-        checkpointer.interrupt();
+        checkpointer.shutdownNow();
         synchronized (checkpointing) {
             journal.close();
             super.close(); // commits the store: the journal holds nothing it lacks
             journal.deleteBefore(Long.MAX_VALUE);
         }
-    }
-
-    /** How many checkpoints committed changes (for the log and the tests). */
-    public long commits() {
-        return checkpoints.get();
     }
 }

@@ -127,11 +127,11 @@ final class IdFirstH2Database extends H2Database {
                     }
                 }
             }
-            if (getIndexes().stream().noneMatch(i -> i.canHandle(query))) {
+            boolean scan = getIndexes().stream().noneMatch(i -> i.canHandle(query));
+            if (scan) {
                 SCANNED.increment();
             }
-            if (SCANS != null && !getCollectionName().startsWith("system.")
-                    && getIndexes().stream().noneMatch(i -> i.canHandle(query))) {
+            if (SCANS != null && scan && !getCollectionName().startsWith("system.")) {
                 String shape = getFullName() + " " + shape(query) + (orderBy == null || orderBy.isEmpty() ? ""
                         : " sort " + orderBy.keySet()) + " (" + count() + " docs)";
                 SCANS.merge(shape.replaceAll("\\(\\d+ docs\\)", ""), 1L, Long::sum);
@@ -164,10 +164,7 @@ final class IdFirstH2Database extends H2Database {
         @Override
         protected Object addDocumentInternal(Document document) {
             Object position = super.addDocumentInternal(document.cloneDeeply()); // the caller keeps using its own
-            Journal journal = db.journal(getCollectionName());
-            if (journal != null) {
-                journal.put(getDatabaseName(), getCollectionName(), document);
-            }
+            record(journal -> journal.put(getDatabaseName(), getCollectionName(), document));
             return position;
         }
 
@@ -177,18 +174,19 @@ final class IdFirstH2Database extends H2Database {
         @Override
         protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
             super.handleUpdate(position, oldDocument, newDocument);
-            Journal journal = db.journal(getCollectionName());
-            if (journal != null) {
-                journal.put(getDatabaseName(), getCollectionName(), newDocument);
-            }
+            record(journal -> journal.put(getDatabaseName(), getCollectionName(), newDocument));
         }
 
         @Override
         protected void removeDocument(Object position) {
             super.removeDocument(position);
+            record(journal -> journal.remove(getDatabaseName(), getCollectionName(), position));
+        }
+
+        private void record(java.util.function.Consumer<Journal> change) {
             Journal journal = db.journal(getCollectionName());
             if (journal != null) {
-                journal.remove(getDatabaseName(), getCollectionName(), position);
+                change.accept(journal);
             }
         }
 

@@ -1,10 +1,8 @@
 package vn.loa.devstack;
 
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -73,9 +71,8 @@ final class Journal implements AutoCloseable {
     }
 
     private void append(byte kind, String database, String collection, Document document) {
-        ByteBuf bson = Unpooled.buffer(256);
+        ByteBuf bson = BsonDocumentType.encode(document);
         try {
-            BsonEncoder.encodeDocument(document, bson);
             byte[] db = database.getBytes(StandardCharsets.UTF_8);
             byte[] coll = collection.getBytes(StandardCharsets.UTF_8);
             int length = 1 + 2 + db.length + 2 + coll.length + bson.readableBytes();
@@ -192,7 +189,7 @@ final class Journal implements AutoCloseable {
         long n = 0;
         for (Path file : segments) {
             try (InputStream raw = Files.newInputStream(file);
-                    DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw, 1 << 16))) {
+                    DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
                 while (true) {
                     byte[] body;
                     try {
@@ -206,7 +203,7 @@ final class Journal implements AutoCloseable {
                     byte kind = b.get();
                     String database = string(b);
                     String collection = string(b);
-                    Document document = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(b.slice()));
+                    Document document = BsonDocumentType.INSTANCE.read(b);
                     apply.accept(new Change(kind, database, collection, document));
                     n++;
                 }

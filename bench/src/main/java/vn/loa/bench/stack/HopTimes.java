@@ -9,13 +9,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import vn.loa.bench.Stats;
+import vn.loa.contracts.CloudEventHeaders;
 import vn.loa.contracts.Topics;
 
 /**
@@ -32,14 +32,16 @@ import vn.loa.contracts.Topics;
  */
 final class HopTimes {
 
-    private static final String REQUESTED = "vn.loa.channel.PublicationRequested.v1";
-    private static final String SUCCEEDED = "vn.loa.channel.PublicationSucceeded.v1";
-    private static final String PUBLISHED = "vn.loa.content.ContentPublished.v1";
-    private static final String CREDITED = "vn.loa.task.TaskCredited.v1";
-    private static final List<String> CHAIN = List.of(REQUESTED, SUCCEEDED, PUBLISHED, CREDITED);
-    private static final Map<String, String> NAMES = Map.of(REQUESTED, "PublicationRequested (content-service)",
-            SUCCEEDED, "PublicationSucceeded (portal-channel)", PUBLISHED, "ContentPublished (content-service)",
-            CREDITED, "TaskCredited (task-service)");
+    /** One event of the chain: its CloudEvents type and the service that writes it. */
+    private record Step(String type, String event, String service) {
+    }
+
+    private static final List<Step> CHAIN = List.of(
+            new Step("vn.loa.channel.PublicationRequested.v1", "PublicationRequested", "content-service"),
+            new Step("vn.loa.channel.PublicationSucceeded.v1", "PublicationSucceeded", "portal-channel"),
+            new Step("vn.loa.content.ContentPublished.v1", "ContentPublished", "content-service"),
+            new Step("vn.loa.task.TaskCredited.v1", "TaskCredited", "task-service"));
+    private static final List<String> TYPES = CHAIN.stream().map(Step::type).toList();
 
     private record Event(String type, long written, long sent) {
     }
@@ -52,13 +54,11 @@ final class HopTimes {
      * for each step its "in the outbox" and "to the next event" figures (samples, p50Ms, p90Ms, p99Ms, maxMs).
      */
     static Map<String, Object> read(String bootstrap, long from, long to) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        Map<String, Object> settings = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         Map<String, List<Event>> byTrace = new HashMap<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(settings, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : List.of(Topics.channelRequests("portal"), Topics.PUBLICATION_EVENTS,
                     Topics.CONTENT_EVENTS, Topics.TASK_EVENTS)) {
@@ -79,10 +79,10 @@ final class HopTimes {
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))
                     && System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    String type = header(r, "ce_type");
-                    String time = header(r, "ce_time");
+                    String type = header(r, CloudEventHeaders.TYPE);
+                    String time = header(r, CloudEventHeaders.TIME);
                     String trace = header(r, "traceparent");
-                    if (type == null || time == null || trace == null || !CHAIN.contains(type)) {
+                    if (type == null || time == null || trace == null || !TYPES.contains(type)) {
                         continue;
                     }
                     String[] parts = trace.split("-");
@@ -93,9 +93,9 @@ final class HopTimes {
                 }
             }
         }
-        Map<String, List<Long>> outbox = new LinkedHashMap<>();
-        Map<String, List<Long>> toNext = new LinkedHashMap<>();
-        CHAIN.forEach(t -> {
+        Map<String, List<Long>> outbox = new HashMap<>();
+        Map<String, List<Long>> toNext = new HashMap<>();
+        TYPES.forEach(t -> {
             outbox.put(t, new ArrayList<>());
             toNext.put(t, new ArrayList<>());
         });
@@ -105,18 +105,18 @@ final class HopTimes {
             Map<String, Event> first = new HashMap<>();
             events.stream().sorted(Comparator.comparingLong(Event::written))
                     .forEach(e -> first.putIfAbsent(e.type(), e));
-            Event requested = first.get(REQUESTED);
+            Event requested = first.get(TYPES.getFirst());
             if (requested == null || requested.written() < from || requested.written() > to) {
                 continue;
             }
             chains++;
-            for (int i = 0; i < CHAIN.size(); i++) {
-                Event e = first.get(CHAIN.get(i));
+            for (int i = 0; i < TYPES.size(); i++) {
+                Event e = first.get(TYPES.get(i));
                 if (e == null) {
                     break;
                 }
                 outbox.get(e.type()).add(e.sent() - e.written());
-                Event next = i + 1 < CHAIN.size() ? first.get(CHAIN.get(i + 1)) : null;
+                Event next = i + 1 < TYPES.size() ? first.get(TYPES.get(i + 1)) : null;
                 if (next != null) {
                     toNext.get(e.type()).add(next.written() - e.sent());
                 }
@@ -126,13 +126,13 @@ final class HopTimes {
         result.put("publications", chains);
         List<Map<String, Object>> steps = new ArrayList<>();
         for (int i = 0; i < CHAIN.size(); i++) {
-            String type = CHAIN.get(i);
+            Step s = CHAIN.get(i);
             Map<String, Object> step = new LinkedHashMap<>();
-            step.put("event", NAMES.get(type));
-            step.put("inOutbox", Stats.of(millisAsNanos(outbox.get(type))));
+            step.put("event", s.event() + " (" + s.service() + ")");
+            step.put("inOutbox", Stats.of(millisAsNanos(outbox.get(s.type()))));
             if (i + 1 < CHAIN.size()) {
-                step.put("toNextEvent", Stats.of(millisAsNanos(toNext.get(type))));
-                step.put("nextBy", NAMES.get(CHAIN.get(i + 1)).replaceAll(".*\\((.*)\\)", "$1"));
+                step.put("toNextEvent", Stats.of(millisAsNanos(toNext.get(s.type()))));
+                step.put("nextBy", CHAIN.get(i + 1).service());
             }
             steps.add(step);
         }
