@@ -150,22 +150,20 @@ public class DurableH2Backend extends H2Backend {
     }
 
     /** Sets one document to its recorded state, or removes it (while starting, before any client is served). */
-    private void putBack(Journal.Change change) {
+    void putBack(Journal.Change change) {
         MongoDatabase db = resolveDatabase(change.database());
         MongoCollection<?> collection = db.resolveCollection(change.collection(), false);
         if (collection == null) {
             collection = db.createCollectionOrThrowIfExists(change.collection());
         }
         Object id = change.document().get("_id");
-        collection.deleteDocuments(new Document("_id", id), 1);
-        if (change.kind() == Journal.PUT) {
-            try {
-                collection.addDocument(change.document());
-            } catch (MongoServerException e) {
-                // a unique key held by another document at this point of the history: a later change settles it
-                log.warn("Journal: {}.{} {} not put back: {}", change.database(), change.collection(), id,
-                        e.getMessage());
-            }
+        try {
+            ((IdFirstH2Database.IdFirstCollection) collection).putBack(id,
+                    change.kind() == Journal.PUT ? change.document() : null);
+        } catch (MongoServerException e) {
+            // a unique key held by another document at this point of the history: a later change settles it
+            log.warn("Journal: {}.{} {} not put back: {}", change.database(), change.collection(), id,
+                    e.getMessage());
         }
     }
 

@@ -183,6 +183,24 @@ final class IdFirstH2Database extends H2Database {
             record(journal -> journal.remove(getDatabaseName(), getCollectionName(), position));
         }
 
+        /**
+         * Sets one document to its journaled state ({@code null}: removed) while the journal is put back, whatever a
+         * commit caught of an earlier change to it: a commit can fall between a write's index and data changes, so
+         * the data may hold a document its {@code _id} index does not name, or the other way round.
+         */
+        synchronized void putBack(Object id, Document state) {
+            Document byId = new Document("_id", id);
+            Document stored = getDocument(id);
+            if (stored != null) {
+                getIndexes().forEach(index -> index.remove(stored));
+                super.removeDocument(id);
+            }
+            getIndexes().stream().filter(index -> index.canHandle(byId)).forEach(index -> index.remove(byId));
+            if (state != null) {
+                addDocument(state);
+            }
+        }
+
         private void record(java.util.function.Consumer<Journal> change) {
             Journal journal = db.journal(getCollectionName());
             if (journal != null) {
