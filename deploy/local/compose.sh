@@ -296,7 +296,12 @@ cmd_test() {
   say "   (ReminderTest: embedded default only — compose has no mail reader or Zalo stand-in outside its network)"
   (cd "$ROOT" && MAVEN_OPTS=$maven_opts ./mvnw -B verify -Pe2e -pl e2e-tests -Dloa.e2e.base-url="$url" \
     -Dtest='!ReminderTest') || rc=$?
-  ((rc == 0)) || say "KIỂM THỬ ĐẦU-CUỐI THẤT BẠI / end-to-end tests failed ($rc): e2e-tests/target/surefire-reports"
+  if ((rc != 0)); then
+    say "KIỂM THỬ ĐẦU-CUỐI THẤT BẠI / end-to-end tests failed ($rc): e2e-tests/target/surefire-reports"
+    # what the issuer and the gateway complained of meanwhile: a CI run keeps only its printed output
+    say "   warnings and errors of keycloak and gateway (last 40):"
+    compose logs --no-color --tail=2000 keycloak gateway 2>&1 | grep -E '"level":"(WARN|ERROR)"| (WARN|ERROR) ' | tail -40 || true
+  fi
   # the tests marked for real images (@RequiresDocker), with the images this host built: the outbox survives a frozen
   # broker in the local Kafka container; the real-MongoDB test says that mongo:8.0 is missing and skips. No Ryuk
   # image here: the tests' shutdown hooks stop their containers; traffic to 127.0.0.1 only.

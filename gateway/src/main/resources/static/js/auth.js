@@ -8,6 +8,7 @@ const REFRESH_MARGIN_MS = 60_000;
 let config = null;
 let refreshTimer = null;
 let refreshing = null;
+let loggingOut = false;
 
 /** GET /api/auth/config → {issuer, clientId, passwordGrant}; the issuer's endpoints are used on this origin. */
 export async function loadConfig() {
@@ -152,6 +153,7 @@ async function tokenRequest(c, form) {
 }
 
 function store(tokens) {
+  if (loggingOut) throw { title: 'Đã đăng xuất', detail: 'Vui lòng đăng nhập lại.' };
   const now = Date.now();
   const saved = {
     access: tokens.access_token,
@@ -242,9 +244,12 @@ export function who() {
 
 /** Forgets the tokens and ends the issuer's session. */
 export async function logout() {
+  // a refresh still under way must not store tokens again once they are forgotten (the page would come back
+  // from the issuer's logout logged in with them)
+  loggingOut = true;
+  clearTimeout(refreshTimer);
   const saved = current();
   sessionStorage.removeItem(KEY);
-  clearTimeout(refreshTimer);
   const c = await loadConfig().catch(() => null);
   if (!c) {
     location.assign('/');

@@ -373,6 +373,17 @@ public final class Browser implements AutoCloseable {
         return to;
     }
 
+    /** Where the browser is: address, title and the start of the page's text (for a failure's message). */
+    public String whereNow() {
+        try {
+            String text = driver.findElement(By.tagName("body")).getText().replaceAll("\\s+", " ").strip();
+            return "trang " + driver.getCurrentUrl() + " «" + driver.getTitle() + "»: "
+                    + (text.length() > 400 ? text.substring(0, 400) + "…" : text);
+        } catch (RuntimeException e) {
+            return "trang không đọc được (" + e.getClass().getSimpleName() + ")";
+        }
+    }
+
     @Override
     public void close() {
         try {

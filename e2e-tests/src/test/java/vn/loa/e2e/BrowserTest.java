@@ -44,7 +44,8 @@ abstract class BrowserTest {
             journey.walk();
         } catch (AssertionError | RuntimeException e) {
             b.screenshot(shot);
-            throw e;
+            // a CI run keeps only its printed output: the page the browser was on leads the failure's message
+            throw new AssertionError(b.whereNow() + " — " + e.getMessage(), e);
         }
     }
 
