@@ -2,17 +2,18 @@ package vn.loa.channel;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.messaging.Message;
 import vn.loa.channel.internal.ChannelIntake;
+import vn.loa.channel.internal.ChannelSettings;
 import vn.loa.channel.internal.EngagementCounter;
 import vn.loa.channel.internal.EngagementFlusher;
 import vn.loa.channel.internal.EngagementOutbox;
@@ -26,17 +27,16 @@ import vn.loa.platform.outbox.Outbox;
  * through the outbox, and the registration heartbeat. See docs/new-channel.md.
  */
 @AutoConfiguration(after = PlatformAutoConfiguration.class)
+@EnableConfigurationProperties({ChannelSettings.class, PublicSite.class})
 public class ChannelAutoConfiguration {
 
     @Bean
     ChannelIntake loaChannelIntake(List<Channel> channels, ConfigurableEnvironment env, MongoTemplate mongo,
             Outbox outbox, Clock clock, MeterRegistry meters, EventCodec codec,
             KafkaTemplate<String, byte[]> eventKafkaTemplate,
-            @Value("${spring.application.name}") String service,
-            @Value("${loa.channel.lease:PT2M}") Duration lease,
-            @Value("${loa.channel.heartbeat:PT30S}") Duration heartbeat) {
+            @Value("${spring.application.name}") String service, ChannelSettings settings) {
         return ChannelIntake.create(channels, env, mongo, outbox, clock, meters, codec, eventKafkaTemplate, service,
-                lease, heartbeat);
+                settings.lease(), settings.heartbeat());
     }
 
     @Bean
@@ -61,17 +61,14 @@ public class ChannelAutoConfiguration {
      */
     @Bean
     EngagementCounter loaEngagementCounter(MongoTemplate mongo, Outbox outbox, Clock clock,
-            @Value("${spring.application.name}") String service,
-            @Value("${loa.channel.engagement.enabled:true}") boolean enabled,
-            @Value("${loa.channel.engagement.max-visitors-per-day:500000}") int maxKeysPerDay) {
-        return new EngagementCounter(enabled, clock, service, maxKeysPerDay,
-                new EngagementOutbox(mongo, outbox, clock));
+            @Value("${spring.application.name}") String service, ChannelSettings settings) {
+        return new EngagementCounter(settings.engagement().enabled(), clock, service,
+                settings.engagement().maxVisitorsPerDay(), new EngagementOutbox(mongo, outbox, clock));
     }
 
     @Bean
-    EngagementFlusher loaEngagementFlusher(EngagementCounter counter,
-            @Value("${loa.channel.engagement.window:PT10S}") Duration window) {
-        return new EngagementFlusher(counter, window);
+    EngagementFlusher loaEngagementFlusher(EngagementCounter counter, ChannelSettings settings) {
+        return new EngagementFlusher(counter, settings.engagement().window());
     }
 
     @Bean

@@ -3,7 +3,6 @@ package vn.loa.platform;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -14,6 +13,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -24,13 +24,16 @@ import org.springframework.kafka.core.KafkaTemplate;
 import vn.loa.contracts.EventCodec;
 import vn.loa.platform.health.DatabaseHealth;
 import vn.loa.platform.messaging.LoaTopicsConfiguration;
+import vn.loa.platform.messaging.TopicSettings;
 import vn.loa.platform.observability.ConsumedEvents;
 import vn.loa.platform.observability.TraceHeaders;
 import vn.loa.platform.aggregate.AggregateStore;
+import vn.loa.platform.export.ExportSettings;
 import vn.loa.platform.export.TenantExport;
 import vn.loa.platform.export.TenantExportController;
 import vn.loa.platform.outbox.Outbox;
 import vn.loa.platform.outbox.OutboxRelay;
+import vn.loa.platform.outbox.OutboxSettings;
 import vn.loa.platform.problem.ProblemAdvice;
 import vn.loa.platform.tenancy.CallerInOpenApi;
 import vn.loa.platform.tenancy.CallerWebMvc;
@@ -41,6 +44,7 @@ import vn.loa.platform.tenancy.CallerWebMvc;
  * {@code loa-platform.properties} via {@link PlatformDefaults}.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
+@EnableConfigurationProperties({OutboxSettings.class, TopicSettings.class, ExportSettings.class})
 @Import({LoaTopicsConfiguration.class, ProblemAdvice.class, CallerWebMvc.class, CallerInOpenApi.class})
 public class PlatformAutoConfiguration {
 
@@ -72,13 +76,9 @@ public class PlatformAutoConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> eventKafkaTemplate, Clock clock,
-            MeterRegistry meters,
-            @Value("${loa.outbox.collections:}") List<String> collections,
-            @Value("${loa.outbox.poll-interval:500ms}") Duration pollInterval,
-            @Value("${loa.outbox.sweep-interval:5s}") Duration sweepInterval,
-            @Value("${loa.outbox.lease:30s}") Duration lease) {
-        return new OutboxRelay(mongo, eventKafkaTemplate, collections, clock, pollInterval, sweepInterval, lease,
-                Duration.ofSeconds(15), meters);
+            MeterRegistry meters, OutboxSettings settings) {
+        return new OutboxRelay(mongo, eventKafkaTemplate, settings.collections(), clock, settings.pollInterval(),
+                settings.sweepInterval(), settings.lease(), Duration.ofSeconds(15), meters);
     }
 
     /** Keeps the producing request's trace with each event (when tracing is on), so it crosses Kafka. */
@@ -108,9 +108,8 @@ public class PlatformAutoConfiguration {
     /** Every service's part of a commune's archive (issue 20), with the collections it leaves out. */
     @Bean
     TenantExportController tenantExportController(MongoTemplate mongo,
-            @Value("${spring.application.name}") String service,
-            @Value("${loa.export.skipped-collections:}") List<String> skipped) {
-        return new TenantExportController(new TenantExport(mongo.getDb(), java.util.Set.copyOf(skipped)), service);
+            @Value("${spring.application.name}") String service, ExportSettings settings) {
+        return new TenantExportController(new TenantExport(mongo.getDb(), settings.skipped()), service);
     }
 
     /** Takes the place of Boot's Mongo health indicator (same bean name), which mongo-java-server cannot answer. */

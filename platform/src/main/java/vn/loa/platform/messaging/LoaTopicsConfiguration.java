@@ -3,7 +3,6 @@ package vn.loa.platform.messaging;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -18,8 +17,9 @@ import vn.loa.contracts.Topics;
 public class LoaTopicsConfiguration {
 
     @Bean
-    KafkaAdmin.NewTopics loaTopics(@Value("${loa.topics.partitions:6}") int partitions,
-            @Value("${loa.topics.replicas:1}") short replicas) {
+    KafkaAdmin.NewTopics loaTopics(TopicSettings settings) {
+        int partitions = settings.partitions();
+        short replicas = settings.replicas();
         return new KafkaAdmin.NewTopics(
                 topic(Topics.PLAN_EVENTS, partitions, replicas),
                 topic(Topics.TASK_EVENTS, partitions, replicas),

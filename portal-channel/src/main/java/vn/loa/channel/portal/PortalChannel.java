@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import org.jsoup.Jsoup;
 import org.jsoup.safety.Safelist;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.loa.channel.Channel;
 import vn.loa.channel.ChannelInfo;
 import vn.loa.channel.Outcome;
+import vn.loa.channel.PublicSite;
 import vn.loa.channel.PublicationRefused;
 import vn.loa.channel.portal.page.ImageStore;
 import vn.loa.channel.portal.page.Page;
@@ -39,14 +39,14 @@ public class PortalChannel implements Channel {
     private final Pages pages;
     private final ImageStore images;
     private final Clock clock;
-    private final String publicUrl;
+    private final PublicSite site;
 
     public PortalChannel(Pages pages, ImageStore images, Clock clock,
-            @Value("${loa.public-url:http://127.0.0.1:8080}") String publicUrl) {
+            PublicSite site) {
         this.pages = pages;
         this.images = images;
         this.clock = clock;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.site = site;
     }
 
     @Override
@@ -74,7 +74,7 @@ public class PortalChannel implements Channel {
                 r.title(), r.summary(), body, copied, now, null);
         pages.put(page).ifPresent(previous -> previous.images()
                 .forEach(old -> images.delete(r.tenantId(), old.fileId())));
-        return Outcome.at(publicUrl + "/p/" + r.tenantId() + "/cchc/" + r.itemId()).publishedAt(now)
+        return Outcome.at(site.link("/p/" + r.tenantId() + "/cchc/" + r.itemId())).publishedAt(now)
                 .withExternalId(page.id());
     }
 

@@ -11,12 +11,12 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.loa.channel.Channel;
 import vn.loa.channel.ChannelInfo;
 import vn.loa.channel.ChannelUnavailable;
 import vn.loa.channel.Outcome;
+import vn.loa.channel.PublicSite;
 import vn.loa.channel.PublicationRefused;
 import vn.loa.channel.radio.bulletin.Bulletin;
 import vn.loa.channel.radio.bulletin.Bulletins;
@@ -47,15 +47,15 @@ public class RadioChannel implements Channel {
     private final Recordings recordings;
     private final Bulletins bulletins;
     private final Clock clock;
-    private final String publicUrl;
+    private final PublicSite site;
 
     public RadioChannel(Synthesizer synthesizer, Recordings recordings, Bulletins bulletins, Clock clock,
-            @Value("${loa.public-url:http://127.0.0.1:8080}") String publicUrl) {
+            PublicSite site) {
         this.synthesizer = synthesizer;
         this.recordings = recordings;
         this.bulletins = bulletins;
         this.clock = clock;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.site = site;
     }
 
     @Override
@@ -95,7 +95,7 @@ public class RadioChannel implements Channel {
                 .ifPresent(old -> bulletins.deleteAudio(r.tenantId(), old.audioFileId()));
         log.info("Bulletin of {} for {} on {}: {} s of speech, {} bytes, synthesised in {} ms", r.itemId(),
                 r.tenantId(), day, speech.durationSeconds(), speech.mp3().length, speech.synthesisMillis());
-        String url = publicUrl + "/radio/" + r.tenantId() + "/audio/" + fileId + ".mp3";
+        String url = site.link("/radio/" + r.tenantId() + "/audio/" + fileId + ".mp3");
         return Outcome.at(url).publishedAt(now).withExternalId(bulletin.id())
                 .withFiles(List.of(new Attachment(fileId, fileName, "audio/mpeg", speech.mp3().length, url)));
     }

@@ -15,7 +15,7 @@ import java.util.Date;
 import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -50,8 +50,12 @@ public class ChangeLog {
     private final List<java.util.function.Consumer<Entry>> listeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    public ChangeLog(MongoTemplate mongo, Clock clock,
-            @Value("${loa.report.live.retain-per-tenant:1000}") int retain) {
+    @Autowired
+    public ChangeLog(MongoTemplate mongo, Clock clock, LiveSettings settings) {
+        this(mongo, clock, settings.retainPerTenant());
+    }
+
+    public ChangeLog(MongoTemplate mongo, Clock clock, int retain) {
         this.mongo = mongo;
         this.clock = clock;
         this.retain = retain;

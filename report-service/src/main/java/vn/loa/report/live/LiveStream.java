@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -70,13 +69,11 @@ public class LiveStream implements SmartLifecycle {
     private final Map<Long, Instant> missingSince = new HashMap<>();
     private long lastSweep;
 
-    public LiveStream(ChangeLog changeLog, Clock clock,
-            @Value("${loa.report.live.emitter-timeout:PT30M}") Duration timeout,
-            @Value("${loa.report.live.sweep-interval:PT1S}") Duration sweepInterval) {
+    public LiveStream(ChangeLog changeLog, Clock clock, LiveSettings settings) {
         this.changeLog = changeLog;
         this.clock = clock;
-        this.timeoutMillis = timeout.toMillis();
-        this.sweepInterval = sweepInterval;
+        this.timeoutMillis = settings.emitterTimeout().toMillis();
+        this.sweepInterval = settings.sweepInterval();
         changeLog.onAppend(entry -> {
             appended.add(entry);
             changed.release();

@@ -7,6 +7,7 @@ import java.util.List;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import vn.loa.channel.PublicSite;
 import vn.loa.channel.portal.page.Page;
 
 /**
@@ -20,8 +21,8 @@ final class AtomFeed {
     private AtomFeed() {
     }
 
-    static byte[] write(String publicUrl, String tenant, String communeName, List<Page> pages) {
-        String home = publicUrl + "/p/" + tenant + "/cchc";
+    static byte[] write(PublicSite site, String tenant, String communeName, List<Page> pages) {
+        String home = site.link("/p/" + tenant + "/cchc");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");

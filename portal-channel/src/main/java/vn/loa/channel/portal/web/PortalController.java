@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -17,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.ModelAndView;
 import jakarta.servlet.http.HttpServletRequest;
 import vn.loa.channel.Engagement;
+import vn.loa.channel.PublicSite;
 import vn.loa.channel.Visitor;
 import vn.loa.channel.portal.page.ImageStore;
 import vn.loa.channel.portal.page.Page;
@@ -40,15 +40,15 @@ public class PortalController {
 
     private final Pages pages;
     private final ImageStore images;
-    private final String publicUrl;
+    private final PublicSite site;
     private final Engagement engagement;
 
     public PortalController(Pages pages, ImageStore images,
-            @Value("${loa.public-url:http://127.0.0.1:8080}") String publicUrl, Engagement engagement) {
+            PublicSite site, Engagement engagement) {
         this.pages = pages;
         this.images = images;
         this.engagement = engagement;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.site = site;
     }
 
     /** A page as the templates see it. */
@@ -99,7 +99,7 @@ public class PortalController {
             return ResponseEntity.notFound().build();
         }
         engagement.count(tenant, CHANNEL, null, null, Engagement.Figure.FEED_FETCHES, Visitor.of(request));
-        byte[] xml = AtomFeed.write(publicUrl, tenant, commune.get().name(), pages.live(tenant, LIST_SIZE));
+        byte[] xml = AtomFeed.write(site, tenant, commune.get().name(), pages.live(tenant, LIST_SIZE));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8"))
                 .body(xml);
     }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,16 +30,12 @@ public class Synthesizer {
     private record Availability(boolean ok, long checkedAtNanos) {
     }
 
-    public Synthesizer(@Value("${loa.radio.espeak:espeak-ng}") String espeak,
-            @Value("${loa.radio.lame:lame}") String lame,
-            @Value("${loa.radio.voice:vi}") String voice,
-            @Value("${loa.radio.words-per-minute:150}") int wordsPerMinute,
-            @Value("${loa.radio.timeout:PT2M}") Duration timeout) {
-        this.espeak = espeak;
-        this.lame = lame;
-        this.voice = voice;
-        this.wordsPerMinute = wordsPerMinute;
-        this.timeout = timeout;
+    public Synthesizer(SpeechSettings settings) {
+        this.espeak = settings.espeak();
+        this.lame = settings.lame();
+        this.voice = settings.voice();
+        this.wordsPerMinute = settings.wordsPerMinute();
+        this.timeout = settings.timeout();
     }
 
     /** Whether both tools run (checked at most every 30 s). */

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -15,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import jakarta.servlet.http.HttpServletRequest;
 import vn.loa.channel.Engagement;
+import vn.loa.channel.PublicSite;
 import vn.loa.channel.Visitor;
 import vn.loa.channel.radio.bulletin.Bulletin;
 import vn.loa.channel.radio.bulletin.Bulletins;
@@ -33,14 +33,14 @@ public class RadioController {
     static final MediaType M3U = MediaType.parseMediaType("audio/x-mpegurl;charset=UTF-8");
 
     private final Bulletins bulletins;
-    private final String publicUrl;
+    private final PublicSite site;
     private final Engagement engagement;
 
-    public RadioController(Bulletins bulletins, @Value("${loa.public-url:http://127.0.0.1:8080}") String publicUrl,
+    public RadioController(Bulletins bulletins, PublicSite site,
             Engagement engagement) {
         this.bulletins = bulletins;
         this.engagement = engagement;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.site = site;
     }
 
     @GetMapping("/radio/{tenant}/playlists/{day}.m3u")
@@ -62,7 +62,7 @@ public class RadioController {
                 .append(DateTimeFormatter.ofPattern("dd/MM/yyyy").format(date)).append('\n');
         for (Bulletin b : bulletins.day(tenant, day)) {
             m3u.append("#EXTINF:").append(b.durationSeconds()).append(',').append(oneLine(b.title())).append('\n');
-            m3u.append(publicUrl).append("/radio/").append(tenant).append("/audio/").append(b.audioFileId())
+            m3u.append(site.link("/radio/")).append(tenant).append("/audio/").append(b.audioFileId())
                     .append(".mp3\n");
         }
         return ResponseEntity.ok().contentType(M3U).cacheControl(CacheControl.noCache())
