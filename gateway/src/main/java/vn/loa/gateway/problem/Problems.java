@@ -13,7 +13,7 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
-import vn.loa.gateway.protection.RequestIds;
+import vn.loa.gateway.access.RequestIds;
 
 /**
  * The gateway's own refusals (401, 403, 413, 429, 503), written as RFC 9457 problem+json with a Vietnamese title

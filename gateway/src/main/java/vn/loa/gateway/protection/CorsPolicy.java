@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import vn.loa.gateway.access.RequestIds;
 
 /**
  * CORS is closed by default: the web app is served by the gateway itself (same origin). An operator opens it for

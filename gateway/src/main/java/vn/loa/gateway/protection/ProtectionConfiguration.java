@@ -3,6 +3,7 @@ package vn.loa.gateway.protection;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.loa.gateway.access.RequestIds;
 
 /** Request ids, size limit and rate limits of the gateway. */
 @Configuration(proxyBeanMethods = false)

@@ -2,8 +2,6 @@ package vn.loa.channel.radio;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,6 +20,7 @@ import vn.loa.channel.radio.bulletin.Bulletin;
 import vn.loa.channel.radio.bulletin.Bulletins;
 import vn.loa.channel.radio.speech.Speech;
 import vn.loa.channel.radio.speech.Synthesizer;
+import vn.loa.platform.time.VnTime;
 import vn.loa.contracts.channel.PublicationRequested;
 import vn.loa.contracts.channel.PublicationRequested.Attachment;
 import vn.loa.platform.tenancy.CommuneDirectory;
@@ -37,7 +36,6 @@ import vn.loa.platform.tenancy.CommuneDirectory;
 public class RadioChannel implements Channel {
 
     private static final Logger log = LoggerFactory.getLogger(RadioChannel.class);
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     static final ChannelInfo INFO = new ChannelInfo("radio", "Đài truyền thanh xã (hệ thống loa)",
             List.of("news", "article", "audio", "announcement", "reportage", "document"), false);
     /** Longest text read out, in characters (~25 minutes of speech). */
@@ -85,7 +83,7 @@ public class RadioChannel implements Channel {
         }
         Speech speech = recording(r).orElseGet(() -> speak(commune, r));
         Instant now = clock.instant();
-        String day = DateTimeFormatter.ISO_LOCAL_DATE.format(now.atZone(VIETNAM));
+        String day = VnTime.dayOf(now).toString();
         String fileName = "ban-tin-" + day + "-" + r.itemId() + ".mp3";
         String fileId = bulletins.storeAudio(r.tenantId(), r.itemId(), fileName, speech.mp3());
         Bulletin bulletin = new Bulletin(Bulletin.id(r.tenantId(), r.itemId()), r.tenantId(), r.itemId(),

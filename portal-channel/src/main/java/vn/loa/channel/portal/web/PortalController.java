@@ -1,7 +1,6 @@
 package vn.loa.channel.portal.web;
 
 import java.io.IOException;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +20,7 @@ import vn.loa.channel.Visitor;
 import vn.loa.channel.portal.page.ImageStore;
 import vn.loa.channel.portal.page.Page;
 import vn.loa.channel.portal.page.Pages;
+import vn.loa.platform.time.VnTime;
 import vn.loa.platform.tenancy.CommuneDirectory;
 
 /**
@@ -31,9 +31,8 @@ import vn.loa.platform.tenancy.CommuneDirectory;
 @Controller
 public class PortalController {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(VIETNAM);
-    static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm, dd/MM/yyyy").withZone(VIETNAM);
+    static final DateTimeFormatter DATE = VnTime.DAY.withZone(VnTime.ZONE);
+    static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm, dd/MM/yyyy").withZone(VnTime.ZONE);
     static final int LIST_SIZE = 100;
     /** The portal's channel id (PortalChannel's). */
     static final String CHANNEL = "portal";

@@ -1,4 +1,4 @@
-package vn.loa.gateway.protection;
+package vn.loa.gateway.access;
 
 import java.util.UUID;
 import java.util.regex.Pattern;
