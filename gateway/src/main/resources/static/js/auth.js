@@ -3,6 +3,8 @@
 
 const KEY = 'loa.tokens';
 const PENDING = 'loa.login';
+/** The last ID token, kept when a failed refresh drops the tokens: the issuer's logout then needs no confirmation. */
+const ID_HINT = 'loa.idTokenHint';
 const REFRESH_MARGIN_MS = 60_000;
 
 let config = null;
@@ -163,6 +165,7 @@ function store(tokens) {
     refreshExpiresAt: tokens.refresh_expires_in ? now + Number(tokens.refresh_expires_in) * 1000 : null,
   };
   sessionStorage.setItem(KEY, JSON.stringify(saved));
+  if (saved.id) sessionStorage.setItem(ID_HINT, saved.id);
   scheduleRefresh(saved);
   return saved;
 }
@@ -248,14 +251,15 @@ export async function logout() {
   // from the issuer's logout logged in with them)
   loggingOut = true;
   clearTimeout(refreshTimer);
-  const saved = current();
+  const hint = current()?.id || sessionStorage.getItem(ID_HINT);
   sessionStorage.removeItem(KEY);
+  sessionStorage.removeItem(ID_HINT);
   const c = await loadConfig().catch(() => null);
   if (!c) {
     location.assign('/');
     return;
   }
   const params = new URLSearchParams({ client_id: c.clientId, post_logout_redirect_uri: redirectUri() });
-  if (saved?.id) params.set('id_token_hint', saved.id);
+  if (hint) params.set('id_token_hint', hint);
   location.assign(`${c.logout}?${params}`);
 }

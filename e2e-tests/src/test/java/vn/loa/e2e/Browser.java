@@ -60,6 +60,13 @@ public final class Browser implements AutoCloseable {
             screenshots = Stack.SCREENSHOTS.resolve(name);
             Files.createDirectories(downloads);
             Files.createDirectories(screenshots);
+            // a run before this one (./loa test, then ./loa compose test) saved the same names: Chromium would add
+            // " (1)" to this session's files
+            try (var earlier = Files.list(downloads)) {
+                for (Path file : earlier.toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

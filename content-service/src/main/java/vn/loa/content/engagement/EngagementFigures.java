@@ -1,11 +1,6 @@
 package vn.loa.content.engagement;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoCommandException;
-import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Indexes;
 import java.util.Date;
 import java.util.HashMap;
@@ -18,6 +13,7 @@ import org.springframework.stereotype.Component;
 import vn.loa.contracts.channel.EngagementBasis;
 import vn.loa.contracts.channel.PublicationEngaged;
 import vn.loa.contracts.channel.PublicationEngaged.Figures;
+import vn.loa.platform.readmodel.KeyedWrites;
 import vn.loa.platform.time.VnTime;
 
 /**
@@ -51,46 +47,17 @@ public class EngagementFigures {
 
     private boolean window(PublicationEngaged e) {
         String day = VnTime.dayOf(e.from()).toString();
-        String id = e.tenantId() + "|" + e.itemId() + "|" + e.channel() + "|" + day;
-        Document figures = new Document(e.figures().asMap());
-        Document update = new Document("$setOnInsert", new Document("tenantId", e.tenantId())
-                .append("itemId", e.itemId()).append("channel", e.channel()).append("day", day))
-                .append("$set", new Document("w." + e.windowKey(), figures));
-        FindOneAndUpdateOptions before = new FindOneAndUpdateOptions().upsert(true);
-        MongoCollection<Document> c = mongo.getCollection(WINDOWS);
-        Document was;
-        try {
-            was = c.findOneAndUpdate(Filters.eq("_id", id), update, before);
-        } catch (MongoWriteException | MongoCommandException race) {
-            if (!duplicateKey(race)) {
-                throw race;
-            }
-            was = c.findOneAndUpdate(Filters.eq("_id", id), update, before);
-        }
-        Document windows = was == null ? null : was.get("w", Document.class);
-        return windows == null || !figures.equals(windows.get(e.windowKey(), Document.class));
+        return KeyedWrites.setWindow(mongo.getCollection(WINDOWS),
+                e.tenantId() + "|" + e.itemId() + "|" + e.channel() + "|" + day,
+                new Document("tenantId", e.tenantId()).append("itemId", e.itemId()).append("channel", e.channel())
+                        .append("day", day),
+                e.windowKey(), new Document(e.figures().asMap()));
     }
 
     private boolean total(PublicationEngaged e) {
-        MongoCollection<Document> c = mongo.getCollection(TOTALS);
-        String id = e.tenantId() + "|" + e.itemId() + "|" + e.channel();
-        Date asOf = Date.from(e.to());
-        Document state = new Document("tenantId", e.tenantId()).append("itemId", e.itemId())
-                .append("channel", e.channel()).append("asOf", asOf)
-                .append("figures", new Document(e.figures().asMap()));
-        if (c.findOneAndUpdate(Filters.and(Filters.eq("_id", id), Filters.lt("asOf", asOf)),
-                new Document("$set", state)) != null) {
-            return true;
-        }
-        try {
-            c.insertOne(new Document(state).append("_id", id));
-            return true;
-        } catch (MongoWriteException | MongoCommandException exists) {
-            if (!duplicateKey(exists)) {
-                throw exists;
-            }
-            return false;
-        }
+        return KeyedWrites.keepLatest(mongo.getCollection(TOTALS), e.tenantId() + "|" + e.itemId() + "|" + e.channel(),
+                Date.from(e.to()), new Document("tenantId", e.tenantId()).append("itemId", e.itemId())
+                        .append("channel", e.channel()).append("figures", new Document(e.figures().asMap())));
     }
 
     /** The item's figures, one row per channel with anything recorded, by channel id. */
@@ -125,10 +92,5 @@ public class EngagementFigures {
             });
         }
         return Figures.of(m);
-    }
-
-    private static boolean duplicateKey(RuntimeException e) {
-        return e instanceof MongoWriteException w ? w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY
-                : ((MongoCommandException) e).getErrorCode() == 11000;
     }
 }

@@ -1,13 +1,6 @@
 package vn.loa.report.projection;
 
-import vn.loa.report.live.Change;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
-import com.mongodb.MongoCommandException;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -37,6 +30,8 @@ import vn.loa.contracts.task.TaskCreditWithdrawn;
 import vn.loa.contracts.task.TaskCredited;
 import vn.loa.contracts.task.TaskEvent;
 import vn.loa.contracts.task.TaskPeriodClosed;
+import vn.loa.platform.readmodel.KeyedWrites;
+import vn.loa.report.live.Change;
 
 /**
  * Applies events to the read models. Every event is ONE atomic single-document update by {@code _id} made only of
@@ -63,8 +58,6 @@ import vn.loa.contracts.task.TaskPeriodClosed;
 @Component
 public class Projection {
 
-    private static final FindOneAndUpdateOptions BEFORE =
-            new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE);
 
     private final MongoTemplate mongo;
     private final EngagementProjection engagement;
@@ -326,21 +319,7 @@ public class Projection {
 
     /** One atomic upsert by id; the document as it was before (null: it did not exist). */
     private Document update(String collection, String id, Document update) {
-        MongoCollection<Document> c = mongo.getCollection(collection);
-        try {
-            return c.findOneAndUpdate(Filters.eq("_id", id), update, BEFORE);
-        } catch (MongoWriteException | MongoCommandException e) {
-            if (!duplicateKey(e)) {
-                throw e;
-            }
-            // two writers upserted the same new document at once: it exists now, apply again as an update
-            return c.findOneAndUpdate(Filters.eq("_id", id), update, BEFORE);
-        }
-    }
-
-    private static boolean duplicateKey(RuntimeException e) {
-        return e instanceof MongoWriteException w ? w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY
-                : ((MongoCommandException) e).getErrorCode() == 11000;
+        return KeyedWrites.upsert(mongo.getCollection(collection), id, update);
     }
 
     private static Document onInsert(String tenant, String planId) {

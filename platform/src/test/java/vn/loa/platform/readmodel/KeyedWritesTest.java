@@ -1,0 +1,58 @@
+package vn.loa.platform.readmodel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import java.time.Instant;
+import java.util.Date;
+import java.util.UUID;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import vn.loa.testsupport.LoaInfrastructure;
+
+/**
+ * The read models' keyed writes on the test infrastructure's MongoDB: a window sent twice changes nothing the second
+ * time, a later reading replaces an earlier one and never the other way round, an upsert tells what was there.
+ */
+class KeyedWritesTest {
+
+    private final MongoCollection<Document> collection = MongoClients
+            .create(LoaInfrastructure.endpoints().mongoUri()).getDatabase("keyed-writes-" + UUID.randomUUID())
+            .getCollection("figures");
+
+    @Test
+    void aWindowSentAgainChangesNothingAndADifferentOneDoes() {
+        Document onInsert = new Document("tenant", "11791").append("day", "2026-12-06");
+        assertThat(KeyedWrites.setWindow(collection, "d1", onInsert, "w1", new Document("views", 3))).isTrue();
+        assertThat(KeyedWrites.setWindow(collection, "d1", onInsert, "w1", new Document("views", 3))).isFalse();
+        assertThat(KeyedWrites.setWindow(collection, "d1", onInsert, "w2", new Document("views", 1))).isTrue();
+        assertThat(KeyedWrites.setWindow(collection, "d1", onInsert, "w1", new Document("views", 4))).isTrue();
+        Document kept = collection.find(new Document("_id", "d1")).first();
+        assertThat(kept.getString("tenant")).isEqualTo("11791");
+        assertThat(kept.get("w", Document.class)).isEqualTo(new Document("w1", new Document("views", 4))
+                .append("w2", new Document("views", 1)));
+    }
+
+    @Test
+    void theLatestReadingWinsWhateverTheOrder() {
+        Date nine = Date.from(Instant.parse("2026-12-06T02:00:00Z"));
+        Date ten = Date.from(Instant.parse("2026-12-06T03:00:00Z"));
+        assertThat(KeyedWrites.keepLatest(collection, "t1", ten, new Document("views", 10))).isTrue();
+        assertThat(KeyedWrites.keepLatest(collection, "t1", nine, new Document("views", 9))).isFalse();
+        assertThat(KeyedWrites.keepLatest(collection, "t1", ten, new Document("views", 10))).isFalse();
+        assertThat(collection.find(new Document("_id", "t1")).first().getInteger("views")).isEqualTo(10);
+        Date eleven = Date.from(Instant.parse("2026-12-06T04:00:00Z"));
+        assertThat(KeyedWrites.keepLatest(collection, "t1", eleven, new Document("views", 12))).isTrue();
+        assertThat(collection.find(new Document("_id", "t1")).first())
+                .containsEntry("views", 12).containsEntry("asOf", eleven);
+    }
+
+    @Test
+    void anUpsertTellsWhatWasThere() {
+        Document set = new Document("$max", new Document("lastAt", 5));
+        assertThat(KeyedWrites.upsert(collection, "u1", set)).isNull();
+        assertThat(KeyedWrites.upsert(collection, "u1", new Document("$max", new Document("lastAt", 7))))
+                .containsEntry("lastAt", 5);
+    }
+}
