@@ -218,9 +218,9 @@ class ComposeConsistencyTest {
         assertThat(Repo.read("deploy/mongo/healthcheck.sh")).contains("rs.initiate").contains("isWritablePrimary");
         assertThat(compose.environment("kafka")).containsEntry("KAFKA_PROCESS_ROLES", "broker,controller")
                 .containsEntry("KAFKA_NUM_PARTITIONS", "6");
-        assertThat(Repo.read("platform/src/main/java/vn/loa/platform/messaging/LoaTopicsConfiguration.java"))
+        assertThat(Repo.read("platform/src/main/java/vn/loa/platform/messaging/TopicSettings.java"))
                 .as("topics have as many partitions as compose can scale a consumer to")
-                .contains("@Value(\"${loa.topics.partitions:6}\")");
+                .containsPattern("@DefaultValue\\(\"6\"\\)[^,]*int partitions");
     }
 
     @Test
