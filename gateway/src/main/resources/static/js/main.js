@@ -146,6 +146,10 @@ function showWho(w) {
   const logout = h('button', { type: 'button', id: 'logout-button', class: 'link-button', dataset: { testid: 'logout-button' } },
     'Đăng xuất');
   logout.addEventListener('click', () => {
+    // the issuer answers the logout: until it does, the page says so (and is not clicked twice)
+    logout.disabled = true;
+    logout.textContent = 'Đang đăng xuất…';
+    logout.dataset.state = 'logging-out';
     live.stop();
     auth.logout();
   });

@@ -276,8 +276,24 @@ public final class Browser implements AutoCloseable {
     }
 
     public void logout() {
-        click("logout-button");
-        find("login-button");
+        WebElement button = click("logout-button");
+        long start = System.nanoTime();
+        // the click was taken: the button says «Đang đăng xuất…» until Keycloak answers (or the page already left)
+        until("«Đăng xuất» was taken", d -> {
+            try {
+                return "logging-out".equals(button.getAttribute("data-state"));
+            } catch (StaleElementReferenceException left) {
+                return true;
+            }
+        });
+        // then Keycloak's logout and the redirect back: a round trip through the issuer, given more time on a busy
+        // machine than a click on the page
+        waiting(Duration.ofSeconds(90)).withMessage("the login page after Keycloak's logout")
+                .until(ExpectedConditions.visibilityOfElementLocated(testid("login-button")));
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        if (ms > 5_000) {
+            System.out.printf("logout took %d ms%n", ms);
+        }
     }
 
     /** A file Chromium finished saving in {@link #downloads} whose name passes {@code name}; null while none. */
