@@ -15,8 +15,12 @@ public record PublicSite(
         @DefaultValue("http://127.0.0.1:8080") @Pattern(regexp = "https?://\\S+", message = "phải là địa chỉ http(s)")
         String publicUrl) {
 
+    public PublicSite {
+        publicUrl = publicUrl == null ? null : publicUrl.replaceAll("/+$", "");
+    }
+
     /** The public address of a path on this site ({@code path} starts with a slash). */
     public String link(String path) {
-        return publicUrl.replaceAll("/+$", "") + path;
+        return publicUrl + path;
     }
 }

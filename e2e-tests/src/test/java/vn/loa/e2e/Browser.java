@@ -41,6 +41,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class Browser implements AutoCloseable {
 
+    private static final System.Logger LOG = System.getLogger(Browser.class.getName());
+
     static final Duration WAIT = Duration.ofSeconds(30);
 
     public final ChromeDriver driver;
@@ -292,7 +294,7 @@ public final class Browser implements AutoCloseable {
                 .until(ExpectedConditions.visibilityOfElementLocated(testid("login-button")));
         long ms = (System.nanoTime() - start) / 1_000_000;
         if (ms > 5_000) {
-            System.out.printf("logout took %d ms%n", ms);
+            LOG.log(System.Logger.Level.WARNING, "logout took {0} ms", ms);
         }
     }
 

@@ -1,7 +1,5 @@
 package vn.loa.testsupport;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -50,9 +48,11 @@ public final class Settings {
             Object bound = bind(type, property);
             throw new AssertionError(type.getSimpleName() + " took " + property + ": " + bound);
         } catch (BindException e) {
-            StringWriter trace = new StringWriter();
-            e.printStackTrace(new PrintWriter(trace));
-            if (!trace.toString().contains(name)) {
+            StringBuilder said = new StringBuilder();
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                said.append(t.getMessage()).append('\n');
+            }
+            if (!said.toString().contains(name)) {
                 throw new AssertionError("the refusal of " + property + " does not name " + name, e);
             }
         }
