@@ -75,4 +75,20 @@ class FallbackTest {
                 .jsonPath("$.detail").value(d -> assertThat((String) d).contains("Báo cáo và bảng theo dõi")
                         .contains("tạm thời không phản hồi"));
     }
+
+    @Test
+    void theLiveDashboardStreamWithItsServiceDownIsAVietnamese503ToTryAgainNotA500() {
+        WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build()
+                .get().uri("/api/dashboard/stream")
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .headers(h -> h.setBearerAuth(STAND_INS.token("kim-thanh.leader", "10804", "LEADER")))
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().valueEquals("Retry-After", "10")
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.title").isEqualTo("Dịch vụ tạm thời gián đoạn")
+                .jsonPath("$.detail").value(d -> assertThat((String) d).contains("tạm thời không phản hồi")
+                        .doesNotContain("127.0.0.1"));
+    }
 }

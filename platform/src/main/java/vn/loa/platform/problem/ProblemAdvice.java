@@ -3,8 +3,12 @@ package vn.loa.platform.problem;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -44,6 +48,9 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             415, new String[] {"Định dạng dữ liệu không được hỗ trợ",
                 "Định dạng dữ liệu gửi lên không được hỗ trợ (cần application/json)."},
             500, new String[] {"Lỗi hệ thống", "Đã có lỗi hệ thống. Vui lòng thử lại sau hoặc liên hệ quản trị viên."});
+
+    /** Seconds a client is asked to wait when the database does not answer (a restart takes a few). */
+    static final String RETRY_AFTER_SECONDS = "5";
 
     @ExceptionHandler(NotFound.class)
     ProblemDetail notFound(NotFound e) {
@@ -85,6 +92,20 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         log.debug("Unreadable upload", e);
         return problem(HttpStatus.BAD_REQUEST, "Không đọc được tệp tải lên: tên tệp hoặc dữ liệu gửi lên không hợp lệ."
                 + " Vui lòng đổi tên tệp (không dùng ký tự đặc biệt) và thử lại.");
+    }
+
+    /**
+     * The database does not answer (restarting, unreachable, timed out): the request may succeed when sent again, so a
+     * 503 with Retry-After rather than a 500. Spring Data translates the driver's socket and timeout errors to
+     * {@link DataAccessResourceFailureException}; code that uses the driver directly sees them untranslated.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
+            MongoSocketException.class, MongoTimeoutException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e) {
+        log.warn("Database unavailable, answered 503: {}", e.toString());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(databaseUnavailable());
     }
 
     @ExceptionHandler(Exception.class)
@@ -135,6 +156,13 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static FieldProblem fieldProblem(FieldError e) {
         return new FieldProblem(e.getField(), e.getDefaultMessage());
+    }
+
+    private static ProblemDetail databaseUnavailable() {
+        ProblemDetail p = problem(HttpStatus.SERVICE_UNAVAILABLE,
+                "Hệ thống tạm thời không kết nối được cơ sở dữ liệu. Vui lòng thử lại sau ít phút.");
+        p.setTitle("Dịch vụ tạm thời gián đoạn");
+        return p;
     }
 
     static ProblemDetail problem(HttpStatusCode status, String detail) {

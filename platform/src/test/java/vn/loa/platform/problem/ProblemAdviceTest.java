@@ -62,6 +62,14 @@ class ProblemAdviceTest {
             if (id == 413) {
                 throw new org.springframework.web.multipart.MaxUploadSizeExceededException(10L * 1024 * 1024);
             }
+            if (id == 503) {
+                throw new org.springframework.dao.DataAccessResourceFailureException("Timed out while waiting for a"
+                        + " server that matches WritableServerSelector, localhost:27017");
+            }
+            if (id == 5031) {
+                throw new com.mongodb.MongoSocketOpenException("Exception opening socket",
+                        new com.mongodb.ServerAddress("127.0.0.1", 27017));
+            }
             if (id == 500) {
                 throw new IllegalStateException("internal detail that must not leak");
             }
@@ -114,6 +122,21 @@ class ProblemAdviceTest {
         mvc.perform(get("/things/413")).andExpect(status().isPayloadTooLarge())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM))
                 .andExpect(jsonPath("$.title").value("Dữ liệu quá lớn"));
+    }
+
+    @Test
+    void aDatabaseThatDoesNotAnswerIsA503ToTryAgainNotA500() throws Exception {
+        for (String id : new String[] {"503", "5031"}) {
+            mvc.perform(get("/things/" + id)).andExpect(status().isServiceUnavailable())
+                    .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                            .string("Retry-After", "5"))
+                    .andExpect(jsonPath("$.title").value("Dịch vụ tạm thời gián đoạn"))
+                    .andExpect(jsonPath("$.detail").value(
+                            "Hệ thống tạm thời không kết nối được cơ sở dữ liệu. Vui lòng thử lại sau ít phút."))
+                    .andExpect(content().string(org.hamcrest.Matchers.not(
+                            org.hamcrest.Matchers.containsString("27017"))));
+        }
     }
 
     @Test
