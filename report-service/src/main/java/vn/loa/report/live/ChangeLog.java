@@ -65,6 +65,7 @@ public class ChangeLog {
     void indexes() {
         changes().createIndex(Indexes.ascending("tenant"));
         changes().createIndex(Indexes.ascending("province"));
+        changes().createIndex(Indexes.ascending("key"));
     }
 
     /** Hands {@code listener} each change this instance appends, once it is written (the live stream's hand-off). */
@@ -73,6 +74,18 @@ public class ChangeLog {
     }
 
     public Entry append(Change change) {
+        return append(change, null);
+    }
+
+    /**
+     * Appends the change an event made; {@code key} names it (the event's id, what moved and its id), so that a
+     * {@linkplain Change#repeat() repeat} — the event applied before, delivered again — is written only if the log
+     * does not hold it yet. Returns the entry written, or null when the log already had it.
+     */
+    public Entry append(Change change, String key) {
+        if (change.repeat() && (key == null || changes().find(Filters.eq("key", key)).first() != null)) {
+            return null;
+        }
         Document counter = meta().findOneAndUpdate(Filters.eq("_id", SEQUENCE), Updates.inc("value", 1L),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
         long seq = ((Number) counter.get("value")).longValue();
@@ -82,7 +95,7 @@ public class ChangeLog {
                 clock.instant());
         changes().insertOne(new Document("_id", seq).append("tenant", entry.tenant())
                 .append("province", province).append("area", entry.area()).append("subject", entry.subject())
-                .append("cause", entry.cause()).append("at", Date.from(entry.at())));
+                .append("cause", entry.cause()).append("at", Date.from(entry.at())).append("key", key));
         listeners.forEach(l -> l.accept(entry));
         return entry;
     }

@@ -1,20 +1,19 @@
 package vn.loa.report.projection;
 
 import vn.loa.report.live.Change;
-import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import vn.loa.contracts.EventCodec;
-import vn.loa.contracts.LoaEvent;
 import vn.loa.platform.messaging.IncomingEvent;
 import vn.loa.report.live.ChangeLog;
 
 /**
  * The bindings of report-service (group {@code report-service}, from the earliest offset, see application.yml): plan,
  * task, content and channel events feed the read models; what changed goes to the live change log. An unreadable
- * message goes to the dead letters ({@code UnreadableEvent}); a duplicate changes nothing and is not announced.
+ * message goes to the dead letters ({@code UnreadableEvent}); a duplicate changes nothing and is announced only if its
+ * first delivery died between the read model and the change log (the change is keyed by the event's id).
  */
 @Configuration(proxyBeanMethods = false)
 public class EventIntake {
@@ -51,8 +50,9 @@ public class EventIntake {
     }
 
     static void apply(Message<byte[]> message, EventCodec codec, Projection projection, ChangeLog changes) {
-        LoaEvent event = IncomingEvent.read(message, codec).event();
-        List<Change> changed = projection.apply(event);
-        changed.forEach(changes::append);
+        IncomingEvent incoming = IncomingEvent.read(message, codec);
+        for (Change change : projection.apply(incoming.event())) {
+            changes.append(change, incoming.id() + "/" + change.area() + "/" + change.subject());
+        }
     }
 }

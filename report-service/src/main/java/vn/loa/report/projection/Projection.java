@@ -206,9 +206,17 @@ public class Projection {
             insert.get("$setOnInsert", Document.class).append("taskId", event.taskId());
         }
         Document before = update(collection, id, insert.append("$addToSet", add));
-        return before == null || !seen.test(before)
-                ? List.of(new Change(tenant, "task", event.taskId(), event.getClass().getSimpleName()))
-                : List.of();
+        return announce(before == null || !seen.test(before),
+                new Change(tenant, "task", event.taskId(), event.getClass().getSimpleName()));
+    }
+
+    /**
+     * The change an event makes, to be announced: when the event was applied just now, as it is; when it had been
+     * applied before (a redelivery, or nothing new in it), as a repeat — written only if the log lacks it, so that a
+     * change whose first delivery updated the read model but died before writing it is still announced, once.
+     */
+    private static List<Change> announce(boolean applied, Change change) {
+        return List.of(applied ? change : change.again());
     }
 
     // ---------------------------------------------------------------- content
@@ -223,8 +231,8 @@ public class Projection {
                         .append("$set", new Document("approvals.t" + at.getTime(), new Document("kind", a.kind())
                                 .append("title", a.title()).append("approvedBy", a.approvedBy())))
                         .append("$max", new Document("approvedAt", at)));
-                yield later(before, "approvedAt", at)
-                        ? List.of(new Change(tenant, "pipeline", a.itemId(), "ContentApproved")) : List.of();
+                yield announce(later(before, "approvedAt", at),
+                        new Change(tenant, "pipeline", a.itemId(), "ContentApproved"));
             }
             case ContentPublished p -> {
                 String channel = p.channel() == null ? ReadModel.NO_CHANNEL : p.channel();
@@ -245,8 +253,8 @@ public class Projection {
                                 .append("$max", new Document("lastPublishedAt", at)));
                 boolean publicationChanged = before == null || before.getDate("firstPublishedAt") == null
                         || before.getDate("firstPublishedAt").after(at) || before.getDate("lastPublishedAt").before(at);
-                yield itemChanged || publicationChanged
-                        ? List.of(new Change(tenant, "publication", p.itemId(), "ContentPublished")) : List.of();
+                yield announce(itemChanged || publicationChanged,
+                        new Change(tenant, "publication", p.itemId(), "ContentPublished"));
             }
             case ContentSubmitted s -> {
                 Date at = Date.from(s.submittedAt());
@@ -255,8 +263,8 @@ public class Projection {
                         .append("$set", new Document("submissions.t" + at.getTime(), new Document("title", s.title())
                                 .append("author", s.author())))
                         .append("$max", new Document("submittedAt", at)));
-                yield later(before, "submittedAt", at)
-                        ? List.of(new Change(tenant, "pipeline", s.itemId(), "ContentSubmitted")) : List.of();
+                yield announce(later(before, "submittedAt", at),
+                        new Change(tenant, "pipeline", s.itemId(), "ContentSubmitted"));
             }
             case ContentRejected r -> {
                 Date at = Date.from(r.rejectedAt());
@@ -265,8 +273,8 @@ public class Projection {
                         .append("$set", new Document("rejections.t" + at.getTime(),
                                 new Document("reason", r.reason())))
                         .append("$max", new Document("rejectedAt", at)));
-                yield later(before, "rejectedAt", at)
-                        ? List.of(new Change(tenant, "pipeline", r.itemId(), "ContentRejected")) : List.of();
+                yield announce(later(before, "rejectedAt", at),
+                        new Change(tenant, "pipeline", r.itemId(), "ContentRejected"));
             }
             case ContentRetracted r -> {
                 Date at = Date.from(r.retractedAt());
@@ -274,8 +282,8 @@ public class Projection {
                         new Document("$setOnInsert", new Document("tenant", tenant).append("itemId", r.itemId())
                                 .append("channel", r.channel()))
                                 .append("$max", new Document("retractedAt", at)));
-                yield later(before, "retractedAt", at)
-                        ? List.of(new Change(tenant, "publication", r.itemId(), "ContentRetracted")) : List.of();
+                yield announce(later(before, "retractedAt", at),
+                        new Change(tenant, "publication", r.itemId(), "ContentRetracted"));
             }
         };
     }
@@ -290,9 +298,8 @@ public class Projection {
                         new Document("$setOnInsert", new Document("tenant", s.tenantId()).append("itemId", s.itemId())
                                 .append("channel", s.channel()))
                                 .append("$max", new Document("lastSucceededAt", at)));
-                yield later(before, "lastSucceededAt", at)
-                        ? List.of(new Change(s.tenantId(), "pipeline", s.itemId(), "PublicationSucceeded"))
-                        : List.of();
+                yield announce(later(before, "lastSucceededAt", at),
+                        new Change(s.tenantId(), "pipeline", s.itemId(), "PublicationSucceeded"));
             }
             case PublicationFailed f -> {
                 Date at = Date.from(f.failedAt());
@@ -302,8 +309,8 @@ public class Projection {
                                 .append("$set", new Document("failures.t" + at.getTime(),
                                         new Document("reason", f.reason()).append("retryable", f.retryable())))
                                 .append("$max", new Document("lastFailedAt", at)));
-                yield later(before, "lastFailedAt", at)
-                        ? List.of(new Change(f.tenantId(), "pipeline", f.itemId(), "PublicationFailed")) : List.of();
+                yield announce(later(before, "lastFailedAt", at),
+                        new Change(f.tenantId(), "pipeline", f.itemId(), "PublicationFailed"));
             }
             case ChannelRegistered r -> {
                 update(ReadModel.CHANNELS, r.channelId(),

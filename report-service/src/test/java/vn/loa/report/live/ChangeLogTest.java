@@ -83,4 +83,23 @@ class ChangeLogTest {
     private static Bson visibleTo(String tenant, Role role) {
         return ChangeLog.visibleTo(TenantScope.readableBy(new Caller(tenant, "u", Set.of(role))));
     }
+
+    @Test
+    void aRepeatIsWrittenOnlyWhenItsFirstDeliveryDiedBeforeWritingIt() {
+        ChangeLog log = new ChangeLog(mongo.template("changes-repeat"),
+                Clock.fixed(Instant.parse("2025-09-20T03:00:00Z"), ZoneOffset.UTC), 10);
+        log.indexes();
+        Change credited = new Change(Samples.KIM_THANH, "task", "task-1", "TaskCredited");
+        assertThat(log.append(credited, "event-1/task/task-1")).isNotNull();
+
+        // the same event delivered again: its change is in the log already, nothing more is announced
+        assertThat(log.append(credited.again(), "event-1/task/task-1")).isNull();
+        // another event, applied to the read model by a delivery that died before writing its change: written now
+        assertThat(log.append(credited.again(), "event-2/task/task-1")).isNotNull();
+        // and only once, however often it comes back
+        assertThat(log.append(credited.again(), "event-2/task/task-1")).isNull();
+
+        assertThat(log.after(0, visibleTo(Samples.KIM_THANH, Role.EDITOR), 100)).hasSize(2)
+                .allMatch(e -> e.cause().equals("TaskCredited"));
+    }
 }
