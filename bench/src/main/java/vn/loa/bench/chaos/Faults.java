@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 
 /**
  * The fault schedule and the stack control it uses: {@code ./loa __kill PART} (SIGKILL to the part's whole process
@@ -21,35 +21,67 @@ final class Faults {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Faults.class);
 
-    /** One step of the schedule. {@code poison}: inject poison while the parts are down. */
-    record Step(List<String> parts, Duration down, String why, boolean poison) {
+    /**
+     * One step of the schedule. {@code poison}: inject poison while the parts are down. {@code diskFull}: instead of a
+     * kill, the parts' small disk ({@code ./loa __disk small}) is filled for {@code down}, then freed.
+     */
+    record Step(List<String> parts, Duration down, String why, boolean poison, boolean diskFull) {
+
+        Step(List<String> parts, Duration down, String why, boolean poison) {
+            this(parts, down, why, poison, false);
+        }
+
+        String name() {
+            return String.join("+", parts) + (diskFull ? " (disk full)" : "");
+        }
     }
 
-    /** What happened to one step. */
+    /**
+     * What happened to one step: when its parts were killed, how long they stayed down, how long the restart took
+     * until every part answered healthy, and the workload's requests in flight and items open at the kill.
+     */
     record Injected(String parts, String why, double killedAtSeconds, double downSeconds, double restartSeconds,
-            boolean restarted, String note) {
+            boolean restarted, String note, int requestsInFlight, int itemsOpen) {
+
+        double healthyAtSeconds() {
+            return killedAtSeconds + downSeconds + restartSeconds;
+        }
+    }
+
+    /** Told of each step as it goes: at the kill (parts down) and once every part answers healthy again. */
+    interface Listener {
+        default void down(Step step) {
+        }
+
+        default void healthy(Step step) {
+        }
     }
 
     private final Path loa;
     private final Instant t0;
     private final Duration gap;
+    private final IntSupplier requestsInFlight;
+    private final IntSupplier itemsOpen;
     final List<Injected> injected = new CopyOnWriteArrayList<>();
     volatile boolean done;
 
-    Faults(Path loa, Instant t0, Duration gap) {
+    Faults(Path loa, Instant t0, Duration gap, IntSupplier requestsInFlight, IntSupplier itemsOpen) {
         this.loa = loa;
         this.t0 = t0;
         this.gap = gap;
+        this.requestsInFlight = requestsInFlight;
+        this.itemsOpen = itemsOpen;
     }
 
     /**
      * The schedule: the broker, the database, every service (each task-service instance alone, so that for a while
      * only the other one consumes, and then both again: a consumer-group rebalance each time), the channels and the
-     * gateway; then the broker and a task-service instance together. Keycloak is not killed (the suite's tokens are
-     * fetched at the start and after a 401; killing the issuer tests Keycloak, not Loa).
+     * gateway, Keycloak (the tokens already issued must keep working: the gateway holds the keys; a new login meets
+     * the gateway's Vietnamese page); then the broker and a task-service instance together, and the database and
+     * content-service together.
      */
-    static List<Step> schedule(Duration down, Duration solo) {
-        return List.of(
+    static List<Step> schedule(Duration down, Duration solo, Duration diskFull) {
+        List<Step> steps = new java.util.ArrayList<>(List.of(
                 new Step(List.of("kafka"), down.plusSeconds(2), "Kafka broker", false),
                 new Step(List.of("mongo"), down, "the database (mongo-java-server, durable)", false),
                 new Step(List.of("task-service"), solo, "task-service: only task-service-2 consumes, then rebalance",
@@ -62,51 +94,69 @@ final class Faults {
                 new Step(List.of("portal-channel"), down, "portal channel (publication requests in flight)", false),
                 new Step(List.of("plan-service"), down, "plan-service", false),
                 new Step(List.of("gateway"), down, "gateway (every request in flight lost)", false),
+                new Step(List.of("keycloak"), down, "Keycloak (the login server): tokens already issued keep working",
+                        false),
                 new Step(List.of("manual-channel", "radio-channel"), down, "manual and radio channels", false),
                 new Step(List.of("kafka", "task-service"), down.plusSeconds(2),
                         "Kafka broker and task-service together", false),
                 new Step(List.of("mongo", "content-service"), down, "the database and content-service together",
-                        false));
+                        false)));
+        if (!diskFull.isZero()) {
+            steps.add(steps.indexOf(steps.stream().filter(s -> s.parts().equals(List.of("keycloak"))).findFirst()
+                    .orElseThrow()) + 1, new Step(List.of("kafka"), diskFull,
+                    "the broker's disk full: not a byte left for its logs, then freed", false, true));
+        }
+        return List.copyOf(steps);
     }
 
-    /** Runs the schedule; {@code onDown} is called while a step's parts are down (poison injection). */
-    void run(List<Step> steps, Duration warmUp, Consumer<Step> onDown, Instant deadline) {
+    /** Runs the schedule; {@code listener} hears of each step while its parts are down and once they are back. */
+    void run(List<Step> steps, Duration warmUp, Listener listener, Instant deadline) {
         try {
             Api.pause(warmUp.toMillis());
             for (Step step : steps) {
                 if (Instant.now().plus(step.down()).plusSeconds(60).isAfter(deadline)) {
                     log("fault schedule: no time left for " + step.why() + " (skipped)");
-                    injected.add(new Injected(String.join("+", step.parts()), step.why(), since(), 0, 0, false,
-                            "skipped: the run's time bound"));
+                    injected.add(new Injected(step.name(), step.why(), since(), 0, 0, false,
+                            "skipped: the run's time bound", 0, 0));
                     continue;
                 }
                 double killedAt = since();
+                int inFlight = requestsInFlight.getAsInt();
+                int open = itemsOpen.getAsInt();
                 StringBuilder note = new StringBuilder();
                 for (String part : step.parts()) {
-                    Result r = loa("__kill", part);
+                    Result r = step.diskFull() ? loa("__disk", "fill", part) : loa("__kill", part);
                     if (r.code != 0) {
-                        note.append(part).append(" not killed: ").append(r.output.strip()).append("; ");
+                        note.append(part).append(step.diskFull() ? " disk not filled: " : " not killed: ")
+                                .append(r.output.strip()).append("; ");
                     }
                 }
-                log(String.format("fault at %.0f s: SIGKILL %s (%s)", killedAt, String.join(" + ", step.parts()),
-                        step.why()));
+                log(String.format("fault at %.0f s: %s %s (%s)", killedAt, step.diskFull() ? "disk full:" : "SIGKILL",
+                        String.join(" + ", step.parts()), step.why()));
                 long downUntil = System.nanoTime() + step.down().toNanos();
-                if (step.poison()) {
-                    onDown.accept(step);
-                }
+                listener.down(step);
                 long rest = downUntil - System.nanoTime();
                 if (rest > 0) {
                     Api.pause(TimeUnit.NANOSECONDS.toMillis(rest));
                 }
                 double downFor = since() - killedAt;
+                if (step.diskFull()) {
+                    for (String part : step.parts()) {
+                        boolean alive = loa("__running", part).code == 0;
+                        note.append(part).append(alive ? " still running on the full disk" : " stopped on the full disk")
+                                .append("; ");
+                        loa("__disk", "free", part);
+                    }
+                }
                 Result r = loa("__start", "task-service-2");
                 double restart = since() - killedAt - downFor;
                 if (r.code != 0) {
                     note.append("restart failed: ").append(lastLines(r.output)).append("; ");
                 }
                 log(String.format("  restarted in %.1f s%s", restart, r.code == 0 ? "" : " — FAILED"));
-                injected.add(new Injected(String.join("+", step.parts()), step.why(), round(killedAt),
-                        round(downFor), round(restart), r.code == 0, note.toString().strip()));
+                listener.healthy(step);
+                injected.add(new Injected(step.name(), step.why(), round(killedAt),
+                        round(downFor), round(restart), r.code == 0, note.toString().strip(), inFlight, open));
                 Api.pause(gap.toMillis());
             }
         } finally {
@@ -118,6 +168,11 @@ final class Faults {
     }
 
     Result loa(String... args) {
+        return loa(loa, args);
+    }
+
+    /** Runs {@code ./loa ARGS} (stack control) and returns its exit status and output. */
+    static Result loa(Path loa, String... args) {
         List<String> command = new ArrayList<>();
         command.add(loa.toString());
         command.addAll(List.of(args));

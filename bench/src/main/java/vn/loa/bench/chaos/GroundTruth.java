@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,6 +29,9 @@ import tools.jackson.databind.JsonNode;
  *       count equals that set's size;</li>
  *   <li>report-service: each task's credited figure on the commune dashboard moved by exactly as much; live
  *       publications, in total and per channel, moved by the workload items' live publications;</li>
+ *   <li>the live dashboard streams (one per commune, reconnected through every fault with Last-Event-ID): for each task,
+ *       the credits announced less the withdrawals announced equal the credits the workload added; no stream was told
+ *       to reset (changes missed beyond the log) and every stream is open at the end;</li>
  *   <li>the dead-letter topics received exactly the poison injected (each poison message in every group that reads its
  *       topic) and nothing else.</li>
  * </ul>
@@ -87,7 +91,7 @@ final class GroundTruth {
 
     static Outcome compare(List<Workload.Item> workload, Map<String, ItemFinal> finals, Map<String, Snapshot> before,
             Map<String, Snapshot> after, List<Broker.Poison> poison, List<Broker.DeadLetter> deadLetters,
-            String titlePrefix) {
+            String titlePrefix, LiveWatch live) {
         List<Mismatch> m = new ArrayList<>();
         Map<String, Object> figures = new LinkedHashMap<>();
 
@@ -206,6 +210,13 @@ final class GroundTruth {
                 Integer dashBefore = b.dashboardCredited().get(t.taskId());
                 Integer dashAfter = a.dashboardCredited().get(t.taskId());
                 int wantDash = (dashBefore == null ? (tb == null ? 0 : tb.activeItems().size()) : dashBefore) + added;
+                LiveWatch.Stream stream = live == null ? null : live.streams.get(commune);
+                if (stream != null && stream.net(t.taskId()) != added) {
+                    m.add(new Mismatch("live dashboard stream: credits less withdrawals announced", where,
+                            Integer.toString(added), stream.credited.getOrDefault(t.taskId(), new AtomicLong())
+                                    + " credits − " + stream.withdrawn.getOrDefault(t.taskId(), new AtomicLong())
+                                    + " withdrawals"));
+                }
                 if (dashAfter == null && dashBefore == null && added == 0) {
                     continue; // not on the dashboard before the run either (noted with the baseline)
                 }
@@ -213,6 +224,15 @@ final class GroundTruth {
                     m.add(new Mismatch("report-service: dashboard credited", where, Integer.toString(wantDash),
                             String.valueOf(dashAfter)));
                 }
+            }
+            LiveWatch.Stream stream = live == null ? null : live.streams.get(commune);
+            if (stream != null && stream.resets.get() > 0) {
+                m.add(new Mismatch("live dashboard stream: resumed without a reset", "commune " + commune,
+                        "0 resets", stream.resets.get() + " (changes missed beyond the log)"));
+            }
+            if (stream != null && !stream.open) {
+                m.add(new Mismatch("live dashboard stream: open at the end", "commune " + commune, "open",
+                        "closed (" + stream.lastProblem + ")"));
             }
             Map<String, Long> added = livePubs.getOrDefault(commune, Map.of());
             long addedTotal = added.values().stream().mapToLong(Long::longValue).sum();

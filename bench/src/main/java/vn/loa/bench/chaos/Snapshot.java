@@ -61,7 +61,10 @@ record Snapshot(String commune, Map<String, TaskState> tasks, Map<String, Intege
                 }
                 List<Window> windows = new ArrayList<>();
                 for (JsonNode p : t.path("periods")) {
-                    if (!"CANCELLED".equals(p.path("status").asString())) {
+                    // a period withdrawn (CANCELLED) or over before the plan was issued (NOT_APPLICABLE, ADR 0004)
+                    // takes no credit
+                    String periodStatus = p.path("status").asString();
+                    if (!"CANCELLED".equals(periodStatus) && !"NOT_APPLICABLE".equals(periodStatus)) {
                         windows.add(new Window(p.path("period").asString(), Api.instant(p.path("start")),
                                 Api.instant(p.path("end"))));
                     }

@@ -88,16 +88,23 @@ final class Workload {
     private final Map<String, Targets> targets;
     private final int radioEvery;
     private final Duration stepTimeout;
+    private final double rate;
+    private final Timeline timeline;
     final List<Item> items = new CopyOnWriteArrayList<>();
     final Map<String, LongAdder> transitions = new ConcurrentHashMap<>();
     final LongAdder conflictsResolved = new LongAdder();
     private final DelayQueue<Job> queue = new DelayQueue<>();
-    private final AtomicInteger next = new AtomicInteger();
     private final AtomicInteger open = new AtomicInteger();
     volatile boolean creating = true;
 
-    Workload(Api api, String runId, Map<String, Targets> targets, int radioEvery, Duration stepTimeout) {
+    Workload(Api api, String runId, Map<String, Targets> targets, int radioEvery, Duration stepTimeout, double rate,
+            Timeline timeline) {
+        if (!(rate > 0)) {
+            throw new IllegalArgumentException("chaos.rate must be above 0 items/s: " + rate);
+        }
         this.api = api;
+        this.rate = rate;
+        this.timeline = timeline;
         this.runId = runId;
         this.targets = targets;
         this.radioEvery = radioEvery;
@@ -163,14 +170,22 @@ final class Workload {
         } else {
             task = t.anyTasks().get(k % t.anyTasks().size()); // publication outside the task's window: credits nothing
         }
-        return new Item(no, t.commune(), mode, task, no % 5 == 3, outsideAt);
+        // one item in five is retracted, in every commune: k counts the commune's own items (no % 5 would pick the
+        // same commune each time when there are five)
+        return new Item(no, t.commune(), mode, task, k % 5 == 3, outsideAt);
     }
 
-    /** Runs {@code workers} workers until no item is open and no new one may be created. */
+    /**
+     * Creates items at the steady rate until {@code creating} is turned off (or {@code maxItems}), and runs
+     * {@code workers} workers until no item is open and no new one may be created. The rate does not wait for the
+     * workers: while a fault holds requests up, new items queue and the items in flight grow, as they do when people
+     * keep publishing.
+     */
     void run(int workers, int maxItems, Instant hardDeadline) throws InterruptedException {
         List<Thread> threads = new ArrayList<>();
+        threads.add(Thread.ofPlatform().name("chaos-creator").start(() -> create(maxItems, hardDeadline)));
         for (int i = 0; i < workers; i++) {
-            threads.add(Thread.ofVirtual().name("chaos-worker-" + i).start(() -> work(maxItems, hardDeadline)));
+            threads.add(Thread.ofVirtual().name("chaos-worker-" + i).start(() -> work(hardDeadline)));
         }
         for (Thread t : threads) {
             t.join();
@@ -181,7 +196,22 @@ final class Workload {
         return open.get();
     }
 
-    private void work(int maxItems, Instant hardDeadline) {
+    private void create(int maxItems, Instant hardDeadline) {
+        Pace pace = new Pace(rate);
+        for (int no = 0; creating && no < maxItems && Instant.now().isBefore(hardDeadline); no++) {
+            if (!pace.await(no)) {
+                break;
+            }
+            Item item = plan(no);
+            items.add(item);
+            open.incrementAndGet();
+            timeline.mark(Timeline.CREATED);
+            queue.add(new Job(item, System.nanoTime()));
+        }
+        creating = false;
+    }
+
+    private void work(Instant hardDeadline) {
         while (true) {
             Job job;
             try {
@@ -190,22 +220,10 @@ final class Workload {
                 return;
             }
             if (job == null) {
-                if (creating && Instant.now().isBefore(hardDeadline)) {
-                    int no = next.getAndIncrement();
-                    if (no < maxItems) {
-                        Item item = plan(no);
-                        items.add(item);
-                        open.incrementAndGet();
-                        job = new Job(item, System.nanoTime());
-                    } else {
-                        creating = false;
-                        continue;
-                    }
-                } else if (open.get() == 0) {
+                if (!creating && open.get() == 0) {
                     return;
-                } else {
-                    continue;
                 }
+                continue;
             }
             Item item = job.item;
             long delay;

@@ -12,12 +12,15 @@ import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /** The benchmark's charts as PNG (JFreeChart), with Vietnamese labels (DejaVu Sans carries the diacritics). */
-final class Charts {
+public final class Charts {
 
     static {
         StandardChartTheme theme = (StandardChartTheme) StandardChartTheme.createJFreeTheme();
@@ -35,6 +38,12 @@ final class Charts {
     /** One line per series: name → points (x, y). */
     static void lines(Path file, String title, String xLabel, String yLabel, Map<String, List<double[]>> series)
             throws IOException {
+        lines(file, title, xLabel, yLabel, series, Map.of());
+    }
+
+    /** The same, with a labelled vertical line at each x of {@code markers} (a fault, an event). */
+    public static void lines(Path file, String title, String xLabel, String yLabel,
+            Map<String, List<double[]>> series, Map<Double, String> markers) throws IOException {
         XYSeriesCollection data = new XYSeriesCollection();
         series.forEach((name, points) -> {
             XYSeries s = new XYSeries(name, false);
@@ -48,8 +57,18 @@ final class Charts {
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         for (int i = 0; i < data.getSeriesCount(); i++) {
-            plot.getRenderer().setSeriesStroke(i, new BasicStroke(2f));
+            plot.getRenderer().setSeriesStroke(i, new BasicStroke(markers.isEmpty() ? 2f : 1.2f));
         }
-        ChartUtils.saveChartAsPNG(file.toFile(), chart, 1000, 500);
+        markers.forEach((x, label) -> {
+            ValueMarker m = new ValueMarker(x, Color.GRAY, new BasicStroke(1f, BasicStroke.CAP_BUTT,
+                    BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
+            m.setLabel(label);
+            m.setLabelFont(new Font("DejaVu Sans", Font.PLAIN, 9));
+            m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+            m.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+            plot.addDomainMarker(m);
+        });
+        ChartUtils.saveChartAsPNG(file.toFile(), chart, markers.isEmpty() ? 1000 : 1400, 500);
     }
 }
