@@ -210,7 +210,7 @@ final class GroundTruth {
                 Integer dashBefore = b.dashboardCredited().get(t.taskId());
                 Integer dashAfter = a.dashboardCredited().get(t.taskId());
                 int wantDash = (dashBefore == null ? (tb == null ? 0 : tb.activeItems().size()) : dashBefore) + added;
-                LiveWatch.Stream stream = live == null ? null : live.streams.get(commune);
+                LiveWatch.Dashboard stream = live == null ? null : live.streams.get(commune);
                 if (stream != null && stream.net(t.taskId()) != added) {
                     m.add(new Mismatch("live dashboard stream: credits less withdrawals announced", where,
                             Integer.toString(added), stream.credited.getOrDefault(t.taskId(), new AtomicLong())
@@ -225,7 +225,7 @@ final class GroundTruth {
                             String.valueOf(dashAfter)));
                 }
             }
-            LiveWatch.Stream stream = live == null ? null : live.streams.get(commune);
+            LiveWatch.Dashboard stream = live == null ? null : live.streams.get(commune);
             if (stream != null && stream.resets.get() > 0) {
                 m.add(new Mismatch("live dashboard stream: resumed without a reset", "commune " + commune,
                         "0 resets", stream.resets.get() + " (changes missed beyond the log)"));

@@ -28,8 +28,8 @@ final class LiveWatch implements AutoCloseable {
     static final String CREDITED = "TaskCredited";
     static final String WITHDRAWN = "TaskCreditWithdrawn";
 
-    /** One commune's stream. */
-    static final class Stream {
+    /** One commune's open dashboard: its stream and what it received. */
+    static final class Dashboard {
         final Commune commune;
         final Set<Long> seen = ConcurrentHashMap.newKeySet();
         /** task → credits and withdrawals announced for it. */
@@ -45,7 +45,7 @@ final class LiveWatch implements AutoCloseable {
         volatile double longestClosedSeconds;
         volatile String lastProblem = "";
 
-        Stream(Commune commune) {
+        Dashboard(Commune commune) {
             this.commune = commune;
         }
 
@@ -62,7 +62,7 @@ final class LiveWatch implements AutoCloseable {
     private final Api api;
     private final Timeline timeline;
     private final String gateway;
-    final Map<String, Stream> streams = new TreeMap<>();
+    final Map<String, Dashboard> streams = new TreeMap<>();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
 
@@ -75,7 +75,7 @@ final class LiveWatch implements AutoCloseable {
     /** Opens every commune's stream; returns once each has been answered once (or after 60 s). */
     void open(List<Commune> communes) {
         for (Commune c : communes) {
-            Stream s = new Stream(c);
+            Dashboard s = new Dashboard(c);
             streams.put(c.code(), s);
             threads.add(Thread.ofVirtual().name("sse-" + c.code()).start(() -> follow(s)));
         }
@@ -85,7 +85,7 @@ final class LiveWatch implements AutoCloseable {
         }
     }
 
-    private void follow(Stream s) {
+    private void follow(Dashboard s) {
         long backoff = 250;
         while (running) {
             String user = s.commune.leader();
@@ -97,13 +97,13 @@ final class LiveWatch implements AutoCloseable {
                 if (s.lastEventId != null) {
                     b.header("Last-Event-ID", s.lastEventId);
                 }
-                HttpResponse<java.util.stream.Stream<String>> r = api.client().http().send(b.build(),
+                HttpResponse<Stream<String>> r = api.client().http().send(b.build(),
                         HttpResponse.BodyHandlers.ofLines());
                 if (r.statusCode() == 200) {
                     s.connections.incrementAndGet();
                     opened(s);
                     backoff = 250;
-                    try (java.util.stream.Stream<String> lines = r.body()) {
+                    try (Stream<String> lines = r.body()) {
                         read(s, lines);
                     }
                     s.lastProblem = "the stream ended";
@@ -113,9 +113,7 @@ final class LiveWatch implements AutoCloseable {
                     }
                     s.lastProblem = "HTTP " + r.statusCode();
                     s.refusals.computeIfAbsent(r.statusCode(), k -> new AtomicLong()).incrementAndGet();
-                    try (java.util.stream.Stream<String> lines = r.body()) {
-                        lines.limit(0).count();
-                    }
+                    r.body().close(); // nothing to read from a refusal
                 }
             } catch (IOException | RuntimeException e) {
                 s.lastProblem = e.toString();
@@ -133,7 +131,7 @@ final class LiveWatch implements AutoCloseable {
         }
     }
 
-    private void opened(Stream s) {
+    private void opened(Dashboard s) {
         if (s.closedSince >= 0) {
             s.longestClosedSeconds = Math.max(s.longestClosedSeconds, timeline.now() - s.closedSince);
         }
@@ -141,7 +139,7 @@ final class LiveWatch implements AutoCloseable {
         s.open = true;
     }
 
-    private void closed(Stream s) {
+    private void closed(Dashboard s) {
         if (s.open) {
             s.closedSince = timeline.now();
         }
@@ -149,7 +147,7 @@ final class LiveWatch implements AutoCloseable {
     }
 
     /** Reads events (id, event, data, then a blank line) until the stream ends or the suite stops. */
-    private void read(Stream s, java.util.stream.Stream<String> lines) {
+    private void read(Dashboard s, Stream<String> lines) {
         String id = null;
         String name = null;
         StringBuilder data = new StringBuilder();
@@ -173,7 +171,7 @@ final class LiveWatch implements AutoCloseable {
         }
     }
 
-    private void dispatch(Stream s, String id, String name, String data) {
+    private void dispatch(Dashboard s, String id, String name, String data) {
         if ("reset".equals(name)) {
             s.resets.incrementAndGet(); // the log no longer holds what was missed: a lost change for this suite
             return;

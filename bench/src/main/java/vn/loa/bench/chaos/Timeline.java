@@ -51,14 +51,7 @@ final class Timeline {
 
     /** The mean per second over [from, to). */
     double rate(String name, int from, int to) {
-        if (to <= from) {
-            return 0;
-        }
-        long sum = 0;
-        for (int s = from; s < to; s++) {
-            sum += at(name, s);
-        }
-        return (double) sum / (to - from);
+        return to <= from ? 0 : (double) sum(name, from, to) / (to - from);
     }
 
     /** The median of the per-second counts over [from, to): the usual rate, whatever the dips and catch-ups. */
