@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.MongoServerError;
 import de.bwaldvogel.mongo.exception.MongoServerException;
 import io.netty.channel.Channel;
 import java.nio.file.Path;
@@ -40,6 +41,12 @@ public class DurableH2Backend extends H2Backend {
 
     private static final Logger log = LoggerFactory.getLogger(DurableH2Backend.class);
 
+    /** How long a reply waits for a journal that cannot be written before the stand-in stops (10 min). */
+    static final long JOURNAL_WAIT_NANOS = 600_000_000_000L;
+
+    /** MongoDB's error code for writes refused while the disk is full. */
+    static final int OUT_OF_DISK_SPACE = 14031;
+
     /** Commands that only read: no commit check after them (the check is cheap, this only saves the call). */
     private static final Set<String> READS = Set.of("find", "getmore", "count", "distinct", "listcollections",
             "listindexes", "listdatabases", "ping", "hello", "ismaster", "buildinfo", "getlasterror",
@@ -48,11 +55,21 @@ public class DurableH2Backend extends H2Backend {
     /** Commands that change documents only: each changed document is in the journal once it is flushed. */
     private static final Set<String> DOCUMENT_WRITES = Set.of("insert", "update", "delete", "findandmodify");
 
+    /** Commands that change what is stored other than documents: refused, like document writes, on a full disk. */
+    private static final Set<String> STORAGE_CHANGES = Set.of("create", "createindexes", "drop", "dropindexes",
+            "dropdatabase", "renamecollection", "collmod");
+
     private final MVStore store;
     private final boolean durable;
     private final Object checkpointing = new Object();
     private final Journal journal;
     private final ScheduledExecutorService checkpointer;
+    /** Null when not durable. */
+    private final DiskSpace space;
+    private volatile boolean holding;
+    private volatile boolean closing;
+    /** MVStore's own background commit and housekeeping, every {@code autoCommitDelay} ms between checkpoints. */
+    private final int autoCommitDelay;
 
     /**
      * A backend on a store opened by {@link StandInStore}; {@code durable} false leaves commits to MVStore.
@@ -60,15 +77,36 @@ public class DurableH2Backend extends H2Backend {
      * @param checkpointEvery how often the store is committed and the journal's older segments dropped
      */
     public DurableH2Backend(MVStore store, boolean durable, boolean fsync, Duration checkpointEvery) {
+        this(store, durable, fsync, checkpointEvery, MIN_FREE_BYTES);
+    }
+
+    /**
+     * @param minFree below this many free bytes on the store's filesystem, writes are refused with MongoDB's
+     *                {@code OutOfDiskSpace} and checkpoints wait ({@code -Dloa.mongo.min-free-mb}, 64)
+     */
+    public DurableH2Backend(MVStore store, boolean durable, boolean fsync, Duration checkpointEvery, long minFree) {
+        this(store, durable, fsync, checkpointEvery, durable ? new DiskSpace(directoryOf(store), minFree) : null);
+    }
+
+    private static Path directoryOf(MVStore store) {
+        return Path.of(store.getFileStore().getFileName()).toAbsolutePath().getParent();
+    }
+
+    /** A backend that learns the free space from {@code space} (the tests). */
+    DurableH2Backend(MVStore store, boolean durable, boolean fsync, Duration checkpointEvery, DiskSpace space) {
         super(store);
         this.store = store;
         this.durable = durable;
         if (!durable) {
             this.journal = null;
             this.checkpointer = null;
+            this.space = null;
+            this.autoCommitDelay = 0;
             return;
         }
-        Path dir = Path.of(store.getFileStore().getFileName()).toAbsolutePath().getParent();
+        Path dir = directoryOf(store);
+        this.space = space;
+        this.autoCommitDelay = store.getAutoCommitDelay();
         List<Path> left = Journal.segments(dir);
         long next = left.isEmpty() ? 1 : Journal.numberOf(left.getLast()) + 1;
         if (!left.isEmpty()) {
@@ -85,12 +123,23 @@ public class DurableH2Backend extends H2Backend {
         long every = checkpointEvery.toMillis();
         checkpointer.scheduleWithFixedDelay(() -> {
             try {
-                checkpoint();
+                checkpointWhenThereIsRoom();
             } catch (RuntimeException e) { // the next one tries again: the journal keeps every change until then
                 log.error("Checkpoint failed; the journal keeps every change until one succeeds", e);
             }
+            if (store.isClosed() && !closing) {
+                // MVStore closes itself when a commit fails half way (the disk filled between the check and a
+                // commit): nothing can be served any more. Stop, as mongod does on a storage error; a restart puts
+                // back what the journal holds.
+                log.error("The store closed itself after a failed commit: stopping; a restart puts back what the"
+                        + " journal holds");
+                Runtime.getRuntime().halt(70);
+            }
         }, every, every, TimeUnit.MILLISECONDS);
     }
+
+    /** The default minimum of free bytes ({@code -Dloa.mongo.min-free-mb}, 64 MiB). */
+    static final long MIN_FREE_BYTES = Long.getLong("loa.mongo.min-free-mb", 64) * 1024 * 1024;
 
     public DurableH2Backend(MVStore store, boolean durable, boolean fsync) {
         this(store, durable, fsync, Duration.ofSeconds(1));
@@ -119,19 +168,119 @@ public class DurableH2Backend extends H2Backend {
         if (!durable) {
             return super.handleCommand(channel, database, command, query);
         }
+        String name = command.toLowerCase(Locale.ROOT);
+        boolean reads = READS.contains(name) || "aggregate".equals(name);
+        if ((DOCUMENT_WRITES.contains(name) || STORAGE_CHANGES.contains(name)) && space.low()) {
+            hold(true);
+            throw outOfDiskSpace();
+        }
         try {
             return super.handleCommand(channel, database, command, query);
         } finally {
             // also after a failed command: an insert of many documents may have written some before failing
-            String name = command.toLowerCase(Locale.ROOT);
             if (DOCUMENT_WRITES.contains(name)) {
-                journal.flush();
+                flushOrWait();
             } else if ("aggregate".equals(name)) {
-                if (store.hasUnsavedChanges()) { // only an aggregation with $out or $merge writes
-                    checkpoint();
+                if (writesOut(query)) {
+                    checkpointWhenThereIsRoom();
                 }
-            } else if (!READS.contains(name)) {
+            } else if (!reads) {
                 checkpoint();
+            }
+        }
+    }
+
+    /**
+     * True for an aggregation with {@code $out} or {@code $merge}: the only ones that write. (Asking the store whether
+     * it has unsaved changes instead made almost every aggregation under load a commit: another connection's write
+     * has nearly always just happened.)
+     */
+    static boolean writesOut(Document aggregate) {
+        if (!(aggregate.get("pipeline") instanceof List<?> pipeline)) {
+            return false;
+        }
+        return pipeline.stream().anyMatch(stage -> stage instanceof Document d
+                && (d.containsKey("$out") || d.containsKey("$merge")));
+    }
+
+    /**
+     * Writes the journal before the reply. When that fails (the disk filled between the check before the write and
+     * now), the change is already made in memory, so refusing it would tell the client "not done" about a change that
+     * the next flush makes durable: instead the reply waits until the journal can be written (every other write is
+     * refused meanwhile, reads go on), then acknowledges. If the journal still cannot be written after
+     * {@link #JOURNAL_WAIT_NANOS}, the stand-in stops, as {@code mongod} does on a storage error; nothing it
+     * acknowledged is lost, and this change, never acknowledged, is not kept either.
+     */
+    private void flushOrWait() {
+        long deadline = System.nanoTime() + JOURNAL_WAIT_NANOS;
+        boolean warned = false;
+        while (true) {
+            try {
+                journal.flush();
+                return;
+            } catch (java.io.UncheckedIOException e) {
+                // the journal was cut back and keeps the records for the next flush
+                if (!warned) {
+                    log.warn("Journal write failed ({}): the reply waits until it can be written",
+                            e.getCause().toString());
+                    warned = true;
+                }
+                hold(space.lowNow());
+                if (System.nanoTime() > deadline) {
+                    log.error("The journal could not be written for {} s: stopping; a restart puts back what was"
+                            + " acknowledged", JOURNAL_WAIT_NANOS / 1_000_000_000L);
+                    Runtime.getRuntime().halt(70);
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                    throw new MongoServerError(1, "InternalError", "the stand-in is stopping");
+                }
+            }
+        }
+    }
+
+    /** The refusal: logged once when the hold starts ({@link #hold}), not with a stack trace per write. */
+    private MongoServerError outOfDiskSpace() {
+        MongoServerError refused = new MongoServerError(OUT_OF_DISK_SPACE, "OutOfDiskSpace", String.format(
+                Locale.ROOT, "the stand-in's disk has %d MiB free, less than the %d MiB it keeps: writes are refused"
+                        + " until space is freed", space.usable() / (1024 * 1024), space.minFree() / (1024 * 1024)));
+        refused.setLogError(false);
+        return refused;
+    }
+
+    /**
+     * A checkpoint unless the disk is nearly full: then the journal keeps every change (no write is accepted while
+     * it is) until space is freed, and a commit is not started that the disk could not hold.
+     */
+    void checkpointWhenThereIsRoom() {
+        boolean low = space.lowNow();
+        hold(low);
+        if (!low) {
+            checkpoint();
+        }
+    }
+
+    /**
+     * Holds every commit while the disk is nearly full — the checkpoints and MVStore's own background commit, which
+     * would find the disk full, fail half way and close the store — and resumes them once space is back.
+     */
+    private void hold(boolean low) {
+        synchronized (checkpointing) {
+            if (low == holding) {
+                return;
+            }
+            holding = low;
+            if (low) {
+                store.setAutoCommitDelay(0);
+                log.warn("Disk nearly full ({} MiB free, less than {} MiB): writes refused, commits held; the journal"
+                        + " keeps what was acknowledged", space.usable() / (1024 * 1024),
+                        space.minFree() / (1024 * 1024));
+            } else {
+                store.setAutoCommitDelay(autoCommitDelay);
+                log.info("Disk space back ({} MiB free): writes accepted, commits resumed",
+                        space.usable() / (1024 * 1024));
             }
         }
     }
@@ -143,9 +292,20 @@ public class DurableH2Backend extends H2Backend {
      */
     void checkpoint() {
         synchronized (checkpointing) {
-            long next = journal.startSegment();
-            commit();
-            journal.deleteBefore(next);
+            // MVStore's background commit writes its chunk from threads of its own: stopped here (its thread joined,
+            // its writes finished), so that when this commit returns the file holds every change the older segments
+            // recorded. Left running, a background write could still fail after this commit had returned and the
+            // segments were dropped (a full disk: two acknowledged dashboard updates lost, chaos run of 07/12/2026).
+            store.setAutoCommitDelay(0);
+            try {
+                long next = journal.startSegment();
+                commit();
+                journal.deleteBefore(next);
+            } finally {
+                if (!holding && !store.isClosed()) {
+                    store.setAutoCommitDelay(autoCommitDelay);
+                }
+            }
         }
     }
 
@@ -173,6 +333,7 @@ public class DurableH2Backend extends H2Backend {
             super.close();
             return;
         }
+        closing = true;
         checkpointer.shutdownNow();
         synchronized (checkpointing) {
             journal.close();

@@ -163,13 +163,25 @@ final class IdFirstH2Database extends H2Database {
          */
         @Override
         protected Object addDocumentInternal(Document document) {
-            Object position = super.addDocumentInternal(document.cloneDeeply()); // the caller keeps using its own
-            record(journal -> journal.put(getDatabaseName(), getCollectionName(), document));
-            return position;
+            return super.addDocumentInternal(document.cloneDeeply()); // the caller keeps using its own
         }
 
         // Each change is recorded right after it is made, still under the collection's lock (the library's write
         // methods are synchronized), so one document's records are in the journal in the order of its changes.
+        //
+        // "Made" means in the data *and in every index*: a checkpoint's commit may fall in the middle of a write, and
+        // the record is what repairs that (a checkpoint starts a new segment, commits, then drops the older ones, so
+        // a record written after the checkpoint started survives it, and one written before it means the whole change
+        // was made before the commit). An insert used to be recorded between the data and the index (the library
+        // adds to the indexes after addDocumentInternal): a checkpoint there, then a kill within the second, left a
+        // document its _id index did not name and no record to put it back — an upsert of it then failed for good
+        // ("Document with key … already existed", chaos run of 06/12/2026).
+
+        @Override
+        public synchronized void addDocument(Document document) {
+            super.addDocument(document);
+            record(journal -> journal.put(getDatabaseName(), getCollectionName(), document));
+        }
 
         @Override
         protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {

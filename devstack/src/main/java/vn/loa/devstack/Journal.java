@@ -95,11 +95,19 @@ final class Journal implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes the pending records. When the write fails (a full disk), the segment is cut back to where it was, so no
+     * record is left half written with good ones to follow, and the records stay pending: the changes they record are
+     * in the store's memory already, so the next flush writes them — none of them was acknowledged. If the segment
+     * cannot be cut back, the journal goes on in a new segment (a record cut short ends its segment).
+     */
     private void writeOut() {
         if (pending.size() == 0) {
             return;
         }
+        long at = -1;
         try {
+            at = segment.size();
             ByteBuffer bytes = ByteBuffer.wrap(pending.toByteArray());
             while (bytes.hasRemaining()) {
                 segment.write(bytes);
@@ -107,11 +115,29 @@ final class Journal implements AutoCloseable {
             if (fsync) {
                 segment.force(false);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("the stand-in could not write its journal", e);
-        } finally {
             pending.reset();
+        } catch (IOException e) {
+            cutBack(at);
+            throw new UncheckedIOException("the stand-in could not write its journal", e);
         }
+    }
+
+    private void cutBack(long at) {
+        try {
+            if (at >= 0) {
+                segment.truncate(at);
+                return;
+            }
+        } catch (IOException e) {
+            // fall through: start afresh
+        }
+        try {
+            segment.close();
+        } catch (IOException ignored) {
+            // the segment ends where it ends; a cut-short record ends it when read
+        }
+        number++;
+        segment = open(number);
     }
 
     /**
@@ -148,7 +174,7 @@ final class Journal implements AutoCloseable {
     }
 
     private void closeSegment() {
-        writeOut();
+        writeOut(); // a failure leaves the segment open and the records pending
         try {
             segment.close();
         } catch (IOException e) {

@@ -15,7 +15,9 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.cloud.stream.annotation.StreamRetryTemplate;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.integration.channel.interceptor.GlobalChannelInterceptorWrapper;
@@ -23,6 +25,7 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import vn.loa.contracts.EventCodec;
 import vn.loa.platform.health.DatabaseHealth;
+import vn.loa.platform.messaging.ConsumerRetry;
 import vn.loa.platform.messaging.LoaTopicsConfiguration;
 import vn.loa.platform.messaging.TopicSettings;
 import vn.loa.platform.observability.ConsumedEvents;
@@ -44,7 +47,8 @@ import vn.loa.platform.tenancy.CallerWebMvc;
  * {@code loa-platform.properties} via {@link PlatformDefaults}.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
-@EnableConfigurationProperties({OutboxSettings.class, TopicSettings.class, ExportSettings.class})
+@EnableConfigurationProperties({OutboxSettings.class, TopicSettings.class, ExportSettings.class,
+        ConsumerRetry.Settings.class})
 @Import({LoaTopicsConfiguration.class, ProblemAdvice.class, CallerWebMvc.class, CallerInOpenApi.class})
 public class PlatformAutoConfiguration {
 
@@ -58,6 +62,16 @@ public class PlatformAutoConfiguration {
     @ConditionalOnMissingBean
     EventCodec eventCodec() {
         return new EventCodec();
+    }
+
+    /**
+     * Every consumer binding's retries: an unreadable event to the dead letters at once, a database failure that
+     * passes by itself tried until the database is back, anything else three times ({@link ConsumerRetry}).
+     */
+    @Bean
+    @StreamRetryTemplate
+    RetryTemplate consumerRetryTemplate(ConsumerRetry.Settings settings) {
+        return new RetryTemplate(new ConsumerRetry(settings));
     }
 
     /** Raw bytes and string headers: the CloudEvents headers stay exactly as written. */

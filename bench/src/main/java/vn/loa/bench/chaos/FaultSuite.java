@@ -47,10 +47,13 @@ import vn.loa.contracts.Topics;
  * {@code chaos.soloSeconds} (how long one task-service instance consumes alone, 25), {@code chaos.gapSeconds} (between
  * faults, 8), {@code chaos.warmUpSeconds} (workload before the first fault, 20), {@code chaos.radioEvery} (one item in
  * N on the radio, 50; 0: none), {@code chaos.settleSeconds} (300), {@code chaos.maxMinutes} (hard bound of the whole
- * run, 20), {@code chaos.diskFullSeconds} (how long the broker's disk stays full, 20; 0: no disk step; none without
- * root), {@code chaos.gateway}, {@code chaos.keycloak}, {@code chaos.kafka}, {@code chaos.loa}.
+ * run, 20), {@code chaos.diskFullSeconds} (how long the broker's, then the database's, disk stays full, 20; 0: no
+ * disk steps; none without root), {@code chaos.gateway}, {@code chaos.keycloak}, {@code chaos.kafka}, {@code chaos.loa}.
  */
 public final class FaultSuite {
+
+    /** The parts whose disk fills up in the disk-full steps. */
+    static final List<String> DISK_PARTS = List.of("kafka", "mongo");
 
     static final List<String> GROUPS = List.of("task-service", "report-service", "content-service", "portal-channel",
             "radio-channel", "manual-channel");
@@ -108,13 +111,19 @@ public final class FaultSuite {
         LocalDate since = GroundTruth.today();
         List<String> notes = new ArrayList<>();
         if (!diskFull.isZero()) {
-            // the broker's logs onto a small filesystem of their own, for the disk-full step (back at the end)
-            Faults.Result small = Faults.loa(loa, "__disk", "small", "kafka");
+            // the broker's logs and the database's files onto small filesystems of their own, for the disk-full
+            // steps (back at the end)
+            StringBuilder moved = new StringBuilder();
+            boolean failed = false;
+            for (String part : DISK_PARTS) {
+                Faults.Result small = Faults.loa(loa, "__disk", "small", part);
+                moved.append(small.output().strip()).append("; ");
+                failed |= small.code() != 0;
+            }
             Faults.Result up = Faults.loa(loa, "__start", "task-service-2");
-            Faults.log("the broker on a small disk: " + small.output().strip() + (up.code() == 0 ? "" : "; FAILED "
-                    + up.output().strip()));
-            if (small.code() != 0 || up.code() != 0) {
-                notes.add("the broker could not be moved to a small disk: " + small.output().strip());
+            Faults.log("on small disks: " + moved + (up.code() == 0 ? "" : "FAILED " + up.output().strip()));
+            if (failed || up.code() != 0) {
+                notes.add("the broker and the database could not be moved to small disks: " + moved);
                 diskFull = Duration.ZERO;
             }
         } else if (!root) {
@@ -337,10 +346,13 @@ public final class FaultSuite {
             return outcome.mismatches().isEmpty() ? 0 : 1;
         } finally {
             if (!diskFull.isZero()) {
-                Faults.Result back = Faults.loa(loa, "__disk", "restore", "kafka");
+                StringBuilder back = new StringBuilder();
+                for (String part : DISK_PARTS) {
+                    back.append(Faults.loa(loa, "__disk", "restore", part).output().strip()).append("; ");
+                }
                 Faults.Result up = Faults.loa(loa, "__start");
-                Faults.log("the broker's data back on the disk: " + back.output().strip()
-                        + (up.code() == 0 ? "" : "; restart FAILED " + up.output().strip()));
+                Faults.log("back on the disk: " + back + (up.code() == 0 ? "" : "restart FAILED "
+                        + up.output().strip()));
             }
         }
     }

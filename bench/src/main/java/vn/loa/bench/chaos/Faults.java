@@ -102,8 +102,11 @@ final class Faults {
                 new Step(List.of("mongo", "content-service"), down, "the database and content-service together",
                         false)));
         if (!diskFull.isZero()) {
-            steps.add(steps.indexOf(steps.stream().filter(s -> s.parts().equals(List.of("keycloak"))).findFirst()
-                    .orElseThrow()) + 1, new Step(List.of("kafka"), diskFull,
+            int afterKeycloak = steps.indexOf(steps.stream().filter(s -> s.parts().equals(List.of("keycloak")))
+                    .findFirst().orElseThrow()) + 1;
+            steps.add(afterKeycloak, new Step(List.of("mongo"), diskFull,
+                    "the database's disk full: not a byte left for its journal and store, then freed", false, true));
+            steps.add(afterKeycloak, new Step(List.of("kafka"), diskFull,
                     "the broker's disk full: not a byte left for its logs, then freed", false, true));
         }
         return List.copyOf(steps);

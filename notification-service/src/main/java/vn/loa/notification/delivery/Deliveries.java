@@ -1,6 +1,5 @@
 package vn.loa.notification.delivery;
 
-import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
 import java.time.Clock;
@@ -8,6 +7,7 @@ import java.util.Date;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
+import vn.loa.platform.readmodel.KeyedWrites;
 
 /**
  * Never twice: before a way of delivering (e-mail, Zalo…) sends a reminder to a person it inserts the key
@@ -37,7 +37,7 @@ public class Deliveries {
                     .append("reminderId", reminderId).append("at", Date.from(clock.instant())));
             return true;
         } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+            if (KeyedWrites.isDuplicateKey(e)) {
                 return false;
             }
             throw e;

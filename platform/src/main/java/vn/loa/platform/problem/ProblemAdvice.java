@@ -3,12 +3,12 @@ package vn.loa.platform.problem;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import com.mongodb.MongoSocketException;
-import com.mongodb.MongoTimeoutException;
+import com.mongodb.MongoException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.data.mongodb.UncategorizedMongoDbException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -22,6 +22,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import vn.loa.platform.database.DatabaseFailures;
 import vn.loa.platform.problem.InvalidInput.FieldProblem;
 import vn.loa.platform.tenancy.Forbidden;
 import vn.loa.platform.tenancy.Unauthenticated;
@@ -95,17 +96,21 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * The database does not answer (restarting, unreachable, timed out): the request may succeed when sent again, so a
-     * 503 with Retry-After rather than a 500. Spring Data translates the driver's socket and timeout errors to
-     * {@link DataAccessResourceFailureException}; code that uses the driver directly sees them untranslated.
+     * The database does not answer (restarting, unreachable, timed out) or refuses writes for a while (its disk is
+     * full): the request may succeed when sent again, so a 503 with Retry-After rather than a 500. Spring Data
+     * translates some of these ({@link DataAccessResourceFailureException}); code that uses the driver directly sees
+     * the driver's own ({@link DatabaseFailures}). Any other database error is unexpected.
      */
     @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
-            MongoSocketException.class, MongoTimeoutException.class})
+            UncategorizedMongoDbException.class, MongoException.class})
     ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e) {
+        if (!DatabaseFailures.isPassing(e)) {
+            return ResponseEntity.internalServerError().body(unexpected(e));
+        }
         log.warn("Database unavailable, answered 503: {}", e.toString());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(databaseUnavailable());
+                .body(databaseUnavailable(DatabaseFailures.isDiskFull(e)));
     }
 
     @ExceptionHandler(Exception.class)
@@ -158,9 +163,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return new FieldProblem(e.getField(), e.getDefaultMessage());
     }
 
-    private static ProblemDetail databaseUnavailable() {
-        ProblemDetail p = problem(HttpStatus.SERVICE_UNAVAILABLE,
-                "Hệ thống tạm thời không kết nối được cơ sở dữ liệu. Vui lòng thử lại sau ít phút.");
+    private static ProblemDetail databaseUnavailable(boolean diskFull) {
+        ProblemDetail p = problem(HttpStatus.SERVICE_UNAVAILABLE, diskFull
+                ? "Máy chủ đã hết dung lượng lưu trữ nên tạm thời chưa lưu được dữ liệu. Vui lòng báo cán bộ quản trị"
+                        + " hệ thống và thử lại sau."
+                : "Hệ thống tạm thời không kết nối được cơ sở dữ liệu. Vui lòng thử lại sau ít phút.");
         p.setTitle("Dịch vụ tạm thời gián đoạn");
         return p;
     }

@@ -1,6 +1,7 @@
 package vn.loa.platform.readmodel;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -17,6 +18,9 @@ import org.bson.conversions.Bson;
  * changed anything, so that a consumer announces only real changes.
  */
 public final class KeyedWrites {
+
+    /** MongoDB's E11000. */
+    private static final int DUPLICATE_KEY = 11000;
 
     private static final FindOneAndUpdateOptions UPSERT_RETURNING_BEFORE =
             new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE);
@@ -78,6 +82,14 @@ public final class KeyedWrites {
         if (e instanceof MongoWriteException w) {
             return w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
         }
-        return e instanceof MongoCommandException c && c.getErrorCode() == 11000;
+        return e instanceof MongoCommandException c && c.getErrorCode() == DUPLICATE_KEY;
+    }
+
+    /**
+     * Whether every write a bulk write refused was refused because its key is taken: written before (an event sent
+     * again) or by another instance at the same moment, so nothing is missing.
+     */
+    public static boolean onlyDuplicateKeys(MongoBulkWriteException e) {
+        return e.getWriteErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY);
     }
 }

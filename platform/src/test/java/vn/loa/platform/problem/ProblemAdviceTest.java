@@ -70,11 +70,28 @@ class ProblemAdviceTest {
                 throw new com.mongodb.MongoSocketOpenException("Exception opening socket",
                         new com.mongodb.ServerAddress("127.0.0.1", 27017));
             }
+            if (id == 5032) { // the stand-in or MongoDB refusing a write on a full disk, through Spring Data
+                throw new org.springframework.data.mongodb.UncategorizedMongoDbException("Command failed",
+                        commandFailed(14031, "OutOfDiskSpace"));
+            }
+            if (id == 5033) { // a primary shutting down, seen by code that uses the driver directly
+                throw commandFailed(91, "ShutdownInProgress");
+            }
+            if (id == 5001) { // a database error that does not pass by itself
+                throw commandFailed(2, "BadValue");
+            }
             if (id == 500) {
                 throw new IllegalStateException("internal detail that must not leak");
             }
             throw new NotFound("Không tìm thấy kế hoạch.");
         }
+    }
+
+    static com.mongodb.MongoCommandException commandFailed(int code, String name) {
+        return new com.mongodb.MongoCommandException(new org.bson.BsonDocument("ok", new org.bson.BsonInt32(0))
+                .append("code", new org.bson.BsonInt32(code)).append("codeName", new org.bson.BsonString(name))
+                .append("errmsg", new org.bson.BsonString(name + " at 127.0.0.1:27017")),
+                new com.mongodb.ServerAddress("127.0.0.1", 27017));
     }
 
     @Autowired
@@ -137,6 +154,26 @@ class ProblemAdviceTest {
                     .andExpect(content().string(org.hamcrest.Matchers.not(
                             org.hamcrest.Matchers.containsString("27017"))));
         }
+    }
+
+    @Test
+    void aFullDiskUnderTheDatabaseIsA503ThatSaysSo() throws Exception {
+        mvc.perform(get("/things/5032")).andExpect(status().isServiceUnavailable())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("Retry-After", "5"))
+                .andExpect(jsonPath("$.title").value("Dịch vụ tạm thời gián đoạn"))
+                .andExpect(jsonPath("$.detail").value("Máy chủ đã hết dung lượng lưu trữ nên tạm thời chưa lưu được"
+                        + " dữ liệu. Vui lòng báo cán bộ quản trị hệ thống và thử lại sau."))
+                .andExpect(content().string(org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.containsString("OutOfDiskSpace"))));
+        mvc.perform(get("/things/5033")).andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.detail").value(
+                        "Hệ thống tạm thời không kết nối được cơ sở dữ liệu. Vui lòng thử lại sau ít phút."));
+        mvc.perform(get("/things/5001")).andExpect(status().isInternalServerError())
+                .andExpect(jsonPath("$.title").value("Lỗi hệ thống"))
+                .andExpect(content().string(org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.containsString("BadValue"))));
     }
 
     @Test

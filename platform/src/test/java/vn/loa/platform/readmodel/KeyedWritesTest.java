@@ -22,6 +22,25 @@ class KeyedWritesTest {
             .getCollection("figures");
 
     @Test
+    void aBulkWriteThatOnlyMetTakenKeysLostNothingAndOneThatMetAnotherRefusalDid() {
+        collection.insertOne(new Document("_id", "credit-1").append("n", 1));
+        com.mongodb.MongoBulkWriteException twice = org.assertj.core.api.Assertions.catchThrowableOfType(
+                com.mongodb.MongoBulkWriteException.class, () -> collection.insertMany(java.util.List.of(
+                        new Document("_id", "credit-1"), new Document("_id", "credit-2")),
+                        new com.mongodb.client.model.InsertManyOptions().ordered(false)));
+        assertThat(KeyedWrites.onlyDuplicateKeys(twice)).isTrue();
+        assertThat(collection.countDocuments()).isEqualTo(2);
+
+        com.mongodb.MongoBulkWriteException other = new com.mongodb.MongoBulkWriteException(
+                com.mongodb.bulk.BulkWriteResult.unacknowledged(), java.util.List.of(
+                        new com.mongodb.bulk.BulkWriteError(11000, "E11000 duplicate key", new org.bson.BsonDocument(),
+                                0),
+                        new com.mongodb.bulk.BulkWriteError(14031, "OutOfDiskSpace", new org.bson.BsonDocument(), 1)),
+                null, new com.mongodb.ServerAddress(), java.util.Set.of());
+        assertThat(KeyedWrites.onlyDuplicateKeys(other)).isFalse();
+    }
+
+    @Test
     void aWindowSentAgainChangesNothingAndADifferentOneDoes() {
         Document onInsert = new Document("tenant", "11791").append("day", "2026-12-06");
         assertThat(KeyedWrites.setWindow(collection, "d1", onInsert, "w1", new Document("views", 3))).isTrue();

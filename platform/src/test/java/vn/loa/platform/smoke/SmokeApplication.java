@@ -28,6 +28,12 @@ public class SmokeApplication {
     static final String RECEIVED = "smokeReceived";
     /** Every delivery, duplicates included: proof that a duplicate really arrived. */
     static final String DELIVERIES = "smokeDeliveries";
+    /** A plan whose id starts so meets a database that passes: it fails this many times before it is written. */
+    static final String DATABASE_DOWN = "database-down-";
+    static final int DATABASE_DOWN_TRIES = 6;
+    /** A plan whose id starts so meets a fault that does not pass: it fails every time. */
+    static final String BROKEN = "broken-";
+    private static final java.util.Map<String, Integer> tries = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Closes a plan: one single-document write holds the state change and its event. */
     static void closePlan(MongoTemplate mongo, Outbox outbox, String tenant, String planId) {
@@ -44,6 +50,12 @@ public class SmokeApplication {
             mongo.insert(new Document("ceId", incoming.id()), DELIVERIES);
             switch ((PlanEvent) incoming.event()) {
                 // idempotent: keyed by ce_id, written only on first sight
+                case PlanClosed closed when closed.planId().startsWith(DATABASE_DOWN)
+                        && tries.merge(closed.planId(), 1, Integer::sum) <= DATABASE_DOWN_TRIES ->
+                    throw new org.springframework.dao.DataAccessResourceFailureException("Timed out while waiting"
+                            + " for a server that matches WritableServerSelector");
+                case PlanClosed closed when closed.planId().startsWith(BROKEN) ->
+                    throw new IllegalStateException("a fault that does not pass: " + closed.planId());
                 case PlanClosed closed -> mongo.upsert(Query.query(Criteria.where("_id").is(incoming.id())),
                         new Update().setOnInsert("planId", closed.planId()).setOnInsert("tenantId", closed.tenantId())
                                 .setOnInsert("type", incoming.envelope().type()),

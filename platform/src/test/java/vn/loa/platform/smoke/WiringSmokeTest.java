@@ -41,7 +41,9 @@ import vn.loa.testsupport.LoaInfrastructure;
         "spring.cloud.function.definition=onPlanEvent",
         "spring.cloud.stream.bindings.onPlanEvent-in-0.destination=" + Topics.PLAN_EVENTS,
         "spring.cloud.stream.bindings.onPlanEvent-in-0.group=smoke",
-        "spring.cloud.stream.kafka.bindings.onPlanEvent-in-0.consumer.start-offset=earliest"})
+        "spring.cloud.stream.kafka.bindings.onPlanEvent-in-0.consumer.start-offset=earliest",
+        "loa.consumer.retry.first-pause=20ms", "loa.consumer.retry.passing-first-pause=20ms",
+        "loa.consumer.retry.passing-max-pause=80ms"})
 class WiringSmokeTest {
 
     @DynamicPropertySource
@@ -118,6 +120,31 @@ class WiringSmokeTest {
 
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> count("planId", planId, SmokeApplication.RECEIVED) == 1);
+        }
+    }
+
+    @Test
+    void anEventThatMeetsADatabaseThatPassesIsTriedUntilItIsBackAndOtherFaultsThreeTimes() {
+        String deadLetters = Topics.deadLetter(Topics.PLAN_EVENTS, "smoke");
+        String waiting = SmokeApplication.DATABASE_DOWN + UUID.randomUUID();
+        String broken = SmokeApplication.BROKEN + UUID.randomUUID();
+        try (Events dlq = Events.on(deadLetters); Events events = Events.on(Topics.PLAN_EVENTS)) {
+            SmokeApplication.closePlan(mongo, outbox, "10804", waiting);
+            SmokeApplication.closePlan(mongo, outbox, "10804", broken);
+            String waitingId = Events.headers(awaitRecordWithKey(events, waiting)).get(CloudEventHeaders.ID);
+            String brokenId = Events.headers(awaitRecordWithKey(events, broken)).get(CloudEventHeaders.ID);
+
+            // more failures than the three tries of any other fault, and still written, once
+            await().atMost(Duration.ofSeconds(30)).until(() -> SmokeApplication.received(mongo, waitingId) != null);
+            assertThat(count("ceId", waitingId, SmokeApplication.DELIVERIES))
+                    .isEqualTo(SmokeApplication.DATABASE_DOWN_TRIES + 1);
+
+            ConsumerRecord<String, byte[]> dead = awaitRecordWithKey(dlq, broken);
+            assertThat(Events.headers(dead).get("x-exception-message")).contains("does not pass");
+            assertThat(count("ceId", brokenId, SmokeApplication.DELIVERIES)).isEqualTo(3);
+            assertThat(SmokeApplication.received(mongo, brokenId)).isNull();
+            assertThat(dlq.await(Integer.MAX_VALUE, Duration.ofSeconds(2)).stream()
+                    .filter(r -> waiting.equals(r.key()))).isEmpty();
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.slf4j.Logger;
+import vn.loa.platform.readmodel.KeyedWrites;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -34,7 +35,6 @@ class Credits {
 
     static final String COLLECTION = "task_credits";
     private static final Logger log = LoggerFactory.getLogger(Credits.class);
-    private static final int DUPLICATE_KEY = 11000;
 
     private final MongoTemplate mongo;
 
@@ -83,7 +83,7 @@ class Credits {
         try {
             mongo.getCollection(COLLECTION).bulkWrite(writes, new BulkWriteOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
-            if (e.getWriteErrors().stream().anyMatch(error -> error.getCode() != DUPLICATE_KEY)) {
+            if (!KeyedWrites.onlyDuplicateKeys(e)) {
                 throw e;
             }
         }

@@ -1,6 +1,5 @@
 package vn.loa.notification.inbox.internal;
 
-import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
@@ -18,6 +17,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
+import vn.loa.platform.readmodel.KeyedWrites;
 import vn.loa.contracts.notification.NotificationDelivered;
 import vn.loa.contracts.notification.ReminderRaised;
 import vn.loa.notification.inbox.Notification;
@@ -65,7 +65,7 @@ public class Inbox {
         try {
             mongo.getCollection(COLLECTION).insertOne(d);
         } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+            if (KeyedWrites.isDuplicateKey(e)) {
                 return false;
             }
             throw e;

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
+import vn.loa.platform.readmodel.KeyedWrites;
 import vn.loa.contracts.notification.ReminderRaised;
 import vn.loa.platform.outbox.Outbox;
 
@@ -65,7 +66,7 @@ public class ReminderStore {
             col().insertMany(fresh, new InsertManyOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
             // raised before (an earlier run) or by another instance at the same moment: not again
-            if (e.getWriteErrors().stream().anyMatch(w -> w.getCode() != 11000)) {
+            if (!KeyedWrites.onlyDuplicateKeys(e)) {
                 throw e;
             }
             Set<Integer> lost = new HashSet<>();
