@@ -84,6 +84,10 @@ export function justLoggedIn() {
 
 /** Sends the browser to the issuer's login page. `back` is the hash route to return to. */
 export async function login(back) {
+  // the page is leaving for the issuer's logout: a request that found no token meanwhile must not send the browser
+  // to the login page instead (whichever navigation came last won; the compose browser journey ended on the
+  // issuer's login form after «Đăng xuất»)
+  if (loggingOut) return;
   const c = await loadConfig();
   const verifier = randomString(48);
   const state = randomString(24);
