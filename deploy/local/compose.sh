@@ -14,6 +14,13 @@
 #                                        tests marked for real images (@RequiresDocker) with the local Kafka image;
 #                                        then task-service ×3 and report-service ×2 under a burst of publications,
 #                                        checked item by item, then back to one instance each
+#   ./loa compose chaos [ARGS]           the fault suite on the containers (bench/…/chaos, as ./loa chaos): starts the
+#                                        stack when it is not running (and removes it at the end), publishes the
+#                                        broker on 127.0.0.1:19092 for the suite (deploy/local/docker-compose.chaos.yml),
+#                                        scales task-service to three, and `docker kill`s every part in turn — Kafka,
+#                                        the database, Keycloak, each service, one of the three task-service instances
+#                                        — while the load goes on; then back to one task-service. Exit status 1 on any
+#                                        mismatch; the report in bench/results/chaos-compose-<date>.md
 #
 # Environment: LOA_HTTP_PORT (the gateway's port on 127.0.0.1 when the .env is first written; default 8080),
 # LOA_COMPOSE_TIMEOUT (seconds to wait for healthy, default 900), LOA_DOCKERD_NICE (priority of a dockerd that `up`
@@ -189,6 +196,68 @@ print_logins() {
   say "  Trạng thái / status: ./loa compose status   Nhật ký / logs: ./loa compose logs [SERVICE]   Dừng / stop: ./loa compose down"
 }
 
+# ---------------------------------------------------------------- the fault suite's control (./loa compose chaos)
+# A part is a compose service (kafka, mongo, keycloak, gateway, task-service …); task-service-N names the container
+# numbered N of a scaled service (task-service is its first).
+container_of() { # PART → the id of its container (running or not), or nothing
+  local part=$1 service number=1
+  service=$part
+  if [[ $part =~ ^(.+)-([0-9]+)$ ]]; then service=${BASH_REMATCH[1]}; number=${BASH_REMATCH[2]}; fi
+  "$DOCKER" ps -aq --filter "label=com.docker.compose.project=$PROJECT" \
+    --filter "label=com.docker.compose.service=$service" --filter "label=com.docker.compose.container-number=$number"
+}
+
+# __kill PART: SIGKILL to the container's processes (docker kill), no shutdown hook, no flush; Docker does not restart
+# a container killed this way (its restart policy counts it as stopped by hand) until __start starts it again.
+cmd_kill() {
+  local part=${1:?usage: ./loa compose __kill PART} id
+  id=$(container_of "$part")
+  [[ -n $id ]] || die "no container for $part"
+  [[ $("$DOCKER" inspect -f '{{.State.Running}}' "$id") == true ]] || die "$part is not running"
+  "$DOCKER" kill --signal KILL "$id" >/dev/null
+  say "killed $part (container ${id:0:12})"
+}
+
+# __start: starts every container of the project that is not running (the keyfile job excepted) and waits until every
+# one answers healthy; extra part names (the embedded default's task-service-2) mean nothing here.
+cmd_start_stopped() {
+  local service name state health code restarts stopped=()
+  while read -r service name state health code restarts; do
+    [[ -n $service && $service != mongo-keyfile ]] || continue
+    [[ $state == running || $state == restarting ]] || stopped+=("$name")
+  done < <(containers)
+  ((${#stopped[@]} == 0)) || "$DOCKER" start "${stopped[@]}" >/dev/null
+  wait_healthy 300
+}
+
+cmd_chaos() {
+  FILES+=(-f "$ROOT/deploy/local/docker-compose.chaos.yml")
+  local started=0 rc=0
+  if [[ -z $("$DOCKER" ps -q --filter "label=com.docker.compose.project=$PROJECT" \
+      --filter label=com.docker.compose.service=gateway 2>/dev/null) ]]; then
+    say "Khởi động Loa (docker compose) cho bộ kiểm thử lỗi / starting the compose stack for the fault suite…"
+    started=1
+    trap 'say "Gỡ hệ thống / removing the stack"; (cmd_down) || true' EXIT
+    cmd_up
+  else
+    say "Mở cổng Kafka 127.0.0.1:19092 cho bộ kiểm thử / the broker on the loopback for the suite"
+    compose up -d --no-build kafka
+  fi
+  say "Mở rộng / task-service ×3"
+  compose up -d --no-build --no-recreate --scale task-service=3 task-service
+  wait_healthy "${LOA_COMPOSE_TIMEOUT:-900}" || die "not every container became healthy (./loa compose status)"
+  LOA_BENCH_OPTS="-Dchaos.stack=compose -Dchaos.gateway=$(env_value LOA_PUBLIC_URL) ${LOA_BENCH_OPTS:-}" \
+    "$ROOT/loa" __fault-suite "$@" || rc=$?
+  if ((started)); then
+    say "Gỡ hệ thống đã khởi động cho bộ kiểm thử lỗi / removing the stack started for the fault suite"
+    trap - EXIT
+    (cmd_down)
+  else
+    compose up -d --no-build --no-recreate --scale task-service=1 task-service || true
+  fi
+  ((rc == 0)) || die "bộ kiểm thử lỗi phát hiện sai lệch / the fault suite found mismatches (exit $rc; bench/results/)"
+}
+
 # ---------------------------------------------------------------- commands
 cmd_up() {
   local observability=0 arg t0
@@ -323,5 +392,10 @@ case ${1:-} in
   status) shift; cmd_status "$@" ;;
   logs) shift; cmd_logs "$@" ;;
   test) shift; cmd_test "$@" ;;
+  chaos) shift; cmd_chaos "$@" ;;
+  __kill) shift; cmd_kill "$@" ;;
+  __start) shift; cmd_start_stopped ;;
+  __running) shift; id=$(container_of "${1:?usage: ./loa compose __running PART}")
+             [[ -n $id && $("$DOCKER" inspect -f '{{.State.Running}}' "$id") == true ]] ;;
   *) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

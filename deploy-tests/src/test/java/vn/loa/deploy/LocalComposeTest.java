@@ -24,6 +24,8 @@ class LocalComposeTest {
 
     static final String OVERRIDE = "deploy/local/docker-compose.local.yml";
     static final String IMAGES_SCRIPT = "deploy/local/images.sh";
+    /** ./loa compose chaos adds it: the broker on the host's loopback for the fault suite. */
+    static final String CHAOS_OVERRIDE = "deploy/local/docker-compose.chaos.yml";
 
     /** What the override may change, per service: nothing else (volumes, limits, depends_on stay the main file's). */
     private static final Set<String> ALLOWED = Set.of("image", "command", "entrypoint", "healthcheck", "environment",
@@ -106,29 +108,8 @@ class LocalComposeTest {
 
     @Test
     void composedWithTheMainFileItPublishesOnlyTheGatewayOnLoopback() throws Exception {
-        List<String> compose = Compose.command("LocalComposeTest", "the override is checked statically only");
-        List<String> command = new ArrayList<>(compose);
-        command.addAll(List.of("--env-file", Repo.ROOT.resolve(".env.example").toString(), "-f", Compose.FILE, "-f",
-                OVERRIDE, "config"));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(Repo.ROOT.toFile());
-        // as ./loa compose runs it (deploy/local/compose.sh exports LOA_HTTP_ADDRESS=127.0.0.1)
-        pb.environment().put("LOA_HTTP_ADDRESS", "127.0.0.1");
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        byte[] err = p.getErrorStream().readAllBytes();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(new String(err, StandardCharsets.UTF_8)).isZero();
-
-        LoaderOptions options = new LoaderOptions();
-        Map<String, Object> merged = new Yaml(options).load(out);
-        Map<String, Map<String, Object>> services = Compose.cast(merged.get("services"));
-        Map<String, List<String>> published = new LinkedHashMap<>();
-        services.forEach((name, s) -> {
-            List<Object> ports = s.get("ports") == null ? List.of() : Compose.cast(s.get("ports"));
-            if (!ports.isEmpty() && s.get("profiles") == null) {
-                published.put(name, ports.stream().map(LocalComposeTest::hostAddressAndPort).toList());
-            }
-        });
+        Map<String, Map<String, Object>> services = composed(OVERRIDE);
+        Map<String, List<String>> published = published(services);
         assertThat(published).as("published ports outside the observability profile").containsOnlyKeys("gateway");
         assertThat(published.get("gateway")).containsExactly("127.0.0.1:8080");
 
@@ -149,6 +130,57 @@ class LocalComposeTest {
         }
         assertThat(String.valueOf(services.get("mongo").get("command"))).doesNotContain("--replSet");
         assertThat(String.valueOf(services.get("mongo").get("healthcheck"))).contains("loa-mongo-ping");
+    }
+
+    @Test
+    void theFaultSuitesOverridePublishesTheBrokerOnLoopbackBesideItsPrivateAddress() throws Exception {
+        assertThat(Compose.<Map<String, Object>>cast(Repo.yaml(CHAOS_OVERRIDE).get("services")))
+                .as("the fault suite's override changes the broker only").containsOnlyKeys("kafka");
+        Map<String, Map<String, Object>> services = composed(OVERRIDE, CHAOS_OVERRIDE);
+        assertThat(published(services)).as("published ports outside the observability profile")
+                .containsOnlyKeys("gateway", "kafka").containsEntry("gateway", List.of("127.0.0.1:8080"))
+                .containsEntry("kafka", List.of("127.0.0.1:19092"));
+        Map<String, Object> env = Compose.cast(services.get("kafka").get("environment"));
+        // the services keep kafka:9092 (LOA_KAFKA); the suite on the host gets the loopback listener
+        assertThat(String.valueOf(env.get("KAFKA_ADVERTISED_LISTENERS")))
+                .isEqualTo("PLAINTEXT://kafka:9092,HOST://127.0.0.1:19092");
+        assertThat(String.valueOf(env.get("KAFKA_LISTENERS"))).contains("PLAINTEXT://:9092", "CONTROLLER://:9093",
+                "HOST://:19092");
+        assertThat(String.valueOf(env.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP"))).contains("HOST:PLAINTEXT");
+        assertThat(String.valueOf(services.get("task-service").get("environment"))).contains("LOA_KAFKA=kafka:9092");
+    }
+
+    /** The services of {@code docker-compose config} over docker-compose.yml and the given overrides. */
+    private static Map<String, Map<String, Object>> composed(String... overrides) throws Exception {
+        List<String> compose = Compose.command("LocalComposeTest", "the override is checked statically only");
+        List<String> command = new ArrayList<>(compose);
+        command.addAll(List.of("--env-file", Repo.ROOT.resolve(".env.example").toString(), "-f", Compose.FILE));
+        for (String override : overrides) {
+            command.addAll(List.of("-f", override));
+        }
+        command.add("config");
+        ProcessBuilder pb = new ProcessBuilder(command).directory(Repo.ROOT.toFile());
+        // as ./loa compose runs it (deploy/local/compose.sh exports LOA_HTTP_ADDRESS=127.0.0.1)
+        pb.environment().put("LOA_HTTP_ADDRESS", "127.0.0.1");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        byte[] err = p.getErrorStream().readAllBytes();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(new String(err, StandardCharsets.UTF_8)).isZero();
+        Map<String, Object> merged = new Yaml(new LoaderOptions()).load(out);
+        return Compose.cast(merged.get("services"));
+    }
+
+    /** Per service outside a profile: the host addresses and ports it publishes. */
+    private static Map<String, List<String>> published(Map<String, Map<String, Object>> services) {
+        Map<String, List<String>> published = new LinkedHashMap<>();
+        services.forEach((name, s) -> {
+            List<Object> ports = s.get("ports") == null ? List.of() : Compose.cast(s.get("ports"));
+            if (!ports.isEmpty() && s.get("profiles") == null) {
+                published.put(name, ports.stream().map(LocalComposeTest::hostAddressAndPort).toList());
+            }
+        });
+        return published;
     }
 
     /** A port entry of `config` output as host-address:published, short syntax (1.29) or long syntax (v2). */

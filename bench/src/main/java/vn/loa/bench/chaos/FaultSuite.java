@@ -17,8 +17,9 @@ import org.apache.kafka.common.TopicPartition;
 import vn.loa.contracts.Topics;
 
 /**
- * The fault suite ({@code ./loa chaos}, issue 9): a known workload through the gateway of the running embedded stack
- * while, on a schedule, the Kafka broker, the database and every service are killed with SIGKILL and restarted — two
+ * The fault suite ({@code ./loa chaos}, issue 9; {@code ./loa compose chaos}, issue 22): a known workload through the
+ * gateway of the running stack ({@link Stack}: the embedded default, or the compose containers) while, on a schedule,
+ * the Kafka broker, the database, Keycloak and every service are killed with SIGKILL and restarted — two or three
  * task-service instances in one consumer group among them — then every count is checked against the ground truth.
  *
  * <ol>
@@ -40,15 +41,16 @@ import vn.loa.contracts.Topics;
  *       1 when any mismatch remains.</li>
  * </ol>
  *
- * <p>Settings (system properties, e.g. in {@code LOA_BENCH_OPTS}): {@code chaos.rate} (new items per second, 8),
- * {@code chaos.items} (most items; default the rate times the run's bound), {@code chaos.workers} (items worked on at
+ * <p>Settings (system properties, e.g. in {@code LOA_BENCH_OPTS}): {@code chaos.rate} (new items per second, 8; on
+ * compose 3), {@code chaos.items} (most items; default the rate times the run's bound), {@code chaos.workers} (items worked on at
  * once, 64), {@code chaos.readsPerSecond} (dashboard and report reads, 2), {@code chaos.tailSeconds} (load after the
  * last fault, 30), {@code chaos.downSeconds} (how long a killed part stays down, 4),
  * {@code chaos.soloSeconds} (how long one task-service instance consumes alone, 25), {@code chaos.gapSeconds} (between
  * faults, 8), {@code chaos.warmUpSeconds} (workload before the first fault, 20), {@code chaos.radioEvery} (one item in
  * N on the radio, 50; 0: none), {@code chaos.settleSeconds} (300), {@code chaos.maxMinutes} (hard bound of the whole
- * run, 20), {@code chaos.diskFullSeconds} (how long the broker's, then the database's, disk stays full, 20; 0: no
- * disk steps; none without root), {@code chaos.gateway}, {@code chaos.keycloak}, {@code chaos.kafka}, {@code chaos.loa}.
+ * run, 20; on compose 30), {@code chaos.diskFullSeconds} (how long the broker's, then the database's, disk stays
+ * full, 20; 0: no disk steps; none without root or on compose), {@code chaos.stack} ({@code embedded} or {@code compose}),
+ * {@code chaos.gateway}, {@code chaos.keycloak} (default the stack's), {@code chaos.kafka}, {@code chaos.loa}.
  */
 public final class FaultSuite {
 
@@ -69,28 +71,32 @@ public final class FaultSuite {
     private int run() throws Exception {
         Instant t0 = Instant.now();
         String runId = Long.toString(System.currentTimeMillis() / 1000, 36);
-        double rate = Double.parseDouble(System.getProperty("chaos.rate", "8"));
         int workers = Integer.getInteger("chaos.workers", 64);
         double readsPerSecond = Double.parseDouble(System.getProperty("chaos.readsPerSecond", "2"));
         Duration tail = Duration.ofSeconds(Integer.getInteger("chaos.tailSeconds", 30));
+        String gateway = System.getProperty("chaos.gateway", "http://127.0.0.1:8080");
+        Path loa = Path.of(System.getProperty("chaos.loa", "./loa")).toAbsolutePath().normalize();
+        Stack stack = Stack.of(System.getProperty("chaos.stack", "embedded"), loa, gateway);
+        double rate = Double.parseDouble(System.getProperty("chaos.rate", Double.toString(stack.rate())));
         boolean root = "root".equals(System.getProperty("user.name"));
-        Duration diskFull = Duration.ofSeconds(root ? Integer.getInteger("chaos.diskFullSeconds", 20) : 0);
+        Duration diskFull = Duration.ofSeconds(root && stack.fillsDisks()
+                ? Integer.getInteger("chaos.diskFullSeconds", 20) : 0);
         Duration down = Duration.ofSeconds(Integer.getInteger("chaos.downSeconds", 4));
         Duration solo = Duration.ofSeconds(Integer.getInteger("chaos.soloSeconds", 25));
         Duration gap = Duration.ofSeconds(Integer.getInteger("chaos.gapSeconds", 8));
         Duration warmUp = Duration.ofSeconds(Integer.getInteger("chaos.warmUpSeconds", 20));
         int radioEvery = Integer.getInteger("chaos.radioEvery", 50);
         Duration settle = Duration.ofSeconds(Integer.getInteger("chaos.settleSeconds", 300));
-        Duration max = Duration.ofMinutes(Integer.getInteger("chaos.maxMinutes", 20));
-        String gateway = System.getProperty("chaos.gateway", "http://127.0.0.1:8080");
-        String keycloak = System.getProperty("chaos.keycloak", "http://127.0.0.1:18180/auth");
+        Duration max = Duration.ofMinutes(Integer.getInteger("chaos.maxMinutes", stack.maxMinutes()));
+        String keycloak = System.getProperty("chaos.keycloak", stack.keycloak());
         String kafka = System.getProperty("chaos.kafka", "127.0.0.1:19092");
-        Path loa = Path.of(System.getProperty("chaos.loa", "./loa")).toAbsolutePath().normalize();
         Instant hardEnd = t0.plus(max);
         Instant workloadEnd = hardEnd.minus(settle);
         int maxItems = Integer.getInteger("chaos.items", (int) Math.ceil(rate * max.toSeconds()));
 
         Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("stack", stack.name());
+        parameters.put("taskInstances", stack.taskInstances().size());
         parameters.put("rate", rate);
         parameters.put("items", maxItems);
         parameters.put("workers", workers);
@@ -116,16 +122,19 @@ public final class FaultSuite {
             StringBuilder moved = new StringBuilder();
             boolean failed = false;
             for (String part : DISK_PARTS) {
-                Faults.Result small = Faults.loa(loa, "__disk", "small", part);
+                Stack.Result small = stack.run("__disk", "small", part);
                 moved.append(small.output().strip()).append("; ");
                 failed |= small.code() != 0;
             }
-            Faults.Result up = Faults.loa(loa, "__start", "task-service-2");
+            Stack.Result up = stack.startMissing();
             Faults.log("on small disks: " + moved + (up.code() == 0 ? "" : "FAILED " + up.output().strip()));
             if (failed || up.code() != 0) {
                 notes.add("the broker and the database could not be moved to small disks: " + moved);
                 diskFull = Duration.ZERO;
             }
+        } else if (!stack.fillsDisks()) {
+            notes.add("no disk-full step on " + stack.name() + ": the embedded default's run (`./loa chaos`, as root)"
+                    + " fills the broker's and the database's disks");
         } else if (!root) {
             notes.add("no disk-full step: it mounts a small filesystem, which needs root");
         }
@@ -182,7 +191,7 @@ public final class FaultSuite {
             live.open(Commune.DEMO);
             Faults.log("live dashboard streams: " + live.figures());
             Workload workload = new Workload(api, runId, targets, radioEvery, Duration.ofSeconds(150), rate, timeline);
-            Faults faults = new Faults(loa, t0, gap, api.inFlight::get, workload::open);
+            Faults faults = new Faults(stack, t0, gap, api.inFlight::get, workload::open);
             LoginProbe login = new LoginProbe(api.client(), timeline);
             Faults.Listener listener = new Faults.Listener() {
                 @Override
@@ -217,7 +226,7 @@ public final class FaultSuite {
                     }
                 }
             };
-            List<Faults.Step> schedule = Faults.schedule(down, solo, diskFull);
+            List<Faults.Step> schedule = Faults.schedule(down, solo, diskFull, stack.taskInstances());
             Thread faultThread = Thread.ofPlatform().name("chaos-faults").start(() -> faults.run(
                     schedule, warmUp, listener, workloadEnd));
             Thread stopper = Thread.ofPlatform().name("chaos-stopper").start(() -> {
@@ -250,7 +259,7 @@ public final class FaultSuite {
                     + Duration.between(workloadStart, workloadDone).toSeconds() + " s; faults: " + faults.injected.size());
 
             // 4. everything up again, then compare until it matches or time is up
-            Faults.Result up = faults.loa("__start", "task-service-2");
+            Stack.Result up = stack.startMissing();
             if (up.code() != 0) {
                 notes.add("final restart failed: " + up.output().strip());
             }
@@ -307,6 +316,7 @@ public final class FaultSuite {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("run", runId);
             r.put("machine", Report.machine());
+            r.put("stack", stack);
             r.put("parameters", parameters);
             r.put("rate", rate);
             r.put("durationSeconds", Duration.between(t0, end).toSeconds());
@@ -348,9 +358,9 @@ public final class FaultSuite {
             if (!diskFull.isZero()) {
                 StringBuilder back = new StringBuilder();
                 for (String part : DISK_PARTS) {
-                    back.append(Faults.loa(loa, "__disk", "restore", part).output().strip()).append("; ");
+                    back.append(stack.run("__disk", "restore", part).output().strip()).append("; ");
                 }
-                Faults.Result up = Faults.loa(loa, "__start");
+                Stack.Result up = stack.startMissing();
                 Faults.log("back on the disk: " + back + (up.code() == 0 ? "" : "restart FAILED "
                         + up.output().strip()));
             }

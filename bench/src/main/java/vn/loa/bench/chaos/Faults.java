@@ -1,21 +1,17 @@
 package vn.loa.bench.chaos;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
 /**
- * The fault schedule and the stack control it uses: {@code ./loa __kill PART} (SIGKILL to the part's whole process
- * group) and {@code ./loa __start task-service-2} (start whatever is missing, wait until every part answers healthy).
- * Each step kills one or more parts, leaves them down for a while (the workload keeps going: the gateway answers 503,
- * producers keep events in their outboxes, consumers of the other instance take over), then restarts them.
+ * The fault schedule, run through the {@link Stack}'s control: {@code __kill PART} (SIGKILL) and {@code __start}
+ * (start whatever is missing, wait until every part answers healthy). Each step kills one or more parts, leaves them
+ * down for a while (the workload keeps going: the gateway answers 503, producers keep events in their outboxes,
+ * consumers of the other instances take over), then restarts them.
  */
 final class Faults {
 
@@ -57,7 +53,7 @@ final class Faults {
         }
     }
 
-    private final Path loa;
+    private final Stack stack;
     private final Instant t0;
     private final Duration gap;
     private final IntSupplier requestsInFlight;
@@ -65,8 +61,8 @@ final class Faults {
     final List<Injected> injected = new CopyOnWriteArrayList<>();
     volatile boolean done;
 
-    Faults(Path loa, Instant t0, Duration gap, IntSupplier requestsInFlight, IntSupplier itemsOpen) {
-        this.loa = loa;
+    Faults(Stack stack, Instant t0, Duration gap, IntSupplier requestsInFlight, IntSupplier itemsOpen) {
+        this.stack = stack;
         this.t0 = t0;
         this.gap = gap;
         this.requestsInFlight = requestsInFlight;
@@ -74,22 +70,22 @@ final class Faults {
     }
 
     /**
-     * The schedule: the broker, the database, every service (each task-service instance alone, so that for a while
-     * only the other one consumes, and then both again: a consumer-group rebalance each time), the channels and the
-     * gateway, Keycloak (the tokens already issued must keep working: the gateway holds the keys; a new login meets
-     * the gateway's Vietnamese page); then the broker and a task-service instance together, and the database and
-     * content-service together.
+     * The schedule: the broker, the database, every service (the first two task-service instances each alone, so
+     * that for a while only the others consume, and then all again: a consumer-group rebalance each time), the
+     * channels and the gateway, Keycloak (the tokens already issued must keep working: the gateway holds the keys; a
+     * new login meets the gateway's Vietnamese page); then the broker and a task-service instance together, and the
+     * database and content-service together.
+     *
+     * @param taskInstances the task-service instances of the stack, at least two
      */
-    static List<Step> schedule(Duration down, Duration solo, Duration diskFull) {
+    static List<Step> schedule(Duration down, Duration solo, Duration diskFull, List<String> taskInstances) {
         List<Step> steps = new java.util.ArrayList<>(List.of(
                 new Step(List.of("kafka"), down.plusSeconds(2), "Kafka broker", false),
                 new Step(List.of("mongo"), down, "the database (mongo-java-server, durable)", false),
-                new Step(List.of("task-service"), solo, "task-service: only task-service-2 consumes, then rebalance",
-                        true),
+                instanceAlone(taskInstances, 0, solo, true),
                 new Step(List.of("content-service"), down, "content-service (outbox of items, publication answers)",
                         false),
-                new Step(List.of("task-service-2"), solo, "task-service-2: only task-service consumes, then rebalance",
-                        false),
+                instanceAlone(taskInstances, 1, solo, false),
                 new Step(List.of("report-service"), down, "report-service (dashboards from events)", true),
                 new Step(List.of("portal-channel"), down, "portal channel (publication requests in flight)", false),
                 new Step(List.of("plan-service"), down, "plan-service", false),
@@ -112,6 +108,14 @@ final class Faults {
         return List.copyOf(steps);
     }
 
+    /** One task-service instance killed for {@code solo}: the others of the group consume alone, then rebalance. */
+    private static Step instanceAlone(List<String> instances, int i, Duration solo, boolean poison) {
+        String killed = instances.get(i);
+        List<String> others = instances.stream().filter(x -> !x.equals(killed)).toList();
+        return new Step(List.of(killed), solo, killed + ": " + (others.size() == 1 ? "only " + others.getFirst()
+                + " consumes" : String.join(" and ", others) + " consume without it") + ", then rebalance", poison);
+    }
+
     /** Runs the schedule; {@code listener} hears of each step while its parts are down and once they are back. */
     void run(List<Step> steps, Duration warmUp, Listener listener, Instant deadline) {
         try {
@@ -128,10 +132,10 @@ final class Faults {
                 int open = itemsOpen.getAsInt();
                 StringBuilder note = new StringBuilder();
                 for (String part : step.parts()) {
-                    Result r = step.diskFull() ? loa("__disk", "fill", part) : loa("__kill", part);
-                    if (r.code != 0) {
+                    Stack.Result r = step.diskFull() ? stack.run("__disk", "fill", part) : stack.run("__kill", part);
+                    if (r.code() != 0) {
                         note.append(part).append(step.diskFull() ? " disk not filled: " : " not killed: ")
-                                .append(r.output.strip()).append("; ");
+                                .append(r.output().strip()).append("; ");
                     }
                 }
                 log(String.format("fault at %.0f s: %s %s (%s)", killedAt, step.diskFull() ? "disk full:" : "SIGKILL",
@@ -145,51 +149,25 @@ final class Faults {
                 double downFor = since() - killedAt;
                 if (step.diskFull()) {
                     for (String part : step.parts()) {
-                        boolean alive = loa("__running", part).code == 0;
+                        boolean alive = stack.run("__running", part).code() == 0;
                         note.append(part).append(alive ? " still running on the full disk" : " stopped on the full disk")
                                 .append("; ");
-                        loa("__disk", "free", part);
+                        stack.run("__disk", "free", part);
                     }
                 }
-                Result r = loa("__start", "task-service-2");
+                Stack.Result r = stack.startMissing();
                 double restart = since() - killedAt - downFor;
-                if (r.code != 0) {
-                    note.append("restart failed: ").append(lastLines(r.output)).append("; ");
+                if (r.code() != 0) {
+                    note.append("restart failed: ").append(lastLines(r.output())).append("; ");
                 }
-                log(String.format("  restarted in %.1f s%s", restart, r.code == 0 ? "" : " — FAILED"));
+                log(String.format("  restarted in %.1f s%s", restart, r.code() == 0 ? "" : " — FAILED"));
                 listener.healthy(step);
                 injected.add(new Injected(step.name(), step.why(), round(killedAt),
-                        round(downFor), round(restart), r.code == 0, note.toString().strip(), inFlight, open));
+                        round(downFor), round(restart), r.code() == 0, note.toString().strip(), inFlight, open));
                 Api.pause(gap.toMillis());
             }
         } finally {
             done = true;
-        }
-    }
-
-    record Result(int code, String output) {
-    }
-
-    Result loa(String... args) {
-        return loa(loa, args);
-    }
-
-    /** Runs {@code ./loa ARGS} (stack control) and returns its exit status and output. */
-    static Result loa(Path loa, String... args) {
-        List<String> command = new ArrayList<>();
-        command.add(loa.toString());
-        command.addAll(List.of(args));
-        try {
-            Process p = new ProcessBuilder(command).directory(loa.getParent().toFile()).redirectErrorStream(true)
-                    .start();
-            byte[] out = p.getInputStream().readAllBytes();
-            int code = p.waitFor();
-            return new Result(code, new String(out, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            return new Result(-1, e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Result(-1, "interrupted");
         }
     }
 

@@ -35,7 +35,7 @@ final class Report {
     }
 
     /** Requests answered, sent again and credits reaching the dashboards per second, a line at each kill. */
-    private static void chart(Path file, Map<String, long[]> timeline, List<Faults.Injected> faults)
+    private static void chart(Path file, Map<String, long[]> timeline, List<Faults.Injected> faults, Stack stack)
             throws IOException {
         Map<String, List<double[]>> series = new LinkedHashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
@@ -53,7 +53,7 @@ final class Report {
         });
         Map<Double, String> markers = new LinkedHashMap<>();
         faults.stream().filter(f -> f.downSeconds() > 0).forEach(f -> markers.put(f.killedAtSeconds(), f.parts()));
-        Charts.lines(file, "Tải liên tục qua các sự cố (./loa chaos)", "giây kể từ khi bắt đầu", "mỗi giây", series,
+        Charts.lines(file, "Tải liên tục qua các sự cố (" + stack.command() + ")", "giây kể từ khi bắt đầu", "mỗi giây", series,
                 markers);
     }
 
@@ -64,13 +64,13 @@ final class Report {
         List<Broker.Poison> poison = (List<Broker.Poison>) r.get("poison");
         List<String> mismatches = (List<String>) r.get("mismatches");
         List<String> notes = (List<String>) r.get("notes");
+        Stack stack = (Stack) r.get("stack");
         long injected = faults.stream().filter(f -> f.killedAtSeconds() > 0 && f.downSeconds() > 0).count();
         List<String> l = new ArrayList<>();
-        l.add("# Fault suite (`./loa chaos`), " + machine.get("date"));
+        l.add("# Fault suite (`" + stack.command() + "`), " + machine.get("date"));
         l.add("");
         l.add("Machine: " + machine.get("processors") + " processors, " + machine.get("memoryGiB") + " GiB memory, "
-                + machine.get("java") + ", " + machine.get("os") + ". The whole embedded stack (Kafka, mongo-java-server,"
-                + " Keycloak, eight services and a second task-service) and this driver share the machine; loopback only.");
+                + machine.get("java") + ", " + machine.get("os") + ". " + stack.description());
         l.add("Run `" + r.get("run") + "`, parameters: " + r.get("parameters") + ".");
         l.add("");
         l.add("| | |");
@@ -133,7 +133,8 @@ final class Report {
             }
         }
         l.add("");
-        l.add("![requests and credits per second through the faults](chaos-" + LocalDate.now() + "-timeline.png)");
+        String stem = stack.resultStem() + "-" + LocalDate.now();
+        l.add("![requests and credits per second through the faults](" + stem + "-timeline.png)");
         l.add("");
         List<String> serverErrors = (List<String>) r.get("serverErrors");
         l.add("Answers 500 during the run: " + (serverErrors.isEmpty() ? "none." : serverErrors.size() + ":"));
@@ -203,11 +204,12 @@ final class Report {
         String markdown = String.join("\n", l) + "\n";
         log.info("\n{}", markdown);
         Files.createDirectories(dir);
-        String date = LocalDate.now().toString();
-        Files.writeString(dir.resolve("chaos-" + date + ".md"), markdown);
-        chart(dir.resolve("chaos-" + date + "-timeline.png"), (Map<String, long[]>) r.get("timeline"), faults);
-        Files.writeString(dir.resolve("chaos-" + date + ".json"),
-                Api.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(r) + "\n");
-        Faults.log("written to " + dir.toAbsolutePath().resolve("chaos-" + date + ".{md,json}"));
+        Files.writeString(dir.resolve(stem + ".md"), markdown);
+        chart(dir.resolve(stem + "-timeline.png"), (Map<String, long[]>) r.get("timeline"), faults, stack);
+        Map<String, Object> json = new LinkedHashMap<>(r);
+        json.put("stack", stack.name());
+        Files.writeString(dir.resolve(stem + ".json"),
+                Api.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
+        Faults.log("written to " + dir.toAbsolutePath().resolve(stem + ".{md,json}"));
     }
 }
