@@ -2,12 +2,19 @@ package vn.loa.report.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import vn.loa.contracts.Topics;
 import vn.loa.contracts.content.ContentPublished;
 import vn.loa.contracts.plan.PlanIssued;
 import vn.loa.contracts.plan.PlannedTask;
@@ -39,7 +46,9 @@ class DashboardOnTheBrokerTest extends IntegrationTest {
                         && j.path("pipeline").path("approvedNotPublished").size() == 2
                         && "WITHDRAWN".equals(j.path("tasks").get(2).path("status").asString())
                         // the radio credit's withdrawal comes after the credit on the task topic: wait for it too
-                        && j.path("tasks").get(1).path("totalCredited").asInt() == 0);
+                        && j.path("tasks").get(1).path("totalCredited").asInt() == 0
+                        // the topics are read in no order between them: wait for both credits of the first task
+                        && j.path("tasks").get(0).path("totalCredited").asInt() == 2);
         assertThat(d.path("commune").path("code").asString()).isEqualTo(commune);
         assertThat(d.path("tasks").get(0).path("title").asString())
                 .isEqualTo("Đăng tin, bài về CCHC trên Trang thông tin điện tử xã");
@@ -51,6 +60,33 @@ class DashboardOnTheBrokerTest extends IntegrationTest {
                 .isEqualTo("Trang thông tin điện tử " + unit);
         assertThat(d.path("pipeline").path("failed").get(0).path("reason").asString())
                 .isEqualTo("Mã truy cập Fanpage đã hết hạn");
+    }
+
+    /**
+     * The read models read their six topics through one binding; a message that can never be read still goes to the
+     * dead letters of the topic it came from, with its reason, and the events after it are applied.
+     */
+    @Test
+    void anUnreadableMessageGoesToTheDeadLettersOfItsOwnTopicAndTheDashboardMovesOn() {
+        String commune = freshCommune();
+        Map<String, String> poisonKeys = new LinkedHashMap<>();
+        for (String topic : List.of(Topics.TASK_EVENTS, Topics.CHANNEL_REGISTRY)) {
+            String key = "poison-" + UUID.randomUUID();
+            // no CloudEvents headers: it can never be read
+            broker.send(new ProducerRecord<>(topic, key, "{\"tenantId\": 42".getBytes(StandardCharsets.UTF_8)));
+            poisonKeys.put(topic, key);
+        }
+        Samples.stream(commune, "p-" + commune).forEach(broker::send);
+
+        poisonKeys.forEach((topic, key) -> {
+            String deadLetters = Topics.deadLetter(topic, "report-service");
+            ConsumerRecord<String, byte[]> dead = eventually().until(() -> broker.readAll(deadLetters).stream()
+                    .filter(r -> key.equals(r.key())).toList(), found -> !found.isEmpty()).getFirst();
+            assertThat(TestBroker.header(dead, "x-exception-message")).as(deadLetters)
+                    .contains("missing ce_specversion");
+        });
+        eventually().until(() -> get("/api/dashboard", commune, "EDITOR").json(),
+                j -> j.path("tasks").size() == 3 && j.path("publications").path("total").asInt() == 2);
     }
 
     @Test
