@@ -48,7 +48,7 @@ import vn.loa.contracts.Topics;
  * {@code chaos.soloSeconds} (how long one task-service instance consumes alone, 25), {@code chaos.gapSeconds} (between
  * faults, 8), {@code chaos.warmUpSeconds} (workload before the first fault, 20), {@code chaos.radioEvery} (one item in
  * N on the radio, 50; 0: none), {@code chaos.settleSeconds} (300), {@code chaos.maxMinutes} (hard bound of the whole
- * run, 20; on compose 30), {@code chaos.diskFullSeconds} (how long the broker's, then the database's, disk stays
+ * run, 20; on compose 40), {@code chaos.diskFullSeconds} (how long the broker's, then the database's, disk stays
  * full, 20; 0: no disk steps; none without root or on compose), {@code chaos.stack} ({@code embedded} or {@code compose}),
  * {@code chaos.gateway}, {@code chaos.keycloak} (default the stack's), {@code chaos.kafka}, {@code chaos.loa}.
  */

@@ -25,8 +25,8 @@ import java.util.List;
  *     with room to catch up after a fault (the compose containers answered about 20 requests/s under the schedule, the
  *     embedded processes about 30; at 8 items/s compose fell behind by 4–5 items every second)
  * @param maxMinutes the default of {@code chaos.maxMinutes}, the whole run's bound: room for every step of the schedule
- *     (a container restarted under the load took 15–150 s to answer healthy, against 20–35 s for an embedded process,
- *     so that 20 minutes left the last four steps out)
+ *     (a container restarted under the load took 15–175 s to answer healthy, against 20–35 s for an embedded process;
+ *     20 minutes left the last four steps out, 30 minutes the last two)
  */
 record Stack(String name, Path loa, List<String> prefix, List<String> taskInstances, String keycloak,
         double rate, int maxMinutes, String description) {
@@ -38,7 +38,7 @@ record Stack(String name, Path loa, List<String> prefix, List<String> taskInstan
                             + " services and a second task-service) and this driver share the machine; loopback only.");
             case "compose" -> new Stack(name, loa, List.of("compose"),
                     List.of("task-service", "task-service-2", "task-service-3"),
-                    gateway.replaceAll("/+$", "") + "/auth", 3, 30, "The compose stack (`./loa compose up`: one container"
+                    gateway.replaceAll("/+$", "") + "/auth", 3, 40, "The compose stack (`./loa compose up`: one container"
                             + " each for Kafka, the mongo-java-server stand-in, PostgreSQL, Keycloak, the mail server,"
                             + " eight services, and task-service scaled to three) and this driver share the machine;"
                             + " kills are `docker kill` (SIGKILL to the container), restarts `docker start`; loopback"
