@@ -207,13 +207,17 @@ container_of() { # PART → the id of its container (running or not), or nothing
     --filter "label=com.docker.compose.service=$service" --filter "label=com.docker.compose.container-number=$number"
 }
 
+container_running() { # ID → whether it runs
+  [[ -n $1 && $("$DOCKER" inspect -f '{{.State.Running}}' "$1") == true ]]
+}
+
 # __kill PART: SIGKILL to the container's processes (docker kill), no shutdown hook, no flush; Docker does not restart
 # a container killed this way (its restart policy counts it as stopped by hand) until __start starts it again.
 cmd_kill() {
   local part=${1:?usage: ./loa compose __kill PART} id
   id=$(container_of "$part")
   [[ -n $id ]] || die "no container for $part"
-  [[ $("$DOCKER" inspect -f '{{.State.Running}}' "$id") == true ]] || die "$part is not running"
+  container_running "$id" || die "$part is not running"
   "$DOCKER" kill --signal KILL "$id" >/dev/null
   say "killed $part (container ${id:0:12})"
 }
@@ -395,7 +399,6 @@ case ${1:-} in
   chaos) shift; cmd_chaos "$@" ;;
   __kill) shift; cmd_kill "$@" ;;
   __start) shift; cmd_start_stopped ;;
-  __running) shift; id=$(container_of "${1:?usage: ./loa compose __running PART}")
-             [[ -n $id && $("$DOCKER" inspect -f '{{.State.Running}}' "$id") == true ]] ;;
+  __running) shift; container_running "$(container_of "${1:?usage: ./loa compose __running PART}")" ;;
   *) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac
