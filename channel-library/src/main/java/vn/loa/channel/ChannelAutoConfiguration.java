@@ -18,6 +18,8 @@ import vn.loa.channel.internal.EngagementCounter;
 import vn.loa.channel.internal.EngagementFlusher;
 import vn.loa.channel.internal.EngagementOutbox;
 import vn.loa.contracts.EventCodec;
+import vn.loa.contracts.channel.PublicationRequested;
+import vn.loa.contracts.content.ContentEvent;
 import vn.loa.platform.PlatformAutoConfiguration;
 import vn.loa.platform.outbox.Outbox;
 
@@ -40,12 +42,12 @@ public class ChannelAutoConfiguration {
     }
 
     @Bean
-    Consumer<Message<byte[]>> loaChannelRequests(ChannelIntake intake) {
+    Consumer<Message<PublicationRequested>> loaChannelRequests(ChannelIntake intake) {
         return intake::onRequest;
     }
 
     @Bean
-    Consumer<Message<byte[]>> loaChannelRetractions(ChannelIntake intake) {
+    Consumer<Message<ContentEvent>> loaChannelRetractions(ChannelIntake intake) {
         return intake::onContentEvent;
     }
 

@@ -81,6 +81,11 @@ public record EventEnvelope(
         return value;
     }
 
+    /** One attribute from headers whose values are strings or UTF-8 bytes; null when absent. */
+    public static String attribute(Map<String, ?> headers, String name) {
+        return text(headers, name);
+    }
+
     private static String text(Map<String, ?> headers, String name) {
         Object value = headers.get(name);
         if (value instanceof byte[] bytes) {

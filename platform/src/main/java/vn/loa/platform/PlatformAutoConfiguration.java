@@ -26,6 +26,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import vn.loa.contracts.EventCodec;
 import vn.loa.platform.health.DatabaseHealth;
 import vn.loa.platform.messaging.ConsumerRetry;
+import vn.loa.platform.messaging.LoaEventConverter;
 import vn.loa.platform.messaging.LoaTopicsConfiguration;
 import vn.loa.platform.messaging.TopicSettings;
 import vn.loa.platform.observability.ConsumedEvents;
@@ -62,6 +63,15 @@ public class PlatformAutoConfiguration {
     @ConditionalOnMissingBean
     EventCodec eventCodec() {
         return new EventCodec();
+    }
+
+    /**
+     * Consumer bindings read {@code Message<PlanEvent>}, {@code Message<ContentEvent>}…: every event is decoded here,
+     * and one that cannot be read goes to the dead letters with its reason.
+     */
+    @Bean
+    LoaEventConverter loaEventConverter(EventCodec codec) {
+        return new LoaEventConverter(codec);
     }
 
     /**

@@ -13,28 +13,27 @@ import vn.loa.channel.PendingPublications;
 import vn.loa.contracts.EventCodec;
 import vn.loa.contracts.UnreadableEvent;
 import vn.loa.contracts.channel.PublicationRequested;
+import vn.loa.contracts.content.ContentEvent;
 import vn.loa.contracts.content.ContentRetracted;
 import vn.loa.platform.messaging.IncomingEvent;
 import vn.loa.platform.outbox.Outbox;
 
 /**
- * The library's two consumers. A message that cannot be read as the expected event throws {@link UnreadableEvent}
- * and goes straight to the dead-letter topic ({@code error.<topic>.<group>}, platform binder defaults); an exception
+ * The library's two consumers, reading events as the platform's {@code LoaEventConverter} decoded them. A message
+ * that cannot be read as the expected event throws {@link UnreadableEvent} there and goes straight to the dead-letter topic ({@code error.<topic>.<group>}, platform binder defaults); an exception
  * from the database is retried by the binder (3 attempts) and then dead-lettered too.
  */
 public final class ChannelIntake {
 
-    private final EventCodec codec;
     private final PublicationDesk publications;
     private final RetractionDesk retractions;
     private final Heartbeat heartbeat;
     private final Channels channels;
     private final PendingPublications pending;
 
-    private ChannelIntake(EventCodec codec, PublicationDesk publications, RetractionDesk retractions,
+    private ChannelIntake(PublicationDesk publications, RetractionDesk retractions,
             Heartbeat heartbeat, Channels channels, PendingPublications pending) {
         this.pending = pending;
-        this.codec = codec;
         this.publications = publications;
         this.retractions = retractions;
         this.heartbeat = heartbeat;
@@ -52,20 +51,16 @@ public final class ChannelIntake {
                 new Ledger(mongo, RequestLedger.RETRACTIONS, clock, lease, poll, meters), meters);
         Heartbeat heartbeat = new Heartbeat(channels, kafka, codec, clock, service, heartbeatInterval);
         PendingDesk pending = new PendingDesk(mongo, channels, outbox, clock, meters);
-        return new ChannelIntake(codec, publications, retractions, heartbeat, channels, pending);
+        return new ChannelIntake(publications, retractions, heartbeat, channels, pending);
     }
 
-    public void onRequest(Message<byte[]> message) {
-        if (!(IncomingEvent.read(message, codec).event() instanceof PublicationRequested request)) {
-            throw new UnreadableEvent("not a PublicationRequested on a channel request topic");
-        }
-        publications.handle(request);
+    public void onRequest(Message<PublicationRequested> message) {
+        publications.handle(message.getPayload());
     }
 
-    public void onContentEvent(Message<byte[]> message) {
-        IncomingEvent incoming = IncomingEvent.read(message, codec);
-        if (incoming.event() instanceof ContentRetracted retracted) {
-            retractions.handle(incoming.id(), retracted);
+    public void onContentEvent(Message<ContentEvent> message) {
+        if (message.getPayload() instanceof ContentRetracted retracted) {
+            retractions.handle(IncomingEvent.id(message), retracted);
         }
     }
 

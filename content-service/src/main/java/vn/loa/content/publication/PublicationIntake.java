@@ -8,9 +8,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import vn.loa.content.channel.ChannelRegistry;
 import vn.loa.content.item.Editorial;
-import vn.loa.contracts.EventCodec;
 import vn.loa.contracts.Topics;
 import vn.loa.contracts.UnreadableEvent;
+import vn.loa.contracts.channel.ChannelEvent;
 import vn.loa.contracts.channel.ChannelRegistered;
 import vn.loa.contracts.channel.PublicationFailed;
 import vn.loa.contracts.channel.PublicationSucceeded;
@@ -28,26 +28,24 @@ public class PublicationIntake {
     private static final Logger log = LoggerFactory.getLogger(PublicationIntake.class);
 
     @Bean
-    Consumer<Message<byte[]>> onPublicationEvent(EventCodec codec, Editorial editorial) {
+    Consumer<Message<ChannelEvent>> onPublicationEvent(Editorial editorial) {
         return message -> {
-            IncomingEvent in = IncomingEvent.read(message, codec);
-            boolean changed = switch (in.event()) {
-                case PublicationSucceeded succeeded -> editorial.answered(succeeded, in.id());
-                case PublicationFailed failed -> editorial.answered(failed, in.id());
-                default -> throw new UnreadableEvent("not a publication answer: " + in.envelope().type());
+            String id = IncomingEvent.id(message);
+            boolean changed = switch (message.getPayload()) {
+                case PublicationSucceeded succeeded -> editorial.answered(succeeded, id);
+                case PublicationFailed failed -> editorial.answered(failed, id);
+                default -> throw new UnreadableEvent("not a publication answer: " + IncomingEvent.type(message));
             };
             if (!changed) {
-                log.debug("Answer {} changed nothing (duplicate, stale or unknown item)", in.id());
+                log.debug("Answer {} changed nothing (duplicate, stale or unknown item)", id);
             }
         };
     }
 
     @Bean
-    Consumer<Message<byte[]>> onChannelRegistered(EventCodec codec, ChannelRegistry registry) {
+    Consumer<Message<ChannelRegistered>> onChannelRegistered(ChannelRegistry registry) {
         return message -> {
-            if (!(IncomingEvent.read(message, codec).event() instanceof ChannelRegistered registered)) {
-                throw new UnreadableEvent("not a ChannelRegistered on the registry topic");
-            }
+            ChannelRegistered registered = message.getPayload();
             if (!Topics.isChannelId(registered.channelId())) {
                 throw new UnreadableEvent("not a channel id: " + registered.channelId());
             }

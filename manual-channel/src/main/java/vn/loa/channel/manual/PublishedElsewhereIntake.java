@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import vn.loa.channel.manual.publication.PublishedElsewhere;
-import vn.loa.contracts.EventCodec;
+import vn.loa.contracts.content.ContentEvent;
 import vn.loa.contracts.content.ContentPublished;
 import vn.loa.platform.messaging.IncomingEvent;
 
@@ -23,14 +23,13 @@ class PublishedElsewhereIntake {
 
     /** Only a publication on one of this app's channels can close a request waiting here: the others cost nothing. */
     @Bean
-    Consumer<Message<byte[]>> manualPublishedElsewhere(EventCodec codec, PublishedElsewhere elsewhere,
+    Consumer<Message<ContentEvent>> manualPublishedElsewhere(PublishedElsewhere elsewhere,
             List<ManualChannel> channels) {
         Set<String> ours = channels.stream().map(c -> c.info().id()).collect(Collectors.toUnmodifiableSet());
         return message -> {
-            IncomingEvent incoming = IncomingEvent.read(message, codec);
-            if (incoming.event() instanceof ContentPublished published && published.channel() != null
+            if (message.getPayload() instanceof ContentPublished published && published.channel() != null
                     && ours.contains(published.channel())) {
-                elsewhere.heard(published, incoming.envelope().time());
+                elsewhere.heard(published, IncomingEvent.time(message));
             }
         };
     }

@@ -43,6 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.loa.contracts.EventCodec;
 import vn.loa.contracts.EventEnvelope;
 import vn.loa.contracts.notification.ReminderKind;
+import vn.loa.contracts.notification.NotificationEvent;
 import vn.loa.contracts.notification.ReminderRaised;
 import vn.loa.devstack.ZaloStandIn;
 import vn.loa.notification.NotificationServiceApplication;
@@ -103,10 +104,10 @@ class DeliveryTest {
     EventCodec codec;
     @Autowired
     @Qualifier("onReminderByEmail")
-    Consumer<Message<byte[]>> emailConsumer;
+    Consumer<Message<NotificationEvent>> emailConsumer;
     @Autowired
     @Qualifier("onReminderForInbox")
-    Consumer<Message<byte[]>> inboxConsumer;
+    Consumer<Message<NotificationEvent>> inboxConsumer;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -176,17 +177,22 @@ class DeliveryTest {
         }
     }
 
+    /** As the binding hands an event over: decoded, with its CloudEvents headers. */
+    private static Message<NotificationEvent> decoded(ReminderRaised r, EventEnvelope envelope) {
+        return MessageBuilder.<NotificationEvent>withPayload(r).copyHeaders(envelope.headers()).build();
+    }
+
     @Test
     void twoConsumersAtOnceDeliverOnce() throws Exception {
         ReminderRaised r = reminder("10804", ReminderKind.REPORT_DUE, List.of("LEADER", "ADMIN"));
         EventEnvelope envelope = EventEnvelope.wrap(r, "report-service", Instant.now(), codec);
-        Message<byte[]> message = MessageBuilder.withPayload(envelope.data()).copyHeaders(envelope.headers()).build();
+        Message<NotificationEvent> message = decoded(r, envelope);
         int mailsBefore = MAIL.getReceivedMessages().length;
         CyclicBarrier start = new CyclicBarrier(4);
 
         List<CompletableFuture<Void>> runs = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            Consumer<Message<byte[]>> consumer = i % 2 == 0 ? emailConsumer : inboxConsumer;
+            Consumer<Message<NotificationEvent>> consumer = i % 2 == 0 ? emailConsumer : inboxConsumer;
             runs.add(CompletableFuture.runAsync(() -> {
                 try {
                     start.await();
@@ -217,7 +223,7 @@ class DeliveryTest {
 
         for (ReminderRaised r : List.of(failed, atRisk)) {
             EventEnvelope e = EventEnvelope.wrap(r, "report-service", Instant.now(), codec);
-            Message<byte[]> m = MessageBuilder.withPayload(e.data()).copyHeaders(e.headers()).build();
+            Message<NotificationEvent> m = decoded(r, e);
             inboxConsumer.accept(m);
             emailConsumer.accept(m);
         }
@@ -234,7 +240,7 @@ class DeliveryTest {
     void aPersonSeesOnlyTheirOwnNotifications() throws Exception {
         ReminderRaised r = reminder("10804", ReminderKind.TASK_AT_RISK, List.of("LEADER"));
         EventEnvelope e = EventEnvelope.wrap(r, "report-service", Instant.now(), codec);
-        inboxConsumer.accept(MessageBuilder.withPayload(e.data()).copyHeaders(e.headers()).build());
+        inboxConsumer.accept(decoded(r, e));
         JsonNode bell = mine("10804", "kt.leader");
         String id = null;
         for (JsonNode n : bell.path("items")) {

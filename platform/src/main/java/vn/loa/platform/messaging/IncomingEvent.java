@@ -1,29 +1,45 @@
 package vn.loa.platform.messaging;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import org.springframework.messaging.Message;
-import vn.loa.contracts.EventCodec;
+import vn.loa.contracts.CloudEventHeaders;
 import vn.loa.contracts.EventEnvelope;
-import vn.loa.contracts.LoaEvent;
 import vn.loa.contracts.UnreadableEvent;
 
 /**
- * A message from Kafka read as a CloudEvent and its Loa event. A consumer binding takes {@code Message<byte[]>} and
- * calls {@link #read}; an {@link UnreadableEvent} is not retried and lands in the binding's dead-letter topic with
- * its reason.
+ * The CloudEvents attributes of an event a consumer binding received as {@code Message<E>} (decoded by
+ * {@link LoaEventConverter}); the headers are the ones the relay wrote.
  */
-public record IncomingEvent(EventEnvelope envelope, LoaEvent event) {
+public final class IncomingEvent {
 
-    public static IncomingEvent read(Message<byte[]> message, EventCodec codec) {
-        Object payload = message.getPayload();
-        if (!(payload instanceof byte[] data)) {
-            throw new UnreadableEvent("payload is not bytes but " + payload.getClass().getName());
-        }
-        EventEnvelope envelope = EventEnvelope.fromHeaders(message.getHeaders(), data);
-        return new IncomingEvent(envelope, codec.decode(envelope));
+    private IncomingEvent() {
     }
 
     /** The CloudEvents id: the idempotency key. */
-    public String id() {
-        return envelope.id();
+    public static String id(Message<?> message) {
+        return required(message, CloudEventHeaders.ID);
+    }
+
+    /** When the producing service wrote the event ({@code ce_time}). */
+    public static Instant time(Message<?> message) {
+        try {
+            return Instant.parse(required(message, CloudEventHeaders.TIME));
+        } catch (DateTimeParseException e) {
+            throw new UnreadableEvent("ce_time is not an RFC 3339 instant", e);
+        }
+    }
+
+    /** The CloudEvents type ({@code vn.loa.plan.issued.v1}…). */
+    public static String type(Message<?> message) {
+        return required(message, CloudEventHeaders.TYPE);
+    }
+
+    private static String required(Message<?> message, String name) {
+        String value = EventEnvelope.attribute(message.getHeaders(), name);
+        if (value == null || value.isBlank()) {
+            throw new UnreadableEvent("missing header " + name);
+        }
+        return value;
     }
 }

@@ -16,9 +16,8 @@ import org.springframework.messaging.Message;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import vn.loa.contracts.EventCodec;
 import vn.loa.contracts.plan.PlanClosed;
-import vn.loa.platform.messaging.IncomingEvent;
+import vn.loa.contracts.plan.PlanEvent;
 import vn.loa.platform.outbox.Outbox;
 
 /**
@@ -52,10 +51,9 @@ public class ObservedApplication {
     }
 
     @Bean
-    Consumer<Message<byte[]>> onObservedPlanEvent(MongoTemplate mongo, EventCodec codec) {
+    Consumer<Message<PlanEvent>> onObservedPlanEvent(MongoTemplate mongo) {
         return message -> {
-            IncomingEvent incoming = IncomingEvent.read(message, codec);
-            if (incoming.event() instanceof PlanClosed closed) {
+            if (message.getPayload() instanceof PlanClosed closed) {
                 log.info("plan {} closed event consumed", closed.planId());
                 mongo.upsert(Query.query(Criteria.where("_id").is(closed.planId())),
                         new Update().set("traceId", MDC.get("traceId")), SEEN);

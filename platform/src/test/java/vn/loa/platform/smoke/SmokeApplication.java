@@ -11,7 +11,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.messaging.Message;
-import vn.loa.contracts.EventCodec;
 import vn.loa.contracts.plan.PlanClosed;
 import vn.loa.contracts.plan.PlanEvent;
 import vn.loa.platform.messaging.IncomingEvent;
@@ -44,11 +43,11 @@ public class SmokeApplication {
     }
 
     @Bean
-    Consumer<Message<byte[]>> onPlanEvent(MongoTemplate mongo, EventCodec codec) {
+    Consumer<Message<PlanEvent>> onPlanEvent(MongoTemplate mongo) {
         return message -> {
-            IncomingEvent incoming = IncomingEvent.read(message, codec);
-            mongo.insert(new Document("ceId", incoming.id()), DELIVERIES);
-            switch ((PlanEvent) incoming.event()) {
+            String id = IncomingEvent.id(message);
+            mongo.insert(new Document("ceId", id), DELIVERIES);
+            switch (message.getPayload()) {
                 // idempotent: keyed by ce_id, written only on first sight
                 case PlanClosed closed when closed.planId().startsWith(DATABASE_DOWN)
                         && tries.merge(closed.planId(), 1, Integer::sum) <= DATABASE_DOWN_TRIES ->
@@ -56,9 +55,9 @@ public class SmokeApplication {
                             + " for a server that matches WritableServerSelector");
                 case PlanClosed closed when closed.planId().startsWith(BROKEN) ->
                     throw new IllegalStateException("a fault that does not pass: " + closed.planId());
-                case PlanClosed closed -> mongo.upsert(Query.query(Criteria.where("_id").is(incoming.id())),
+                case PlanClosed closed -> mongo.upsert(Query.query(Criteria.where("_id").is(id)),
                         new Update().setOnInsert("planId", closed.planId()).setOnInsert("tenantId", closed.tenantId())
-                                .setOnInsert("type", incoming.envelope().type()),
+                                .setOnInsert("type", IncomingEvent.type(message)),
                         RECEIVED);
                 default -> {
                     // other plan events are not this test's business

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,7 +25,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.loa.contracts.CloudEventHeaders;
+import vn.loa.contracts.EventCodec;
+import vn.loa.contracts.EventEnvelope;
 import vn.loa.contracts.Topics;
+import vn.loa.contracts.content.ContentRetracted;
 import vn.loa.platform.outbox.Outbox;
 import vn.loa.testsupport.EventSchemas;
 import vn.loa.testsupport.Events;
@@ -114,9 +118,22 @@ class WiringSmokeTest {
             producer.flush();
             SmokeApplication.closePlan(mongo, outbox, "11791", planId);
 
+            // a well-formed event of another kind on the plan topic: the binding reads PlanEvent only
+            String strayKey = "stray-" + UUID.randomUUID();
+            EventEnvelope stray = EventEnvelope.wrap(new ContentRetracted("10804", "item-1", "portal",
+                    Instant.parse("2025-12-31T10:00:00Z"), "leader"), "smoke", Instant.now(), new EventCodec());
+            ProducerRecord<String, byte[]> strayRecord = new ProducerRecord<>(Topics.PLAN_EVENTS, strayKey,
+                    stray.data());
+            stray.headers().forEach((name, value) -> strayRecord.headers()
+                    .add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
+            producer.send(strayRecord);
+            producer.flush();
+
             ConsumerRecord<String, byte[]> dead = awaitRecordWithKey(dlq, poisonKey);
             assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
             assertThat(Events.headers(dead).get("x-exception-message")).contains("ce_specversion");
+            assertThat(Events.headers(awaitRecordWithKey(dlq, strayKey)).get("x-exception-message"))
+                    .contains("ContentRetracted is not a PlanEvent");
 
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> count("planId", planId, SmokeApplication.RECEIVED) == 1);

@@ -4,10 +4,8 @@ import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
-import vn.loa.contracts.EventCodec;
-import vn.loa.contracts.LoaEvent;
 import vn.loa.contracts.notification.NotificationDelivered;
-import vn.loa.platform.messaging.IncomingEvent;
+import vn.loa.contracts.notification.NotificationEvent;
 
 /**
  * A person's bell changed ({@code NotificationDelivered} from notification-service): a change of area
@@ -18,10 +16,9 @@ import vn.loa.platform.messaging.IncomingEvent;
 public class NotificationIntake {
 
     @Bean
-    Consumer<Message<byte[]>> onNotificationEvent(EventCodec codec, ChangeLog changes) {
+    Consumer<Message<NotificationEvent>> onNotificationEvent(ChangeLog changes) {
         return message -> {
-            LoaEvent event = IncomingEvent.read(message, codec).event();
-            if (event instanceof NotificationDelivered delivered) {
+            if (message.getPayload() instanceof NotificationDelivered delivered) {
                 changes.append(new Change(delivered.tenantId(), "notification", delivered.username(),
                         "NotificationDelivered"));
             }

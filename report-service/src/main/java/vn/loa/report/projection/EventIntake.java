@@ -4,7 +4,7 @@ import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
-import vn.loa.contracts.EventCodec;
+import vn.loa.contracts.LoaEvent;
 import vn.loa.platform.messaging.IncomingEvent;
 import vn.loa.report.live.Change;
 import vn.loa.report.live.ChangeLog;
@@ -21,11 +21,11 @@ import vn.loa.report.live.ChangeLog;
 public class EventIntake {
 
     @Bean
-    Consumer<Message<byte[]>> onEvent(EventCodec codec, Projection projection, ChangeLog changes) {
+    Consumer<Message<LoaEvent>> onEvent(Projection projection, ChangeLog changes) {
         return message -> {
-            IncomingEvent incoming = IncomingEvent.read(message, codec);
-            for (Change change : projection.apply(incoming.event())) {
-                changes.append(change, incoming.id() + "/" + change.area() + "/" + change.subject());
+            String id = IncomingEvent.id(message);
+            for (Change change : projection.apply(message.getPayload())) {
+                changes.append(change, id + "/" + change.area() + "/" + change.subject());
             }
         };
     }

@@ -5,8 +5,6 @@ import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
-import vn.loa.contracts.EventCodec;
-import vn.loa.contracts.UnreadableEvent;
 import vn.loa.contracts.content.ContentApproved;
 import vn.loa.contracts.content.ContentEvent;
 import vn.loa.contracts.content.ContentPublished;
@@ -17,36 +15,26 @@ import vn.loa.contracts.plan.PlanAmended;
 import vn.loa.contracts.plan.PlanClosed;
 import vn.loa.contracts.plan.PlanEvent;
 import vn.loa.contracts.plan.PlanIssued;
-import vn.loa.platform.messaging.IncomingEvent;
 import vn.loa.task.crediting.Crediting;
 import vn.loa.task.task.TaskLifecycle;
 
 /**
- * The two bindings of task-service (group {@code task-service}, see application.yml): plan events make and change
- * tasks, content events feed the item ledgers. Both are idempotent by construction, so no inbox of processed
- * {@code ce_id}s is needed: a redelivered, duplicated or replayed event settles to the same state.
+ * The two bindings of task-service (group {@code task-service}, see application.yml), each reading its kind of
+ * event as the platform's {@code LoaEventConverter} decoded it: plan events make and change tasks, content events
+ * feed the item ledgers. Both are idempotent by construction, so no inbox of processed {@code ce_id}s is needed: a
+ * redelivered, duplicated or replayed event settles to the same state.
  */
 @Configuration(proxyBeanMethods = false)
 public class EventIntake {
 
     @Bean
-    Consumer<Message<byte[]>> onPlanEvent(EventCodec codec, TaskLifecycle lifecycle, Crediting crediting) {
-        return message -> {
-            if (!(IncomingEvent.read(message, codec).event() instanceof PlanEvent event)) {
-                throw new UnreadableEvent("not a plan event on the plan topic");
-            }
-            handle(event, lifecycle, crediting);
-        };
+    Consumer<Message<PlanEvent>> onPlanEvent(TaskLifecycle lifecycle, Crediting crediting) {
+        return message -> handle(message.getPayload(), lifecycle, crediting);
     }
 
     @Bean
-    Consumer<Message<byte[]>> onContentEvent(EventCodec codec, Crediting crediting) {
-        return message -> {
-            if (!(IncomingEvent.read(message, codec).event() instanceof ContentEvent event)) {
-                throw new UnreadableEvent("not a content event on the content topic");
-            }
-            handle(event, crediting);
-        };
+    Consumer<Message<ContentEvent>> onContentEvent(Crediting crediting) {
+        return message -> handle(message.getPayload(), crediting);
     }
 
     /** A plan event makes or changes tasks, then their credits are settled against the ledgers. */

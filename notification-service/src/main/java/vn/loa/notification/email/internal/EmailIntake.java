@@ -12,12 +12,11 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.messaging.Message;
-import vn.loa.contracts.EventCodec;
 import vn.loa.contracts.notification.ReminderRaised;
+import vn.loa.contracts.notification.NotificationEvent;
 import vn.loa.notification.delivery.Deliveries;
 import vn.loa.notification.person.People;
 import vn.loa.notification.person.Recipient;
-import vn.loa.platform.messaging.IncomingEvent;
 import vn.loa.platform.time.VnTime;
 
 /**
@@ -33,10 +32,10 @@ class EmailIntake {
     private static final Logger log = LoggerFactory.getLogger(EmailIntake.class);
 
     @Bean
-    Consumer<Message<byte[]>> onReminderByEmail(EventCodec codec, People people, Deliveries deliveries,
+    Consumer<Message<NotificationEvent>> onReminderByEmail(People people, Deliveries deliveries,
             JavaMailSender mail, EmailSettings settings) {
         return message -> {
-            if (!settings.enabled() || !(IncomingEvent.read(message, codec).event() instanceof ReminderRaised r)) {
+            if (!settings.enabled() || !(message.getPayload() instanceof ReminderRaised r)) {
                 return;
             }
             for (Recipient person : people.of(r)) {

@@ -4,20 +4,19 @@ import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
-import vn.loa.contracts.EventCodec;
 import vn.loa.contracts.notification.ReminderRaised;
+import vn.loa.contracts.notification.NotificationEvent;
 import vn.loa.notification.person.People;
 import vn.loa.notification.person.Recipient;
-import vn.loa.platform.messaging.IncomingEvent;
 
 /** In the app: every reminder to each of its people who keep in-app notifications on (group notification-inbox). */
 @Configuration(proxyBeanMethods = false)
 class InboxIntake {
 
     @Bean
-    Consumer<Message<byte[]>> onReminderForInbox(EventCodec codec, People people, Inbox inbox) {
+    Consumer<Message<NotificationEvent>> onReminderForInbox(People people, Inbox inbox) {
         return message -> {
-            if (IncomingEvent.read(message, codec).event() instanceof ReminderRaised reminder) {
+            if (message.getPayload() instanceof ReminderRaised reminder) {
                 for (Recipient r : people.of(reminder)) {
                     if (r.preferences().inApp()) {
                         inbox.deliver(reminder, r.username());

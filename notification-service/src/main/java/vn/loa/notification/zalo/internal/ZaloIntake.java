@@ -7,13 +7,12 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
-import vn.loa.contracts.EventCodec;
 import vn.loa.contracts.UnreadableEvent;
 import vn.loa.contracts.notification.ReminderRaised;
+import vn.loa.contracts.notification.NotificationEvent;
 import vn.loa.notification.delivery.Deliveries;
 import vn.loa.notification.person.People;
 import vn.loa.notification.person.Recipient;
-import vn.loa.platform.messaging.IncomingEvent;
 
 /**
  * On Zalo: every reminder to each of its people who keep Zalo on and gave their Zalo user id (group
@@ -30,10 +29,10 @@ class ZaloIntake {
     private static final Logger log = LoggerFactory.getLogger(ZaloIntake.class);
 
     @Bean
-    Consumer<Message<byte[]>> onReminderByZalo(EventCodec codec, People people, Deliveries deliveries,
+    Consumer<Message<NotificationEvent>> onReminderByZalo(People people, Deliveries deliveries,
             ZaloClient zalo, ZaloSettings settings) {
         return message -> {
-            if (!settings.enabled() || !(IncomingEvent.read(message, codec).event() instanceof ReminderRaised r)) {
+            if (!settings.enabled() || !(message.getPayload() instanceof ReminderRaised r)) {
                 return;
             }
             for (Recipient person : people.of(r)) {

@@ -22,6 +22,7 @@ import vn.loa.contracts.EventCodec;
 import vn.loa.contracts.EventEnvelope;
 import vn.loa.contracts.UnreadableEvent;
 import vn.loa.contracts.notification.ReminderKind;
+import vn.loa.contracts.notification.NotificationEvent;
 import vn.loa.contracts.notification.ReminderRaised;
 import vn.loa.devstack.ZaloStandIn;
 import vn.loa.notification.delivery.Deliveries;
@@ -71,14 +72,15 @@ class ZaloTest {
         return new ZaloClient(new ZaloSettings(true, "http://127.0.0.1:" + standIn.port(), token));
     }
 
-    private Consumer<Message<byte[]>> intake(String token) {
-        return new ZaloIntake().onReminderByZalo(CODEC, people, deliveries, zalo(token),
+    private Consumer<Message<NotificationEvent>> intake(String token) {
+        return new ZaloIntake().onReminderByZalo(people, deliveries, zalo(token),
                 new ZaloSettings(true, "http://127.0.0.1:" + standIn.port(), token));
     }
 
-    private static Message<byte[]> message(ReminderRaised r) {
+    /** As the binding hands it over: decoded, with its CloudEvents headers. */
+    private static Message<NotificationEvent> message(ReminderRaised r) {
         EventEnvelope e = EventEnvelope.wrap(r, "report-service", Instant.now(), CODEC);
-        return MessageBuilder.withPayload(e.data()).copyHeaders(e.headers()).build();
+        return MessageBuilder.<NotificationEvent>withPayload(r).copyHeaders(e.headers()).build();
     }
 
     private static ReminderRaised reminder() {
@@ -110,7 +112,7 @@ class ZaloTest {
     @Test
     void theIntakeSendsOncePerPersonAndReminderWhateverTheReplays() {
         preferences.save("10804", "kt.leader", new Preferences(true, true, true, "4206112990010804", Set.of()));
-        Consumer<Message<byte[]>> intake = intake(TOKEN);
+        Consumer<Message<NotificationEvent>> intake = intake(TOKEN);
 
         for (int i = 0; i < 3; i++) {
             intake.accept(message(reminder()));
