@@ -42,9 +42,9 @@ import vn.loa.report.live.Change;
  *     withdrawal is {@code $max withdrawnVersion}: the reader takes the definition of the highest version, so a late
  *     {@code PlanIssued} never undoes an amendment;</li>
  * <li>credits, withdrawals and closings are sets ({@code $addToSet}) keyed by {@code creditId} / period; the count
- *     credited is derived on reading (credits minus withdrawals), never a running counter; credits and withdrawals
- *     are kept per (task, quota period) in {@link ReadModel#TASK_CREDITS}, so no document grows with the task's
- *     whole history (both events carry the period);</li>
+ *     credited is derived on reading (credits minus withdrawals), never a running counter; a credit and its
+ *     withdrawal are kept in one document per (task, credit) in {@link ReadModel#TASK_CREDITS}, so no document grows
+ *     with the task's history and an update costs the same with 10,000 credits before it as with none;</li>
  * <li>times are kept with {@code $min}/{@code $max} (first and last publication, last retraction, success, failure,
  *     submission, approval, return) and the payload that goes with a time is stored under that time
  *     ({@code failures.t<epoch ms>}), so the last word by time wins whatever the arrival order; whether an item waits
@@ -170,8 +170,8 @@ public class Projection {
         Predicate<Document> seen;
         String collection = ReadModel.TASK_CREDITS;
         String id = switch (event) {
-            case TaskCredited c -> ReadModel.taskCreditsId(c.taskId(), c.period());
-            case TaskCreditWithdrawn w -> ReadModel.taskCreditsId(w.taskId(), w.period());
+            case TaskCredited c -> ReadModel.taskCreditId(c.taskId(), c.creditId());
+            case TaskCreditWithdrawn w -> ReadModel.taskCreditId(w.taskId(), w.creditId());
             case TaskPeriodClosed p -> null;
         };
         switch (event) {

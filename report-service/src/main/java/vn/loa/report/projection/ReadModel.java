@@ -10,8 +10,9 @@ public final class ReadModel {
     /** One document per task: its definition (versioned by plan version), closings. */
     public static final String TASKS = "rm_tasks";
     /**
-     * One document per (task, quota period): the credits of that period and the withdrawals among them — so that no
-     * document grows with a task's whole history (ADR 0006). Id {@code <task id>|<period>}.
+     * One document per (task, credit): the credit and, once withdrawn, its withdrawal — so that no document grows with
+     * a task's history, not even in one busy period. Id {@code <task id>|<credit id>}. Documents written before were
+     * one per (task, quota period) holding many credits (ADR 0006; id {@code <task id>|<period>}); readers take both.
      */
     public static final String TASK_CREDITS = "rm_task_credits";
     /** One document per plan: number, title, period, closed. */
@@ -50,8 +51,8 @@ public final class ReadModel {
         }
     }
 
-    public static String taskCreditsId(String taskId, String period) {
-        return taskId + "|" + period;
+    public static String taskCreditId(String taskId, String creditId) {
+        return taskId + "|" + creditId;
     }
 
     public static String engagementDayId(String tenant, String channel, String itemId, String day) {

@@ -281,7 +281,7 @@ class ProjectionTest {
     }
 
     @Test
-    void creditsAreKeptPerTaskAndPeriodSoNoDocumentGrowsWithTheWholeHistory() {
+    void eachCreditIsKeptInItsOwnDocumentSoNoneGrowsWithTheTasksHistory() {
         MongoTemplate template = mongo.template("per-period");
         Model m = Model.in(template);
         m.projection().apply(Samples.planIssued(KIM_THANH, "q"));
@@ -297,15 +297,46 @@ class ProjectionTest {
 
         Document task = template.findById(news("q"), Document.class, ReadModel.TASKS);
         assertThat(task).doesNotContainKeys("credits", "withdrawals");
-        Document september = template.findById(ReadModel.taskCreditsId(news("q"), "2025-09"),
+        Document withdrawn = template.findById(ReadModel.taskCreditId(news("q"), "c-9-0"),
                 Document.class, ReadModel.TASK_CREDITS);
-        assertThat(september.getList("credits", Document.class)).hasSize(30);
-        assertThat(september.getList("withdrawals", String.class)).containsExactly("c-9-0");
+        assertThat(withdrawn.getList("credits", Document.class)).singleElement()
+                .extracting(c -> c.getString("itemId")).isEqualTo("item-9-0");
+        assertThat(withdrawn.getList("withdrawals", String.class)).containsExactly("c-9-0");
+        assertThat(template.getCollection(ReadModel.TASK_CREDITS).countDocuments()).isEqualTo(60);
+        assertThat(template.getCollection(ReadModel.TASK_CREDITS).find()).allSatisfy(d ->
+                assertThat(d.getList("credits", Document.class)).hasSize(1));
         TaskRecord record = new ReadModels(template).tasks(KIM_THANH).stream()
                 .filter(t -> t.taskId().equals(news("q"))).findFirst().orElseThrow();
         assertThat(record.credited("2025-08")).isEqualTo(30);
         assertThat(record.credited("2025-09")).isEqualTo(29);
         assertThat(record.totalCredited()).isEqualTo(59);
+    }
+
+    @Test
+    void creditsKeptPerPeriodBeforeStillCountBesideThoseKeptOneByOne() {
+        MongoTemplate template = mongo.template("per-period-then-per-credit");
+        Model m = Model.in(template);
+        m.projection().apply(Samples.planIssued(KIM_THANH, "q"));
+        // as an earlier version wrote them: one document for July holding two credits, one of them withdrawn since
+        Date published = Date.from(Samples.at("2025-07-02T01:00:00Z"));
+        List<Document> july = new ArrayList<>();
+        for (String n : List.of("0", "1")) {
+            july.add(new Document("creditId", "c-7-" + n).append("itemId", "item-7-" + n).append("kind", "news")
+                    .append("channel", "portal").append("publishedAt", published).append("period", "2025-07")
+                    .append("basis", "MATCHED"));
+        }
+        template.insert(new Document("_id", news("q") + "|2025-07").append("tenant", KIM_THANH)
+                .append("planId", Samples.plan("q")).append("taskId", news("q")).append("credits", july),
+                ReadModel.TASK_CREDITS);
+        m.projection().apply(new TaskCreditWithdrawn(KIM_THANH, news("q"), Samples.plan("q"),
+                "c-7-1", "item-7-1", "2025-07", "Tin bị gỡ", null, Samples.at("2025-07-20T01:00:00Z"), 1, 1, 1));
+        m.projection().apply(Samples.credited(KIM_THANH, news("q"), "q", "c-7-2", "item-7-2", "portal",
+                "2025-07-21T01:00:00Z", "2025-07", 2, 1));
+
+        TaskRecord record = new ReadModels(template).tasks(KIM_THANH).stream()
+                .filter(t -> t.taskId().equals(news("q"))).findFirst().orElseThrow();
+        assertThat(record.credited("2025-07")).isEqualTo(2);
+        assertThat(record.totalCredited()).isEqualTo(2);
     }
 
     @Test
