@@ -59,12 +59,7 @@ public record EventEnvelope(
         if (!CloudEventHeaders.SPEC_VERSION_VALUE.equals(spec)) {
             throw new UnreadableEvent("unsupported or missing ce_specversion: " + spec);
         }
-        Instant time;
-        try {
-            time = Instant.parse(required(headers, CloudEventHeaders.TIME));
-        } catch (DateTimeParseException e) {
-            throw new UnreadableEvent("ce_time is not an RFC 3339 instant: " + text(headers, CloudEventHeaders.TIME));
-        }
+        Instant time = time(headers);
         if (data == null) {
             throw new UnreadableEvent("event without data");
         }
@@ -73,7 +68,12 @@ public record EventEnvelope(
                 required(headers, CloudEventHeaders.TENANT_ID), data);
     }
 
-    private static String required(Map<String, ?> headers, String name) {
+    /**
+     * One attribute from headers whose values are strings or UTF-8 bytes.
+     *
+     * @throws UnreadableEvent when it is missing or blank
+     */
+    public static String required(Map<String, ?> headers, String name) {
         String value = text(headers, name);
         if (value == null || value.isBlank()) {
             throw new UnreadableEvent("missing header " + name);
@@ -81,9 +81,17 @@ public record EventEnvelope(
         return value;
     }
 
-    /** One attribute from headers whose values are strings or UTF-8 bytes; null when absent. */
-    public static String attribute(Map<String, ?> headers, String name) {
-        return text(headers, name);
+    /**
+     * The {@code ce_time} of headers.
+     *
+     * @throws UnreadableEvent when it is missing or not an RFC 3339 instant
+     */
+    public static Instant time(Map<String, ?> headers) {
+        try {
+            return Instant.parse(required(headers, CloudEventHeaders.TIME));
+        } catch (DateTimeParseException e) {
+            throw new UnreadableEvent("ce_time is not an RFC 3339 instant: " + text(headers, CloudEventHeaders.TIME));
+        }
     }
 
     private static String text(Map<String, ?> headers, String name) {

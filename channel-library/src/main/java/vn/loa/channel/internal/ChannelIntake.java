@@ -20,8 +20,9 @@ import vn.loa.platform.outbox.Outbox;
 
 /**
  * The library's two consumers, reading events as the platform's {@code LoaEventConverter} decoded them. A message
- * that cannot be read as the expected event throws {@link UnreadableEvent} there and goes straight to the dead-letter topic ({@code error.<topic>.<group>}, platform binder defaults); an exception
- * from the database is retried by the binder (3 attempts) and then dead-lettered too.
+ * that cannot be read as the expected event throws {@link UnreadableEvent} there and goes straight to the dead-letter
+ * topic ({@code error.<topic>.<group>}, platform binder defaults); a failure that does not pass by itself is tried
+ * three times and then dead-lettered too ({@code ConsumerRetry}).
  */
 public final class ChannelIntake {
 

@@ -43,7 +43,9 @@ class LoaEventConverterTest {
         assertThat(converter.fromMessage(message, LoaEvent.class)).isEqualTo(CLOSED);
         assertThat(IncomingEvent.time(message)).isEqualTo(Instant.parse("2025-12-31T10:00:01Z"));
         assertThat(IncomingEvent.type(message)).isEqualTo("vn.loa.plan.PlanClosed.v1");
-        assertThat(IncomingEvent.id(message)).isNotBlank();
+        assertThat(IncomingEvent.id(message)).isEqualTo(
+                new String((byte[]) message.getHeaders().get(CloudEventHeaders.ID), StandardCharsets.UTF_8))
+                .matches("[0-9a-f-]{36}");
     }
 
     @Test

@@ -44,7 +44,7 @@ import vn.loa.report.live.Change;
  * <li>credits, withdrawals and closings are sets ({@code $addToSet}) keyed by {@code creditId} / period; the count
  *     credited is derived on reading (credits minus withdrawals), never a running counter; a credit and its
  *     withdrawal are kept in one document per (task, credit) in {@link ReadModel#TASK_CREDITS}, so no document grows
- *     with the task's history and an update costs the same with 10,000 credits before it as with none;</li>
+ *     with the task's history, not even in a busy period;</li>
  * <li>times are kept with {@code $min}/{@code $max} (first and last publication, last retraction, success, failure,
  *     submission, approval, return) and the payload that goes with a time is stored under that time
  *     ({@code failures.t<epoch ms>}), so the last word by time wins whatever the arrival order; whether an item waits
