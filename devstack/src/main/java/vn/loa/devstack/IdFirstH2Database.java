@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.QueryParameters;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -66,6 +67,19 @@ final class IdFirstH2Database extends H2Database {
         return new IdFirstCollection(this, name, options, data, meta, cursorRegistry);
     }
 
+    /**
+     * A non-unique index: kept in memory by its first field ({@link LeadingFieldIndex}) where that field is a plain
+     * path; otherwise, as the library does, not kept (its queries read the collection).
+     */
+    @Override
+    protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
+            java.util.List<de.bwaldvogel.mongo.backend.IndexKey> keys, boolean sparse) {
+        if (LeadingFieldIndex.canIndex(keys)) {
+            return new LeadingFieldIndex(indexName, keys, sparse);
+        }
+        return super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse);
+    }
+
     /** Queries answered by reading the whole collection, since the start (no index could serve them). */
     static final java.util.concurrent.atomic.LongAdder SCANNED = new java.util.concurrent.atomic.LongAdder();
 
@@ -108,6 +122,67 @@ final class IdFirstH2Database extends H2Database {
                 MVMap<String, Object> meta, CursorRegistry cursors) {
             super(db, name, options, data, meta, cursors);
             this.db = db;
+        }
+
+        /**
+         * A query without the collection's monitor: the library synchronises every query on it, so reads queued behind
+         * each other and behind every write and scan of a busy collection (147 s of monitor waits in 30 s on one
+         * collection under the end-to-end benchmark, ADR 0019). Reads need no lock here: MVStore's maps are safe to
+         * read while they are written, and a stored document is only ever replaced whole, never changed in place
+         * ({@link #ownCopies}, {@link #addDocumentInternal}), so a query sees each document before or after a write,
+         * as a MongoDB read without a transaction does. Writes keep the monitor. The one structure that is not safe
+         * to read during a change is the library's list of indexes (an index created on a collection that is being
+         * read): then the query is run again under the monitor.
+         */
+        @Override
+        public QueryResult handleQuery(QueryParameters parameters) {
+            try {
+                return query(parameters);
+            } catch (java.util.ConcurrentModificationException e) {
+                synchronized (this) {
+                    return query(parameters);
+                }
+            }
+        }
+
+        /** What the library's {@code handleQuery} does, the selector's two wrapped forms included. */
+        private QueryResult query(QueryParameters parameters) {
+            Document selector = parameters.getQuerySelector();
+            Document query = selector;
+            Document orderBy = null;
+            for (String[] wrapped : new String[][] {{"query", "orderby"}, {"$query", "$orderby"}}) {
+                if (selector.containsKey(wrapped[0])) {
+                    query = (Document) selector.get(wrapped[0]);
+                    orderBy = (Document) selector.get(wrapped[1]);
+                    break;
+                }
+            }
+            return queryDocuments(query, orderBy, parameters.getNumberToSkip(), parameters.getLimit(),
+                    parameters.getBatchSize(), parameters.getProjection());
+        }
+
+        /**
+         * The documents an index names, without those removed since the index was read: a query no longer holds the
+         * monitor, so a delete may fall between the two.
+         */
+        @Override
+        protected QueryResult matchDocuments(Document query, Iterable<Object> positions, Document orderBy, int skip,
+                int limit, int batchSize, Document projection) {
+            java.util.stream.Stream<Document> documents = java.util.stream.StreamSupport
+                    .stream(positions.spliterator(), false).map(this::getDocument).filter(java.util.Objects::nonNull);
+            return matchDocumentsFromStream(documents, query, orderBy, skip, limit, batchSize, projection);
+        }
+
+        /**
+         * A new {@link LeadingFieldIndex} is filled in one read of the collection; the library reads it twice (a
+         * uniqueness check first), which a non-unique index does not need — the stand-in fills every index at start.
+         */
+        @Override
+        public void addIndex(Index<Object> index) {
+            if (index instanceof LeadingFieldIndex leading && leading.isEmpty()) {
+                streamAllDocumentsWithPosition().forEach(d -> leading.add(d.getDocument(), d.getPosition(), this));
+            }
+            super.addIndex(index); // an index that is not empty is taken as it is
         }
 
         @Override

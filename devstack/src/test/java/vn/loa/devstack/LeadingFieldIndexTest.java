@@ -1,0 +1,204 @@
+package vn.loa.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The stand-in's non-unique indexes answer exactly what reading the whole collection answers — the same documents
+ * for every query, through inserts, updates that move a document from one value to another, deletes and a restart —
+ * and a query on an index's first field no longer reads the whole collection.
+ */
+class LeadingFieldIndexTest {
+
+    private static final Instant T0 = Instant.parse("2026-08-01T00:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private MongoServer server;
+    private MongoClient client;
+
+    private MongoCollection<Document> open(String name) throws java.io.IOException {
+        server = new MongoServer(new DurableH2Backend(StandInStore.open(dir), true, false));
+        String uri = "mongodb://" + server.bind().getHostString() + ":" + server.getLocalAddress().getPort();
+        client = MongoClients.create(uri);
+        return client.getDatabase("loa").getCollection(name);
+    }
+
+    private void close() {
+        client.close();
+        server.shutdown();
+    }
+
+    @AfterEach
+    void stop() {
+        if (client != null) {
+            client.close();
+            server.shutdownNow();
+        }
+    }
+
+    /** A document of the shapes Loa stores: a tenant, a status, a count, a date, an array of sub-documents. */
+    private static Document random(Random r, int i) {
+        Document d = new Document("_id", "doc-" + i).append("tenantId", "2677" + r.nextInt(4));
+        switch (r.nextInt(6)) {
+            case 0 -> d.append("status", null);
+            case 1 -> { } // no status at all
+            default -> d.append("status", List.of("DRAFT", "SCHEDULED", "PUBLISHED").get(r.nextInt(3)));
+        }
+        // the same number as an int, a long or a double
+        d.append("n", switch (r.nextInt(3)) {
+            case 0 -> r.nextInt(5);
+            case 1 -> (long) r.nextInt(5);
+            default -> (double) r.nextInt(5);
+        });
+        d.append("scheduledAt", Date.from(T0.plusSeconds(3600L * r.nextInt(48))));
+        List<Document> publications = new ArrayList<>();
+        for (int p = r.nextInt(4); p > 0; p--) {
+            Document publication = new Document("channel", List.of("portal", "radio", "zalo").get(r.nextInt(3)));
+            if (r.nextBoolean()) {
+                publication.append("nextTryAt", Date.from(T0.plusSeconds(60L * r.nextInt(100))));
+            }
+            publications.add(publication);
+        }
+        d.append("publications", publications);
+        d.append("tags", r.nextBoolean() ? List.of() : List.of("cchc", "tin" + r.nextInt(3)));
+        // an outbox, as the relay leaves it: empty, or events waiting
+        d.append("outbox", r.nextInt(3) == 0 ? List.of(new Document("ceId", "e-" + i + "-" + r.nextInt(1000)))
+                : List.of());
+        return d;
+    }
+
+    private static List<Bson> queries(Random r) {
+        Date at = Date.from(T0.plusSeconds(3600L * r.nextInt(48)));
+        Date retry = Date.from(T0.plusSeconds(60L * r.nextInt(100)));
+        String tenant = "2677" + r.nextInt(4);
+        return List.of(
+                Filters.eq("tenantId", tenant),
+                Filters.and(Filters.eq("tenantId", tenant), Filters.gte("n", 2)),
+                Filters.in("tenantId", tenant, "26771", "99999"),
+                Filters.eq("status", "SCHEDULED"),
+                Filters.and(Filters.eq("status", "SCHEDULED"), Filters.lte("scheduledAt", at)),
+                Filters.exists("status"),
+                Filters.eq("n", 3),
+                Filters.eq("n", 3L),
+                Filters.and(Filters.gt("n", 1.5), Filters.lt("n", 4)),
+                Filters.lte("publications.nextTryAt", retry),
+                Filters.gt("publications.nextTryAt", retry),
+                Filters.eq("publications.channel", "radio"),
+                Filters.eq("tags", "tin1"),
+                Filters.exists("tags"),
+                Filters.eq("status", null),
+                Filters.exists("publications.nextTryAt"),
+                Filters.exists("outbox.ceId"),
+                Filters.ne("status", "DRAFT"),
+                Filters.regex("tenantId", "^2677[01]"));
+    }
+
+    private static TreeSet<String> ids(MongoCollection<Document> c, Bson query) {
+        return c.find(query).map(d -> d.getString("_id")).into(new TreeSet<>());
+    }
+
+    @Test
+    void answersWhatReadingTheWholeCollectionAnswersThroughChangesAndARestart() throws Exception {
+        MongoCollection<Document> indexed = open("indexed");
+        MongoCollection<Document> plain = client.getDatabase("loa").getCollection("plain");
+        indexed.createIndex(Indexes.compoundIndex(Indexes.ascending("tenantId"), Indexes.descending("n")));
+        indexed.createIndex(Indexes.ascending("status", "scheduledAt"));
+        indexed.createIndex(Indexes.ascending("n"));
+        indexed.createIndex(Indexes.ascending("publications.nextTryAt"));
+        indexed.createIndex(Indexes.ascending("publications.channel"));
+        indexed.createIndex(Indexes.ascending("tags"));
+        indexed.createIndex(Indexes.ascending("outbox.ceId"), new IndexOptions().sparse(true));
+        Random r = new Random(20261207);
+        for (int i = 0; i < 300; i++) {
+            Document d = random(r, i);
+            indexed.insertOne(d);
+            plain.insertOne(d);
+        }
+        int compared = 0;
+        for (int round = 0; round < 30; round++) {
+            // changes: documents move between values, lose and gain fields, go and come back
+            for (int k = 0; k < 20; k++) {
+                String id = "doc-" + r.nextInt(320);
+                Document replacement = random(r, Integer.parseInt(id.substring(4)));
+                Bson change = switch (r.nextInt(5)) {
+                    case 0 -> Updates.set("status", "PUBLISHED");
+                    case 1 -> Updates.unset("status");
+                    case 2 -> Updates.set("publications", replacement.get("publications"));
+                    case 3 -> r.nextBoolean() ? Updates.inc("n", 1) : Updates.set("outbox", List.of());
+                    default -> null;
+                };
+                if (change == null) {
+                    indexed.deleteOne(Filters.eq("_id", id));
+                    plain.deleteOne(Filters.eq("_id", id));
+                    indexed.insertOne(replacement);
+                    plain.insertOne(replacement);
+                } else {
+                    indexed.updateOne(Filters.eq("_id", id), change);
+                    plain.updateOne(Filters.eq("_id", id), change);
+                }
+            }
+            for (Bson query : queries(r)) {
+                assertThat(ids(indexed, query)).as("round %d: %s", round, query).isEqualTo(ids(plain, query));
+                compared++;
+            }
+            if (round == 15) { // the index is kept in memory: rebuilt from the documents at the next start
+                close();
+                indexed = open("indexed");
+                plain = client.getDatabase("loa").getCollection("plain");
+            }
+        }
+        assertThat(compared).isEqualTo(30 * 19);
+        assertThat(ids(indexed, Filters.exists("tenantId"))).hasSizeGreaterThan(250);
+    }
+
+    @Test
+    void aQueryOnAnIndexsFirstFieldDoesNotReadTheWholeCollection() throws Exception {
+        MongoCollection<Document> contents = open("contents");
+        contents.createIndex(Indexes.ascending("status", "scheduledAt"));
+        contents.createIndex(Indexes.ascending("tenantId", "createdAt"));
+        contents.createIndex(Indexes.ascending("outbox.ceId"), new IndexOptions().sparse(true)); // the relay's
+        Random r = new Random(7);
+        List<Document> docs = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            docs.add(random(r, i));
+        }
+        contents.insertMany(docs);
+        long before = IdFirstH2Database.SCANNED.sum();
+        // content-service's scheduler and a commune's list, the shapes they send
+        List<Document> due = contents.find(Filters.and(Filters.eq("status", "SCHEDULED"),
+                Filters.lte("scheduledAt", Date.from(T0.plusSeconds(3600L * 10))))).into(new ArrayList<>());
+        List<Document> commune = contents.find(Filters.eq("tenantId", "26772")).into(new ArrayList<>());
+        List<Document> waiting = contents.find(Filters.exists("outbox.ceId")).into(new ArrayList<>()); // a sweep
+        assertThat(IdFirstH2Database.SCANNED.sum() - before).as("whole-collection reads").isZero();
+        assertThat(due).isNotEmpty().allSatisfy(d -> assertThat(d.getString("status")).isEqualTo("SCHEDULED"));
+        assertThat(commune).hasSizeBetween(300, 700);
+        assertThat(waiting).hasSize((int) docs.stream().filter(d -> !d.getList("outbox", Document.class).isEmpty())
+                .count()).hasSizeBetween(400, 1000);
+        // a condition the index cannot narrow still reads the collection, and answers right
+        assertThat(contents.countDocuments(Filters.ne("status", "SCHEDULED"))).isEqualTo(
+                docs.stream().filter(d -> !"SCHEDULED".equals(d.get("status"))).count());
+        assertThat(IdFirstH2Database.SCANNED.sum() - before).isPositive();
+    }
+}
