@@ -18,6 +18,14 @@ public class Outbox {
     /** The array field on aggregate documents that holds pending events. */
     public static final String FIELD = "outbox";
 
+    /**
+     * The path that exists on a document exactly when its outbox holds an event (every entry has its CloudEvents id,
+     * {@link OutboxEntry#toDocument}): {@code {outbox.ceId: {$exists: true}}} finds the documents with events waiting
+     * through a sparse index on it, which the relay keeps on every outbox collection. ({@code outbox.0} means the
+     * same, but an index cannot serve it.)
+     */
+    public static final String PENDING = FIELD + ".ceId";
+
     private final String service;
     private final EventCodec codec;
     private final Clock clock;

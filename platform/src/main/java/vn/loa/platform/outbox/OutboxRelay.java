@@ -1,5 +1,6 @@
 package vn.loa.platform.outbox;
 
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.result.UpdateResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -166,7 +167,7 @@ public class OutboxRelay implements SmartLifecycle {
             List<Object> ids;
             int progress;
             do {
-                Query pendingDocs = new Query(Criteria.where(Outbox.FIELD + ".0").exists(true)).limit(BATCH);
+                Query pendingDocs = new Query(Criteria.where(Outbox.PENDING).exists(true)).limit(BATCH);
                 pendingDocs.fields().include("_id");
                 ids = mongo.find(pendingDocs, Document.class, collection).stream().map(d -> d.get("_id")).toList();
                 progress = ids.isEmpty() ? 0 : relay(collection, ids);
@@ -211,9 +212,9 @@ public class OutboxRelay implements SmartLifecycle {
         Instant now = clock.instant();
         String token = instance + "-" + claims.incrementAndGet();
         boolean one = ids.size() == 1;
-        // one flat filter ({_id, outbox.0, $or}), which a database serves from the _id index
+        // one flat filter ({_id, outbox.ceId, $or}), which a database serves from the _id index
         Criteria pendingDocs = (one ? Criteria.where("_id").is(ids.iterator().next()) : Criteria.where("_id").in(ids))
-                .and(Outbox.FIELD + ".0").exists(true);
+                .and(Outbox.PENDING).exists(true);
         pendingDocs.orOperator(Criteria.where(LEASE).exists(false), Criteria.where(LEASE).is(null),
                 Criteria.where(LEASE).lt(Date.from(now)));
         Update take = new Update().set(LEASE, Date.from(now.plus(lease))).set(LEASE_BY, token);
@@ -318,7 +319,7 @@ public class OutboxRelay implements SmartLifecycle {
         long n = 0;
         for (String collection : collections) {
             List<Document> pipeline = List.of(
-                    new Document("$match", new Document(Outbox.FIELD + ".0", new Document("$exists", true))),
+                    new Document("$match", new Document(Outbox.PENDING, new Document("$exists", true))),
                     new Document("$project", new Document("n", new Document("$size", "$" + Outbox.FIELD))),
                     new Document("$group", new Document("_id", null).append("n", new Document("$sum", "$n"))));
             Document total = mongo.getCollection(collection).aggregate(pipeline).first();
@@ -376,8 +377,26 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
+    /**
+     * The sparse index that finds the documents with events waiting ({@link Outbox#PENDING}) on every outbox
+     * collection, so that a sweep reads those documents, not the collection. Created if missing (an index that
+     * exists is left as is); a database that does not answer now is not fatal: the sweeps still work, by reading.
+     */
+    void ensurePendingIndexes() {
+        for (String collection : collections) {
+            try {
+                mongo.getCollection(collection).createIndex(new Document(Outbox.PENDING, 1),
+                        new IndexOptions().sparse(true).name("outbox_pending"));
+            } catch (RuntimeException e) {
+                log.warn("Outbox: index {} on {} not created ({}); sweeps read the collection", Outbox.PENDING,
+                        collection, e.toString());
+            }
+        }
+    }
+
     @Override
     public void start() {
+        ensurePendingIndexes();
         running = true;
         worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::loop);
     }

@@ -115,6 +115,22 @@ class OutboxRelayTest {
     }
 
     @Test
+    void theRelayKeepsASparseIndexThatFindsTheDocumentsWithEventsWaiting() {
+        newRelay();
+        mongo.insert(new Document("_id", "sent").append(Outbox.FIELD, List.of()), COLLECTION);
+        String waiting = insertWithEvent();
+        relay.start();
+        relay.ensurePendingIndexes(); // as a second instance or a restart does: the index exists, which is fine
+        Document index = mongo.getCollection(COLLECTION).listIndexes().into(new ArrayList<>()).stream()
+                .filter(i -> "outbox_pending".equals(i.getString("name"))).findFirst().orElseThrow();
+        assertThat(index.get("key", Document.class)).isEqualTo(new Document(Outbox.PENDING, 1));
+        assertThat(index.getBoolean("sparse")).isTrue();
+        // the sweep's question, asked by the path the index holds: only documents with an event
+        assertThat(mongo.getCollection(COLLECTION).find(new Document(Outbox.PENDING, new Document("$exists", true)))
+                .map(d -> d.get("_id")).into(new ArrayList<>())).containsAnyOf(waiting).doesNotContain("sent");
+    }
+
+    @Test
     void aSweepGoesThroughMoreDocumentsThanOneBatch() {
         newRelay(); // not started: the test drives the passes itself
         List<Document> docs = new ArrayList<>();
