@@ -52,15 +52,19 @@ final class IdFirstH2Database extends H2Database {
         return backend == null || collection.startsWith("system.") ? null : backend.journal();
     }
 
-    @Override
-    protected MongoCollection<Object> openOrCreateCollection(String name, CollectionOptions options) {
-        String ns = getFullCollectionNamespace(name);
-        MVStore store;
+    /** The store this database's collections live in. */
+    MVStore store() {
         try {
-            store = (MVStore) STORE.get(this);
+            return (MVStore) STORE.get(this);
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Override
+    protected MongoCollection<Object> openOrCreateCollection(String name, CollectionOptions options) {
+        String ns = getFullCollectionNamespace(name);
+        MVStore store = store();
         // H2Database's map names; the documents as BSON (StandInStore)
         MVMap<Object, Document> data = StandInStore.documents(store, StandInStore.DOCUMENTS + ns);
         MVMap<String, Object> meta = store.openMap("meta." + ns);
@@ -136,12 +140,30 @@ final class IdFirstH2Database extends H2Database {
          */
         @Override
         public QueryResult handleQuery(QueryParameters parameters) {
-            try {
-                return query(parameters);
-            } catch (java.util.ConcurrentModificationException e) {
-                synchronized (this) {
+            return pinned(() -> {
+                try {
                     return query(parameters);
+                } catch (java.util.ConcurrentModificationException e) {
+                    synchronized (this) {
+                        return query(parameters);
+                    }
                 }
+            });
+        }
+
+        /**
+         * Runs a read with the store's current version pinned ({@code registerVersionUsage}, as MVStore's own
+         * transactions do): a read walks the pages of the version it started on, and without the pin the store may
+         * drop the chunks that hold them once writes beside it, commits and compaction have moved on ("Chunk … not
+         * found": an index built beside writes, fault suite of 07/12/2026; {@code ReadsWhileTheStoreIsRewrittenTest}).
+         */
+        private <T> T pinned(java.util.function.Supplier<T> read) {
+            MVStore store = db.store();
+            MVStore.TxCounter pin = store.registerVersionUsage();
+            try {
+                return read.get();
+            } finally {
+                store.deregisterVersionUsage(pin);
             }
         }
 
@@ -178,11 +200,18 @@ final class IdFirstH2Database extends H2Database {
          * uniqueness check first), which a non-unique index does not need — the stand-in fills every index at start.
          */
         @Override
-        public void addIndex(Index<Object> index) {
-            if (index instanceof LeadingFieldIndex leading && leading.isEmpty()) {
-                streamAllDocumentsWithPosition().forEach(d -> leading.add(d.getDocument(), d.getPosition(), this));
+        public synchronized void addIndex(Index<Object> index) {
+            // under the collection's monitor: no write may fall between the read that fills it and its being added
+            // (a document written then would be missing from it); and only when the index is new — every service
+            // asks for its indexes again at each start
+            boolean exists = getIndexes().stream().anyMatch(i -> i.getName().equals(index.getName()));
+            if (!exists && index instanceof LeadingFieldIndex leading && leading.isEmpty()) {
+                pinned(() -> {
+                    streamAllDocumentsWithPosition().forEach(d -> leading.add(d.getDocument(), d.getPosition(), this));
+                    return null;
+                });
             }
-            super.addIndex(index); // an index that is not empty is taken as it is
+            super.addIndex(index); // one that is not empty is taken as it is; one that exists is left as it is
         }
 
         @Override
