@@ -1,6 +1,7 @@
 package vn.loa.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -9,6 +10,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -85,8 +87,8 @@ class ReadsBesideWritesTest {
                     .isNotNull();
             CompletableFuture<Long> write = CompletableFuture.supplyAsync(
                     () -> tasks.updateOne(Filters.eq("_id", "task-3"), Updates.inc("a", 1)).getModifiedCount());
-            Thread.sleep(300);
-            assertThat(write).as("a write still waits for the holder").isNotDone();
+            // a write still waits for the holder, all the while
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !write.isDone());
             release.countDown();
             assertThat(write.get(10, TimeUnit.SECONDS)).isEqualTo(1);
         } finally {
