@@ -47,6 +47,9 @@ public class DurableH2Backend extends H2Backend {
     /** MongoDB's error code for writes refused while the disk is full. */
     static final int OUT_OF_DISK_SPACE = 14031;
 
+    /** MongoDB's error code for commands that meet a server shutting down. */
+    static final int SHUTDOWN_IN_PROGRESS = 91;
+
     /** Commands that only read: no commit check after them (the check is cheap, this only saves the call). */
     private static final Set<String> READS = Set.of("find", "getmore", "count", "distinct", "listcollections",
             "listindexes", "listdatabases", "ping", "hello", "ismaster", "buildinfo", "getlasterror",
@@ -68,6 +71,8 @@ public class DurableH2Backend extends H2Backend {
     private final DiskSpace space;
     private volatile boolean holding;
     private volatile boolean closing;
+    /** What stops the stand-in when its store closed itself (the tests watch it instead). */
+    volatile Runnable halt = () -> Runtime.getRuntime().halt(70);
     /** MVStore's own background commit and housekeeping, every {@code autoCommitDelay} ms between checkpoints. */
     private final int autoCommitDelay;
 
@@ -127,15 +132,21 @@ public class DurableH2Backend extends H2Backend {
             } catch (RuntimeException e) { // the next one tries again: the journal keeps every change until then
                 log.error("Checkpoint failed; the journal keeps every change until one succeeds", e);
             }
-            if (store.isClosed() && !closing) {
-                // MVStore closes itself when a commit fails half way (the disk filled between the check and a
-                // commit): nothing can be served any more. Stop, as mongod does on a storage error; a restart puts
-                // back what the journal holds.
-                log.error("The store closed itself after a failed commit: stopping; a restart puts back what the"
-                        + " journal holds");
-                Runtime.getRuntime().halt(70);
-            }
+            stopIfTheStoreClosed();
         }, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * MVStore closes itself when a commit fails half way (the disk filled between the check and a commit): nothing can
+     * be served any more. Stop, as mongod does on a storage error — clients then see the connection closed, which the
+     * services answer with a 503 and retry; a restart puts back what the journal holds.
+     */
+    private void stopIfTheStoreClosed() {
+        if (store.isClosed() && !closing) {
+            log.error("The store closed itself after a failed commit: stopping; a restart puts back what the journal"
+                    + " holds");
+            halt.run();
+        }
     }
 
     /** The default minimum of free bytes ({@code -Dloa.mongo.min-free-mb}, 64 MiB). */
@@ -176,6 +187,12 @@ public class DurableH2Backend extends H2Backend {
         }
         try {
             return super.handleCommand(channel, database, command, query);
+        } catch (RuntimeException e) {
+            if (store.isClosed()) {
+                stopIfTheStoreClosed();
+                throw stopping();
+            }
+            throw e;
         } finally {
             // also after a failed command: an insert of many documents may have written some before failing
             if (DOCUMENT_WRITES.contains(name)) {
@@ -239,6 +256,19 @@ public class DurableH2Backend extends H2Backend {
                 }
             }
         }
+    }
+
+    /**
+     * The answer to a command that met the closed store, if it is sent at all before the stand-in stops ({@link #halt})
+     * or while it shuts down: what {@code mongod} answers then, {@code ShutdownInProgress} (91), which the services
+     * take as "send again later" (a 503, an event tried again), not as a failed request.
+     */
+    private MongoServerError stopping() {
+        MongoServerError stopping = new MongoServerError(SHUTDOWN_IN_PROGRESS, "ShutdownInProgress",
+                "the stand-in's store closed after a failed commit: it is stopping, and a restart puts back what the"
+                        + " journal holds");
+        stopping.setLogError(false);
+        return stopping;
     }
 
     /** The refusal: logged once when the hold starts ({@link #hold}), not with a stack trace per write. */

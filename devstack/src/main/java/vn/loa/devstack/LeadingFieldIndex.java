@@ -267,6 +267,24 @@ final class LeadingFieldIndex extends Index<Object> {
         }
     }
 
+    /**
+     * What the index holds, as text in a fixed order (the tests compare it with an index rebuilt from the documents:
+     * an entry left behind by a change would make it differ, though no query would show it).
+     */
+    List<String> contents() {
+        List<String> lines = new ArrayList<>();
+        // a number as a double: 3, 3L and 3.0 are one key, held as whichever came first
+        byValue.forEach((value, positions) -> lines.add((value instanceof Number n ? n.doubleValue() : value) + " = "
+                + sorted(positions)));
+        lines.add("unordered = " + sorted(unordered));
+        lines.add("indexed = " + sorted(indexed.keySet()));
+        return lines;
+    }
+
+    private static List<String> sorted(Collection<Object> positions) {
+        return positions.stream().map(String::valueOf).sorted().toList();
+    }
+
     @Override
     public long getCount() {
         return indexed.size();

@@ -100,4 +100,27 @@ class DiskFullTest {
         assertThat(docs.countDocuments()).isEqualTo(2);
         assertThat(docs.find(Filters.eq("_id", "before")).first()).containsEntry("n", 2);
     }
+
+    /**
+     * A store that closed itself after a failed commit stops the stand-in at the first command that meets it, as
+     * {@code mongod} stops on a storage error; the command's answer says so ({@code ShutdownInProgress}, which the
+     * services answer with a 503 and retry), never an internal error.
+     */
+    @Test
+    void aClosedStoreStopsTheStandIn() {
+        docs.insertOne(new Document("_id", "before"));
+        java.util.concurrent.atomic.AtomicInteger stops = new java.util.concurrent.atomic.AtomicInteger();
+        backend.halt = stops::incrementAndGet;
+        store.closeImmediately();
+
+        try (MongoClient once = MongoClients.create(com.mongodb.MongoClientSettings.builder()
+                .applyConnectionString(new com.mongodb.ConnectionString("mongodb://127.0.0.1:"
+                        + server.getLocalAddress().getPort()))
+                .retryWrites(false).build())) {
+            MongoException write = catchThrowableOfType(MongoException.class,
+                    () -> once.getDatabase("loa").getCollection("docs").insertOne(new Document("_id", "after")));
+            assertThat(write.getCode()).isEqualTo(DurableH2Backend.SHUTDOWN_IN_PROGRESS);
+        }
+        assertThat(stops).hasValue(1);
+    }
 }
