@@ -15,7 +15,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -35,10 +37,9 @@ class LeadingFieldIndexTest {
     @TempDir
     Path dir;
 
+    private DurableH2Backend backend;
     private MongoServer server;
     private MongoClient client;
-
-    private DurableH2Backend backend;
 
     private MongoCollection<Document> open(String name) throws java.io.IOException {
         backend = new DurableH2Backend(StandInStore.open(dir), true, false);
@@ -119,8 +120,8 @@ class LeadingFieldIndexTest {
     }
 
     /** What each of the collection's indexes kept in memory holds. */
-    private java.util.Map<String, List<String>> contents(String collection) {
-        java.util.Map<String, List<String>> contents = new java.util.TreeMap<>();
+    private Map<String, List<String>> contents(String collection) {
+        Map<String, List<String>> contents = new TreeMap<>();
         var indexes = ((IdFirstH2Database.IdFirstCollection) backend.resolveDatabase("loa")
                 .resolveCollection(collection, true)).getIndexes();
         for (var index : indexes) {
