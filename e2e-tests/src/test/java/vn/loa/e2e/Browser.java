@@ -180,10 +180,18 @@ public final class Browser implements AutoCloseable {
         return click(testid(testid));
     }
 
+    /**
+     * Clicks the element once it is clickable. On a live page (a dashboard updating itself) the element may be
+     * re-rendered between finding and clicking it: the click then meets a stale element, and the wait finds it again.
+     */
     public WebElement click(By by) {
-        WebElement e = wait.until(ExpectedConditions.elementToBeClickable(by));
-        e.click();
-        return e;
+        return wait.until(d -> {
+            WebElement e = ExpectedConditions.elementToBeClickable(by).apply(d);
+            if (e != null) {
+                e.click();
+            }
+            return e;
+        });
     }
 
     public void type(String testid, String text) {
