@@ -3,12 +3,19 @@ package vn.loa.devstack;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
+import de.bwaldvogel.mongo.backend.DefaultQueryMatcher;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.QueryMatcher;
 import de.bwaldvogel.mongo.backend.QueryParameters;
 import de.bwaldvogel.mongo.backend.QueryResult;
-import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.backend.aggregation.Aggregation;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
+import java.util.Set;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -72,20 +79,74 @@ final class IdFirstH2Database extends H2Database {
     }
 
     /**
-     * A non-unique index: kept in memory by its first field ({@link LeadingFieldIndex}) where that field is a plain
-     * path; otherwise, as the library does, not kept (its queries read the collection).
+     * A non-unique index: kept in memory by the values of its fields that are plain paths ({@link FieldValuesIndex});
+     * one with no such field, as the library does, not kept (its queries read the collection).
      */
     @Override
     protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
             java.util.List<de.bwaldvogel.mongo.backend.IndexKey> keys, boolean sparse) {
-        if (LeadingFieldIndex.canIndex(keys)) {
-            return new LeadingFieldIndex(indexName, keys, sparse);
+        if (FieldValuesIndex.canIndex(keys)) {
+            return new FieldValuesIndex(indexName, keys, sparse);
         }
         return super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse);
     }
 
+    /**
+     * Every command runs with the store's version pinned, writes too: an update walks the pages of the version it
+     * started on as a query does ({@link IdFirstCollection#handleQuery}), and with the store's chunks rewritten beside
+     * it met "Chunk … not found" (1 of 5 runs of {@code ReadsWhileTheStoreIsRewrittenTest}, which keeps no older
+     * version; MVStore's own transactions pin their writes the same way).
+     */
+    @Override
+    public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver databases,
+            Oplog oplog) {
+        MVStore store = store();
+        MVStore.TxCounter pin = store.registerVersionUsage();
+        try {
+            if (command.equalsIgnoreCase("aggregate")) {
+                Document answer = aggregateFromAnIndex(channel, query, databases, oplog);
+                if (answer != null) {
+                    return answer;
+                }
+            }
+            return super.handleCommand(channel, command, query, databases, oplog);
+        } finally {
+            store.deregisterVersionUsage(pin);
+        }
+    }
+
+    /**
+     * An aggregation whose pipeline starts with a {@code $match} that the in-memory indexes can narrow, run on that
+     * match's candidates, as MongoDB serves a leading {@code $match} from an index; null for any other (the library
+     * answers it). The library runs every pipeline on the whole collection, and {@code countDocuments} is an
+     * aggregation ({@code $match}, {@code $group}): every count — one with each page of a list, Spring Data's
+     * {@code count} — read and copied every document of the collection.
+     */
+    private Document aggregateFromAnIndex(Channel channel, Document query, DatabaseResolver databases, Oplog oplog) {
+        if (!(query.get("aggregate") instanceof String name && query.get("pipeline") instanceof java.util.List<?> stages
+                && !stages.isEmpty() && stages.getFirst() instanceof Document first && first.size() == 1
+                && first.get("$match") instanceof Document match
+                && resolveCollection(name, false) instanceof IdFirstCollection collection)) {
+            return null;
+        }
+        Aggregation pipeline = Aggregation.fromPipeline(stages, databases, this, collection, oplog);
+        pipeline.validate(query);
+        if (pipeline.isModifying()) {
+            return null; // $out, $merge
+        }
+        return collection.aggregateCandidates(match, pipeline).map(result -> {
+            clearLastStatus(channel);
+            Document cursor = new Document("id", 0L).append("ns", getFullCollectionNamespace(name))
+                    .append("firstBatch", result);
+            return new Document("cursor", cursor).append("ok", 1.0);
+        }).orElse(null);
+    }
+
     /** Queries answered by reading the whole collection, since the start (no index could serve them). */
     static final java.util.concurrent.atomic.LongAdder SCANNED = new java.util.concurrent.atomic.LongAdder();
+
+    /** Documents read because an index named them, since the start (a query's candidates). */
+    static final java.util.concurrent.atomic.LongAdder CANDIDATES = new java.util.concurrent.atomic.LongAdder();
 
     /** With {@code -Dloa.mongo.scan-log=true}: how many queries scanned each collection, by query shape. */
     static final java.util.Map<String, Long> SCANS = Boolean.getBoolean("loa.mongo.scan-log")
@@ -191,12 +252,13 @@ final class IdFirstH2Database extends H2Database {
         protected QueryResult matchDocuments(Document query, Iterable<Object> positions, Document orderBy, int skip,
                 int limit, int batchSize, Document projection) {
             java.util.stream.Stream<Document> documents = java.util.stream.StreamSupport
-                    .stream(positions.spliterator(), false).map(this::getDocument).filter(java.util.Objects::nonNull);
+                    .stream(positions.spliterator(), false).peek(position -> CANDIDATES.increment())
+                    .map(this::getDocument).filter(java.util.Objects::nonNull);
             return matchDocumentsFromStream(documents, query, orderBy, skip, limit, batchSize, projection);
         }
 
         /**
-         * A new {@link LeadingFieldIndex} is filled in one read of the collection; the library reads it twice (a
+         * A new {@link FieldValuesIndex} is filled in one read of the collection; the library reads it twice (a
          * uniqueness check first), which a non-unique index does not need — the stand-in fills every index at start.
          */
         @Override
@@ -205,9 +267,9 @@ final class IdFirstH2Database extends H2Database {
             // (a document written then would be missing from it); and only when the index is new — every service
             // asks for its indexes again at each start
             boolean exists = getIndexes().stream().anyMatch(i -> i.getName().equals(index.getName()));
-            if (!exists && index instanceof LeadingFieldIndex leading && leading.isEmpty()) {
+            if (!exists && index instanceof FieldValuesIndex values && values.isEmpty()) {
                 pinned(() -> {
-                    streamAllDocumentsWithPosition().forEach(d -> leading.add(d.getDocument(), d.getPosition(), this));
+                    streamAllDocumentsWithPosition().forEach(d -> values.add(d.getDocument(), d.getPosition(), this));
                     return null;
                 });
             }
@@ -231,6 +293,19 @@ final class IdFirstH2Database extends H2Database {
                     }
                 }
             }
+            java.util.Optional<FieldValuesIndex.Narrowing> narrowest = narrowest(query);
+            if (narrowest.isPresent()) {
+                Set<Object> candidates = narrowest.get().positions();
+                // a page of a long list: read in the sort's order, as far as the page needs
+                java.util.Optional<java.util.stream.Stream<Object>> inOrder = java.util.Optional.empty();
+                if (limit > 0 && candidates.size() > 4L * (skip + limit)) {
+                    inOrder = inOrderOfTheSort(candidates, orderBy);
+                }
+                if (inOrder.isPresent()) {
+                    return ownCopies(matchFirst(inOrder.get(), query, orderBy, skip, limit, batchSize, projection));
+                }
+                return ownCopies(matchDocuments(query, candidates, orderBy, skip, limit, batchSize, projection));
+            }
             boolean scan = getIndexes().stream().noneMatch(i -> i.canHandle(query));
             if (scan) {
                 SCANNED.increment();
@@ -242,6 +317,85 @@ final class IdFirstH2Database extends H2Database {
                 SIZES.put(shape.replaceAll("\\(\\d+ docs\\)", ""), count());
             }
             return ownCopies(super.queryDocuments(query, orderBy, skip, limit, batchSize, projection));
+        }
+
+        /**
+         * The candidates in the order a one-field sort asks for, from an in-memory index that keeps that field; empty
+         * when none does or a candidate has no place in its order.
+         */
+        private java.util.Optional<java.util.stream.Stream<Object>> inOrderOfTheSort(Set<Object> candidates,
+                Document orderBy) {
+            if (orderBy == null || orderBy.size() != 1 || !(orderBy.values().iterator().next() instanceof Number way)) {
+                return java.util.Optional.empty();
+            }
+            String path = orderBy.keySet().iterator().next();
+            boolean descending = way.intValue() < 0;
+            FieldValuesIndex.Field best = null;
+            for (Index<Object> index : getIndexes()) {
+                if (index instanceof FieldValuesIndex values) {
+                    var field = values.field(path);
+                    if (field.isPresent() && (best == null || field.get().descending == descending)) {
+                        best = field.get(); // one kept in the sort's own order reads forwards: the best
+                    }
+                }
+            }
+            return best == null ? java.util.Optional.empty() : best.inOrder(candidates, descending);
+        }
+
+        /**
+         * A sorted page read from candidates already in the sort's order: documents are read and matched only until
+         * the page is full (a commune's first page of 20 newest items: about 20 reads, not one per item the commune
+         * ever wrote). The library then sorts that short list, which keeps the order of equal values, so the pages of
+         * one list follow each other.
+         */
+        private QueryResult matchFirst(java.util.stream.Stream<Object> inOrder, Document query, Document orderBy,
+                int skip, int limit, int batchSize, Document projection) {
+            QueryMatcher matcher = new DefaultQueryMatcher();
+            java.util.List<Document> page = inOrder.peek(position -> CANDIDATES.increment()).map(this::getDocument)
+                    .filter(java.util.Objects::nonNull).filter(document -> matcher.matches(document, query))
+                    .limit((long) skip + limit).toList();
+            return matchDocumentsFromStream(page.stream(), query, orderBy, skip, limit, batchSize, projection);
+        }
+
+        /**
+         * Of the conditions of the query that the in-memory indexes can narrow by, the one with the fewest candidates
+         * (the library takes the first index that can answer: for a task's credits of a commune, {@code {tenantId,
+         * createdAt}} before {@code {taskIds}}, and so every item of the commune). Empty when another kind of index
+         * (a unique one, which names at most one document) can answer, or none can: then the library chooses.
+         */
+        private java.util.Optional<FieldValuesIndex.Narrowing> narrowest(Document query) {
+            FieldValuesIndex.Narrowing best = null;
+            for (Index<Object> index : getIndexes()) {
+                if (index instanceof FieldValuesIndex values) {
+                    var narrowing = values.narrowest(query, best == null ? Long.MAX_VALUE : best.candidates());
+                    if (narrowing.isPresent()) {
+                        best = narrowing.get();
+                    }
+                } else if (index.canHandle(query)) {
+                    return java.util.Optional.empty();
+                }
+            }
+            return java.util.Optional.ofNullable(best);
+        }
+
+        /**
+         * The pipeline run on the candidates of {@code match} (each a copy, as a query hands out; its own
+         * {@code $match} then applies the whole condition to them); empty when no in-memory index can narrow it.
+         */
+        java.util.Optional<java.util.List<Document>> aggregateCandidates(Document match, Aggregation pipeline) {
+            return pinned(() -> {
+                java.util.Optional<FieldValuesIndex.Narrowing> narrowest;
+                try {
+                    narrowest = narrowest(match);
+                } catch (java.util.ConcurrentModificationException e) { // the index list changed: see handleQuery
+                    synchronized (this) {
+                        narrowest = narrowest(match);
+                    }
+                }
+                return narrowest.map(n -> pipeline.runStages(n.positions().stream()
+                        .peek(position -> CANDIDATES.increment()).map(this::getDocument)
+                        .filter(java.util.Objects::nonNull).map(Document::cloneDeeply)));
+            });
         }
 
         /** The {@code _id} condition of a query: its own, or that of one of the conditions of its top-level $and. */

@@ -31,6 +31,9 @@ public class Items {
         this.store = store;
         var indexes = mongo.indexOps(COLLECTION);
         indexes.createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC));
+        // a commune's items for a task, newest first (GET /api/contents?task=…; the fault suite's ground truth)
+        indexes.createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("taskIds", Sort.Direction.ASC)
+                .on("createdAt", Sort.Direction.DESC));
         indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("scheduledAt", Sort.Direction.ASC));
         indexes.createIndex(new Index().on("publications.nextTryAt", Sort.Direction.ASC));
     }
