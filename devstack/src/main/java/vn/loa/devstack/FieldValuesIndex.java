@@ -162,8 +162,12 @@ final class FieldValuesIndex extends Index<Object> {
         final boolean descending;
         /** Documents whose value of the field cannot be ordered: a candidate of every query on the field. */
         private final Set<Object> unordered = ConcurrentHashMap.newKeySet();
-        /** Documents that have the field (one without it matches none of the conditions answered here). */
-        private final Map<Object, Boolean> indexed = new ConcurrentHashMap<>();
+        /**
+         * How many documents have the field (one without it matches none of the conditions answered here): a count,
+         * not a set — which documents have it is what the values and {@link #unordered} hold, and a set beside them
+         * cost a third of the field's memory (ADR 0021).
+         */
+        private final java.util.concurrent.atomic.AtomicLong withTheField = new java.util.concurrent.atomic.AtomicLong();
         /**
          * Documents with more than one value of the field (an array): a candidate of every range with two bounds,
          * since each bound may be met by another element ({@code [1, 10]} matches {@code {$gt: 5, $lt: 3}}).
@@ -183,6 +187,7 @@ final class FieldValuesIndex extends Index<Object> {
             Entry entry = entry(document);
             if (entry != null) {
                 put(entry, position);
+                withTheField.incrementAndGet();
             }
         }
 
@@ -190,6 +195,7 @@ final class FieldValuesIndex extends Index<Object> {
             Entry entry = entry(document);
             if (entry != null) {
                 take(entry, null, position);
+                withTheField.decrementAndGet();
             }
         }
 
@@ -209,6 +215,9 @@ final class FieldValuesIndex extends Index<Object> {
             }
             if (before != null) {
                 take(before, after, position);
+            }
+            if (before == null || after == null) {
+                withTheField.addAndGet(before == null ? 1 : -1); // the field came, or went
             }
         }
 
@@ -249,7 +258,6 @@ final class FieldValuesIndex extends Index<Object> {
         }
 
         private void put(Entry entry, Object position) {
-            indexed.put(position, Boolean.TRUE);
             if (entry.values().size() > 1) {
                 multivalued.add(position);
             }
@@ -275,9 +283,6 @@ final class FieldValuesIndex extends Index<Object> {
 
         /** Takes away what {@code entry} put, except what {@code kept} (the document's new entry, if any) holds too. */
         private void take(Entry entry, Entry kept, Object position) {
-            if (kept == null) {
-                indexed.remove(position);
-            }
             if (entry.unordered() && (kept == null || !kept.unordered())) {
                 unordered.remove(position);
             }
@@ -363,7 +368,7 @@ final class FieldValuesIndex extends Index<Object> {
         long count(String operator, Object operand, long atMost) {
             long count = unordered.size();
             if (operator.equals("$exists")) {
-                return count + indexed.size();
+                return count + withTheField.get();
             }
             Iterable<Object> groups = switch (operator) {
                 case "$eq" -> single(byValue.get(operand));
@@ -389,7 +394,7 @@ final class FieldValuesIndex extends Index<Object> {
                 case "$eq" -> single(byValue.get(operand)).forEach(held -> addTo(candidates, held));
                 case "$in" -> ((Collection<?>) operand).forEach(v -> single(byValue.get(v))
                         .forEach(held -> addTo(candidates, held)));
-                case "$exists" -> candidates.addAll(indexed.keySet());
+                case "$exists" -> byValue.values().forEach(held -> addTo(candidates, held)); // and the unordered
                 case "$between" -> {
                     kept(between((Between) operand)).forEach(held -> addTo(candidates, held));
                     candidates.addAll(multivalued);
@@ -479,41 +484,47 @@ final class FieldValuesIndex extends Index<Object> {
             byValue.forEach((value, held) -> lines.add(path + ": " + (value instanceof Number n ? n.doubleValue()
                     : value) + " = " + sorted(held instanceof Set<?> ? positions(held) : List.of(held))));
             lines.add(path + ": unordered = " + sorted(unordered));
-            lines.add(path + ": indexed = " + sorted(indexed.keySet()));
+            lines.add(path + ": with the field = " + withTheField.get());
             lines.add(path + ": multivalued = " + sorted(multivalued));
         }
 
-        boolean isEmpty() {
-            return indexed.isEmpty();
-        }
-
-        Set<Object> documents() {
-            return indexed.keySet();
+        long documents() {
+            return withTheField.get();
         }
 
         /**
          * {@code candidates} in the order of this field's values (descending: highest first), each once — a document
          * with several values where the first of them comes, which is where MongoDB sorts an array (by its highest
          * element descending, its lowest ascending) — as a lazy stream, so a query with a limit reads only as far as
-         * it needs. Empty when a candidate has no place in that order (no value of the field, or one this cannot
-         * order): then the collection sorts as before.
+         * it needs. A document without the field sorts lowest, as {@code null} does: after the others when
+         * descending (the candidates the walk did not meet), and when ascending the walk is not used if any document
+         * of the collection ({@code inCollection}) lacks the field. Empty then, or when a candidate's value cannot be
+         * ordered (a {@code null}, a nested array…): the collection sorts as before.
          */
-        Optional<java.util.stream.Stream<Object>> inOrder(Set<Object> candidates, boolean descending) {
-            for (Object candidate : candidates) {
-                if (!indexed.containsKey(candidate) || unordered.contains(candidate)) {
+        Optional<java.util.stream.Stream<Object>> inOrder(Set<Object> candidates, boolean descending,
+                long inCollection) {
+            if (!descending && withTheField.get() < inCollection) {
+                return Optional.empty();
+            }
+            for (Object candidate : unordered) {
+                if (candidates.contains(candidate)) {
                     return Optional.empty();
                 }
             }
             Set<Object> seen = new java.util.HashSet<>();
-            return Optional.of((descending == this.descending ? byValue : byValue.descendingMap()).values().stream()
+            java.util.stream.Stream<Object> walk = (descending == this.descending ? byValue : byValue.descendingMap())
+                    .values().stream()
                     .flatMap(held -> held instanceof Set<?> set ? set.stream() : java.util.stream.Stream.of(held))
-                    .filter(position -> candidates.contains(position) && seen.add(position)));
+                    .filter(position -> candidates.contains(position) && seen.add(position));
+            // read only once the walk is over (a stream is lazy): the candidates without the field, last
+            return Optional.of(java.util.stream.Stream.concat(walk, candidates.stream()
+                    .filter(position -> !seen.contains(position))));
         }
 
         void drop() {
             byValue.clear();
             unordered.clear();
-            indexed.clear();
+            withTheField.set(0);
             multivalued.clear();
         }
     }
@@ -532,17 +543,10 @@ final class FieldValuesIndex extends Index<Object> {
         return positions.stream().map(String::valueOf).sorted().toList();
     }
 
-    @Override
-    public boolean isEmpty() {
-        return fields.stream().allMatch(Field::isEmpty);
-    }
-
-    /** The documents that have one of the fields at least. */
+    /** The documents that have its most common field (at least as many as it holds; the library's index statistics). */
     @Override
     public long getCount() {
-        Set<Object> documents = new java.util.HashSet<>();
-        fields.forEach(field -> documents.addAll(field.documents()));
-        return documents.size();
+        return fields.stream().mapToLong(Field::documents).max().orElse(0);
     }
 
     @Override

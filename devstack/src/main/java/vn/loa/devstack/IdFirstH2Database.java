@@ -339,7 +339,7 @@ final class IdFirstH2Database extends H2Database {
                     }
                 }
             }
-            return best == null ? java.util.Optional.empty() : best.inOrder(candidates, descending);
+            return best == null ? java.util.Optional.empty() : best.inOrder(candidates, descending, count());
         }
 
         /**

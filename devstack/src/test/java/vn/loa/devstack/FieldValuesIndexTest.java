@@ -318,4 +318,31 @@ class FieldValuesIndexTest {
                 .entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
         assertThat(IdFirstH2Database.SCANNED.sum() - scans).as("whole-collection reads").isZero();
     }
+
+    @Test
+    void aWalkInTheSortsOrderPutsDocumentsWithoutTheFieldWhereMongoDbSortsThem() {
+        FieldValuesIndex index = new FieldValuesIndex("by-day", List.of(
+                new de.bwaldvogel.mongo.backend.IndexKey("day", false)), false);
+        java.util.Set<Object> all = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < 6; i++) {
+            de.bwaldvogel.mongo.bson.Document d = new de.bwaldvogel.mongo.bson.Document("_id", "d" + i);
+            if (i % 3 != 0) { // d0 and d3 have no day
+                d.put("day", i);
+            }
+            index.add(d, "d" + i, null);
+            all.add("d" + i);
+        }
+        FieldValuesIndex.Field day = index.field("day").orElseThrow();
+        // descending: highest first, then the documents without the field (they sort lowest, as null does)
+        assertThat(day.inOrder(all, true, 6).orElseThrow().toList()).containsExactly("d5", "d4", "d2", "d1", "d0",
+                "d3");
+        // ascending: they would come first, and which they are is not kept: no walk, the collection sorts
+        assertThat(day.inOrder(all, false, 6)).isEmpty();
+        // ascending when every document of the collection has the field: lowest first
+        assertThat(day.inOrder(java.util.Set.of("d1", "d2", "d4"), false, 4).orElseThrow().toList())
+                .containsExactly("d1", "d2", "d4");
+        // a value that cannot be ordered (null) among the candidates: no walk either way
+        index.add(new de.bwaldvogel.mongo.bson.Document("_id", "d6").append("day", null), "d6", null);
+        assertThat(day.inOrder(java.util.Set.of("d1", "d6"), true, 7)).isEmpty();
+    }
 }
