@@ -320,8 +320,9 @@ final class IdFirstH2Database extends H2Database {
         }
 
         /**
-         * The candidates in the order a one-field sort asks for, from an in-memory index that keeps that field; empty
-         * when none does or a candidate has no place in its order.
+         * The candidates in the order a one-field sort asks for, from an in-memory index that keeps that field (one
+         * kept in the sort's direction if there is one); empty when none does or the field cannot order them
+         * ({@link FieldValuesIndex.Field#inOrder}).
          */
         private java.util.Optional<java.util.stream.Stream<Object>> inOrderOfTheSort(Set<Object> candidates,
                 Document orderBy) {
@@ -359,9 +360,10 @@ final class IdFirstH2Database extends H2Database {
 
         /**
          * Of the conditions of the query that the in-memory indexes can narrow by, the one with the fewest candidates
-         * (the library takes the first index that can answer: for a task's credits of a commune, {@code {tenantId,
-         * createdAt}} before {@code {taskIds}}, and so every item of the commune). Empty when another kind of index
-         * (a unique one, which names at most one document) can answer, or none can: then the library chooses.
+         * (the library takes the first index that can answer: for a commune's items of one task, {@code {tenantId,
+         * createdAt}}, and so every item of the commune, though {@code taskIds} names a few). Empty when another kind
+         * of index (a unique one, which names at most one document) can answer, or none can: then the library
+         * chooses.
          */
         private java.util.Optional<FieldValuesIndex.Narrowing> narrowest(Document query) {
             FieldValuesIndex.Narrowing best = null;
