@@ -8,7 +8,6 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,6 +26,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 import vn.loa.bench.stack.Charts;
 
@@ -46,6 +47,7 @@ import vn.loa.bench.stack.Charts;
  */
 public final class StandInQueries {
 
+    private static final Logger log = LoggerFactory.getLogger(StandInQueries.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int[] SIZES = Arrays.stream(System.getProperty("bench.sizes", "2000,20000,100000")
             .split(",")).mapToInt(s -> Integer.parseInt(s.strip())).toArray();
@@ -76,13 +78,13 @@ public final class StandInQueries {
         String store = System.getProperty("bench.store");
         if (store != null) { // a copy of a real store (a data folder's mongo/), as it is
             for (var build : builds.entrySet()) {
-                System.out.printf("%s, a copy of %s…%n", build.getKey(), store);
+                log.info("{}, a copy of {}…", build.getKey(), store);
                 results.get(build.getKey()).put("store", measure(build.getValue(), 0, Path.of(store)));
             }
         } else {
             for (int size : SIZES) {
                 for (var build : builds.entrySet()) {
-                    System.out.printf("%s, %,d items…%n", build.getKey(), size);
+                    log.info("{}, {} items…", build.getKey(), size);
                     results.get(build.getKey()).put(String.valueOf(size), measure(build.getValue(), size, null));
                 }
             }
@@ -114,9 +116,11 @@ public final class StandInQueries {
                 dir.toString(), String.valueOf(port))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("stand-in.log").toFile()).start();
         try {
-            waitForPort(port, standIn);
-            double startSeconds = (System.nanoTime() - started) / 1e9;
-            try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+            // the driver waits for the server itself (up to 60 s): the first command answers once it listens
+            try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port
+                    + "/?serverSelectionTimeoutMS=60000")) {
+                ready(client, standIn);
+                double startSeconds = (System.nanoTime() - started) / 1e9;
                 MongoCollection<Document> contents = client.getDatabase(copyOf == null ? "loa"
                         : contentDatabase(client)).getCollection("contents");
                 // content-service's indexes (vn.loa.content.item.Items; a real store has them already)
@@ -159,8 +163,9 @@ public final class StandInQueries {
                     try {
                         long[] took = time(r, query.getValue());
                         Map<String, Object> stats = Stats.of(took);
-                        floor = floor == 0 ? Stats.ms(p50(took)) : floor; // the first: by id
-                        stats.put("p50ToFloor", Math.round(Stats.ms(p50(took)) / floor * 10) / 10.0);
+                        double p50 = (double) stats.get("p50Ms");
+                        floor = floor == 0 ? p50 : floor; // the first: by id
+                        stats.put("p50ToFloor", Math.round(p50 / floor * 10) / 10.0);
                         figures.put(query.getKey(), stats);
                     } catch (RuntimeException e) {
                         standIn.waitFor(5, TimeUnit.SECONDS);
@@ -320,31 +325,20 @@ public final class StandInQueries {
         return Arrays.copyOf(sample, n);
     }
 
-    private static long p50(long[] sample) {
-        long[] sorted = sample.clone();
-        Arrays.sort(sorted);
-        return Stats.percentile(sorted, 0.5);
-    }
-
     /** Why a stand-in stopped, from its log: its OutOfMemoryError, if that was it. */
     private static String stopReason(Path log) throws IOException {
         return Files.readAllLines(log).stream().anyMatch(line -> line.contains("OutOfMemoryError"))
                 ? ": OutOfMemoryError (heap 512 MB)" : "";
     }
 
-    private static void waitForPort(int port, Process process) throws InterruptedException, IOException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IOException("the stand-in stopped at its start (exit " + process.exitValue() + ")");
-            }
-            try (Socket s = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
+    /** Waits for the stand-in's first answer; a stand-in that stopped at its start is said so. */
+    private static void ready(MongoClient client, Process standIn) throws IOException {
+        try {
+            client.getDatabase("admin").runCommand(new Document("ping", 1));
+        } catch (RuntimeException e) {
+            throw new IOException(standIn.isAlive() ? "the stand-in did not answer within 60 s"
+                    : "the stand-in stopped at its start (exit " + standIn.exitValue() + ")", e);
         }
-        throw new IOException("the stand-in did not listen on " + port + " within 60 s");
     }
 
     private static final Pattern USED = Pattern.compile("used (\\d+)K");
@@ -439,6 +433,6 @@ public final class StandInQueries {
             md.append("![p50 as a ratio to the floor, by store size](").append(name).append(".png)\n");
         }
         Files.writeString(dir.resolve(name + ".md"), md.toString());
-        System.out.println(md);
+        log.info("\n{}", md);
     }
 }

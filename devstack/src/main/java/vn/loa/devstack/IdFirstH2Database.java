@@ -201,15 +201,18 @@ final class IdFirstH2Database extends H2Database {
          */
         @Override
         public QueryResult handleQuery(QueryParameters parameters) {
-            return pinned(() -> {
-                try {
-                    return query(parameters);
-                } catch (java.util.ConcurrentModificationException e) {
-                    synchronized (this) {
-                        return query(parameters);
-                    }
+            return pinned(() -> besideIndexChanges(() -> query(parameters)));
+        }
+
+        /** A read, run again under the monitor if the library's list of indexes changed under it. */
+        private <T> T besideIndexChanges(java.util.function.Supplier<T> read) {
+            try {
+                return read.get();
+            } catch (java.util.ConcurrentModificationException e) {
+                synchronized (this) {
+                    return read.get();
                 }
-            });
+            }
         }
 
         /**
@@ -382,22 +385,13 @@ final class IdFirstH2Database extends H2Database {
 
         /**
          * The pipeline run on the candidates of {@code match} (each a copy, as a query hands out; its own
-         * {@code $match} then applies the whole condition to them); empty when no in-memory index can narrow it.
+         * {@code $match} then applies the whole condition to them); empty when no in-memory index can narrow it. Only
+         * reached from a command, which has pinned the store's version ({@link IdFirstH2Database#handleCommand}).
          */
         java.util.Optional<java.util.List<Document>> aggregateCandidates(Document match, Aggregation pipeline) {
-            return pinned(() -> {
-                java.util.Optional<FieldValuesIndex.Narrowing> narrowest;
-                try {
-                    narrowest = narrowest(match);
-                } catch (java.util.ConcurrentModificationException e) { // the index list changed: see handleQuery
-                    synchronized (this) {
-                        narrowest = narrowest(match);
-                    }
-                }
-                return narrowest.map(n -> pipeline.runStages(n.positions().stream()
-                        .peek(position -> CANDIDATES.increment()).map(this::getDocument)
-                        .filter(java.util.Objects::nonNull).map(Document::cloneDeeply)));
-            });
+            return besideIndexChanges(() -> narrowest(match)).map(n -> pipeline.runStages(n.positions().stream()
+                    .peek(position -> CANDIDATES.increment()).map(this::getDocument)
+                    .filter(java.util.Objects::nonNull).map(Document::cloneDeeply)));
         }
 
         /** The {@code _id} condition of a query: its own, or that of one of the conditions of its top-level $and. */
