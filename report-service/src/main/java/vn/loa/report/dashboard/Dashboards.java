@@ -113,8 +113,9 @@ public class Dashboards {
                 titles.putIfAbsent(i.itemId(), i.title());
             }
         });
-        Engagement engagement = Engagements.of(readModels.engagement(code),
-                today.minusDays(CommuneDashboard.ENGAGEMENT_DAYS - 1), today, titles, tasks,
+        LocalDate since = today.minusDays(CommuneDashboard.ENGAGEMENT_DAYS - 1);
+        Engagement engagement = Engagements.of(readModels.engagement(List.of(code), since, today)
+                .getOrDefault(code, List.of()), since, today, titles, tasks,
                 Engagements.channelNames(channelNames, unit));
 
         return new CommuneDashboard(commune(code), summary, views, atRisk, missed, pubs,

@@ -46,18 +46,23 @@ public class ProvinceDashboards {
         Map<String, String> channelNames = readModels.channelNames();
         List<String> codes = province.communes().stream().map(CommuneDirectory.Commune::code).toList();
         Map<String, SubmissionState> states = submissions.states(codes, period.label());
-        List<ProvinceDashboard.Row> rows = new ArrayList<>();
         LocalDate since = today.minusDays(CommuneDashboard.ENGAGEMENT_DAYS - 1);
+        // each read model once for the whole province, and of publications and engagement only the span shown
+        Map<String, Map<String, PlanRecord>> plans = readModels.plans(codes);
+        Map<String, List<TaskRecord>> tasks = readModels.tasks(codes);
+        Map<String, List<PublicationRecord>> firstPublishedThisMonth = readModels.publicationsFirstPublished(codes,
+                VnTime.startOf(month.atDay(1)), VnTime.startOf(month.plusMonths(1).atDay(1)));
+        Map<String, List<EngagementRecord>> engagement = readModels.engagement(codes, since, today);
+        List<ProvinceDashboard.Row> rows = new ArrayList<>();
         List<EngagementRecord> engaged = new ArrayList<>();
         for (CommuneDirectory.Commune c : province.communes()) {
-            Map<String, PlanRecord> plans = readModels.plans(c.code());
-            List<TaskRecord> tasks = readModels.tasks(c.code());
+            Map<String, PlanRecord> communePlans = plans.getOrDefault(c.code(), Map.of());
             int met = 0;
             int atRisk = 0;
             int missed = 0;
             int counted = 0;
-            for (TaskRecord t : tasks) {
-                var view = Dashboards.view(t, plans.get(t.planId()), today);
+            for (TaskRecord t : tasks.getOrDefault(c.code(), List.of())) {
+                var view = Dashboards.view(t, communePlans.get(t.planId()), today);
                 if (view.status().equals(TaskStatus.WITHDRAWN.name())) {
                     continue;
                 }
@@ -74,17 +79,14 @@ public class ProvinceDashboards {
                     }
                 }
             }
-            List<PublicationRecord> thisMonth = readModels.publications(c.code()).stream()
-                    .filter(PublicationRecord::live).filter(p -> !p.activity())
-                    .filter(p -> YearMonth.from(VnTime.dayOf(p.firstPublishedAt())).equals(month))
-                    .toList();
+            List<PublicationRecord> thisMonth = firstPublishedThisMonth.getOrDefault(c.code(), List.of()).stream()
+                    .filter(PublicationRecord::live).filter(p -> !p.activity()).toList();
             List<Count> byChannel = Dashboards.count(thisMonth, PublicationRecord::channel,
                     id -> Vocabulary.channel(id, channelNames, c.kind()));
             SubmissionState state = states.getOrDefault(c.code(), SubmissionState.DRAFT);
-            List<EngagementRecord> communeEngaged = readModels.engagement(c.code());
+            List<EngagementRecord> communeEngaged = engagement.getOrDefault(c.code(), List.of());
             engaged.addAll(communeEngaged);
-            long reached = communeEngaged.stream().filter(r -> !r.day().isBefore(since) && !r.day().isAfter(today))
-                    .mapToLong(r -> Engagements.reached(r.figures())).sum();
+            long reached = communeEngaged.stream().mapToLong(r -> Engagements.reached(r.figures())).sum();
             rows.add(new ProvinceDashboard.Row(c.code(), c.name(), counted, met, atRisk, missed, thisMonth.size(),
                     byChannel, state.name(), state.label(), reached));
         }

@@ -122,7 +122,8 @@ public class ReportController {
             throw new InvalidInput("format", "Báo cáo tổng hợp cấp tỉnh xuất được dạng xlsx hoặc json.");
         }
         LocalDate today = today();
-        List<ReportData> all = prov.communes().stream().map(c -> reports.of(c.code(), p, today)).toList();
+        List<ReportData> all = reports.of(prov.communes().stream().map(CommuneDirectory.Commune::code).toList(), p,
+                today);
         if (format.equals("json")) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(all);
         }

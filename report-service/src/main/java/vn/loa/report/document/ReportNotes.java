@@ -4,6 +4,9 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import java.time.Clock;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -25,6 +28,17 @@ public class ReportNotes {
     public Notes of(String commune, String period) {
         Document d = mongo.getCollection(COLLECTION).find(Filters.eq("_id", commune + "|" + period)).first();
         return d == null ? Notes.EMPTY : read(d);
+    }
+
+    /** The notes of every commune listed for one period, in one query (none written: empty notes). */
+    public Map<String, Notes> of(List<String> communes, String period) {
+        Map<String, Notes> out = new HashMap<>();
+        for (Document d : mongo.getCollection(COLLECTION).find(Filters.in("_id",
+                communes.stream().map(c -> c + "|" + period).toList()))) {
+            out.put(d.getString("commune"), read(d));
+        }
+        communes.forEach(c -> out.putIfAbsent(c, Notes.EMPTY));
+        return out;
     }
 
     public Notes save(String commune, String period, Notes notes, String by) {

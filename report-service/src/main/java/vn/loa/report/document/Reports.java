@@ -64,6 +64,37 @@ public class Reports implements AcceptedReports {
         return live(commune, period, today, submission.state(), null);
     }
 
+    /**
+     * The reports of many communes for one period, as {@link #of} gives each: each read model read once for all of
+     * them (the province's table), a frozen report read from its archive.
+     */
+    public List<ReportData> of(List<String> communes, ReportPeriod period, LocalDate today) {
+        Map<String, Submission> submitted = submissions.of(communes, period.label());
+        Map<String, ReportData> frozen = new HashMap<>();
+        submitted.values().stream().filter(s -> s.frozenAt() != null)
+                .forEach(s -> archive.data(s.commune(), period.label()).ifPresent(d -> frozen.put(s.commune(), d)));
+        List<String> live = communes.stream().filter(c -> !frozen.containsKey(c)).toList();
+        Map<String, Map<String, PlanRecord>> plans = readModels.plans(live);
+        Map<String, List<TaskRecord>> tasks = readModels.tasks(live);
+        Map<String, List<PublicationRecord>> publications = readModels.publications(live);
+        Map<String, List<EngagementRecord>> engagement = readModels.engagement(live);
+        Map<String, Notes> notesOf = notes.of(live, period.label());
+        Map<String, String> channelNames = readModels.channelNames();
+        List<ReportData> out = new ArrayList<>(communes.size());
+        for (String commune : communes) {
+            ReportData data = frozen.get(commune);
+            if (data == null) {
+                SubmissionState state = submitted.get(commune).state();
+                data = compute(commune, period, today, plans.getOrDefault(commune, Map.of()),
+                        tasks.getOrDefault(commune, List.of()), publications.getOrDefault(commune, List.of()),
+                        channelNames, notesOf.get(commune), state.name(), state.label(), null,
+                        engagement.getOrDefault(commune, List.of()));
+            }
+            out.add(data);
+        }
+        return out;
+    }
+
     /** The report computed from the read models now, in the given submission state. */
     ReportData live(String commune, ReportPeriod period, LocalDate today, SubmissionState state, Instant frozenAt) {
         return compute(commune, period, today, readModels.plans(commune), readModels.tasks(commune),

@@ -12,7 +12,11 @@ import jakarta.annotation.PostConstruct;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +34,9 @@ import vn.loa.report.live.Change;
  * log. A reconnecting client resumes after its {@code Last-Event-ID}. The log keeps the last
  * {@code loa.report.live.retain-per-tenant} changes of each tenant; what was pruned is remembered per tenant, so a
  * client that comes back too late is told to reload ({@code reset}).
+ *
+ * <p>Changes are written as a group commit: the report-service consumers that append at the same moment share one
+ * increment of the sequence and one insert ({@link #write}).
  */
 @Component
 public class ChangeLog {
@@ -49,6 +56,11 @@ public class ChangeLog {
     /** Handed every change this instance appends: the live stream sends it at once, without reading the log. */
     private final List<java.util.function.Consumer<Entry>> listeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The group commit ({@link #write}): changes waiting, and whether a thread is writing a batch. */
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition batchWritten = lock.newCondition();
+    private List<Pending> waiting = new ArrayList<>();
+    private boolean writing;
 
     @Autowired
     public ChangeLog(MongoTemplate mongo, Clock clock, LiveSettings settings) {
@@ -83,21 +95,141 @@ public class ChangeLog {
      * does not hold it yet. Returns the entry written, or null when the log already had it.
      */
     public Entry append(Change change, String key) {
-        if (change.repeat() && (key == null || changes().find(Filters.eq("key", key)).first() != null)) {
-            return null;
+        List<Entry> written = appendAll(List.of(change), key == null ? null : List.of(key));
+        return written.isEmpty() ? null : written.getFirst();
+    }
+
+    /**
+     * Appends the changes one event made, keyed by the event's id ({@link #key}); a repeat only if the log lacks it.
+     * Returns the entries written.
+     */
+    public List<Entry> appendAll(String eventId, List<Change> changes) {
+        return appendAll(changes, changes.stream().map(c -> key(eventId, c)).toList());
+    }
+
+    /** What names a change in the log: the event that made it, what moved and its id. */
+    public static String key(String eventId, Change change) {
+        return eventId + "/" + change.area() + "/" + change.subject();
+    }
+
+    private List<Entry> appendAll(List<Change> changes, List<String> keys) {
+        List<String> repeats = new ArrayList<>();
+        for (int i = 0; i < changes.size(); i++) {
+            if (changes.get(i).repeat() && keys != null) {
+                repeats.add(keys.get(i));
+            }
         }
-        Document counter = meta().findOneAndUpdate(Filters.eq("_id", SEQUENCE), Updates.inc("value", 1L),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-        long seq = ((Number) counter.get("value")).longValue();
-        String province = CommuneDirectory.instance().commune(change.tenant())
-                .map(CommuneDirectory.Commune::provinceCode).orElse(null);
-        Entry entry = new Entry(seq, change.tenant(), province, change.area(), change.subject(), change.cause(),
-                clock.instant());
-        changes().insertOne(new Document("_id", seq).append("tenant", entry.tenant())
-                .append("province", province).append("area", entry.area()).append("subject", entry.subject())
-                .append("cause", entry.cause()).append("at", Date.from(entry.at())).append("key", key));
-        listeners.forEach(l -> l.accept(entry));
-        return entry;
+        Set<String> logged = new HashSet<>();
+        if (!repeats.isEmpty()) {
+            for (Document d : changes().find(Filters.in("key", repeats)).projection(new Document("key", 1))) {
+                logged.add(d.getString("key"));
+            }
+        }
+        List<Pending> pending = new ArrayList<>();
+        for (int i = 0; i < changes.size(); i++) {
+            Change change = changes.get(i);
+            String key = keys == null ? null : keys.get(i);
+            if (!change.repeat() || (key != null && !logged.contains(key))) {
+                pending.add(new Pending(change, key));
+            }
+        }
+        return pending.isEmpty() ? List.of() : write(pending);
+    }
+
+    /**
+     * Writes changes as a group commit: whoever finds no write under way takes every change waiting — its own and
+     * those other threads queued meanwhile — numbers them with one {@code $inc} of the sequence and inserts them with
+     * one {@code insertMany}; the others wait for it. Under load many consumers append at once, so a change costs less
+     * than the two round trips it took alone; without load nobody waits, since a lone change is written at once.
+     * Every caller returns once its own changes are written (or throws what the write threw: its consumer tries the
+     * event again, as a repeat).
+     */
+    private List<Entry> write(List<Pending> mine) {
+        lock.lock();
+        try {
+            waiting.addAll(mine);
+            while (!mine.getLast().done) {
+                if (writing) {
+                    batchWritten.awaitUninterruptibly();
+                    continue;
+                }
+                writing = true;
+                List<Pending> batch = waiting;
+                waiting = new ArrayList<>();
+                lock.unlock();
+                RuntimeException failure = null;
+                try {
+                    insert(batch);
+                } catch (RuntimeException e) {
+                    failure = e;
+                } finally {
+                    lock.lock();
+                    writing = false;
+                    for (Pending p : batch) {
+                        p.failure = failure;
+                        p.done = true;
+                    }
+                    batchWritten.signalAll();
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        List<Entry> entries = new ArrayList<>(mine.size());
+        for (Pending p : mine) {
+            if (p.failure != null) {
+                throw p.failure;
+            }
+            entries.add(p.entry);
+        }
+        return entries;
+    }
+
+    /** Numbers the batch with one increment of the sequence, inserts it in one command, then hands it over. */
+    private void insert(List<Pending> batch) {
+        Document counter = meta().findOneAndUpdate(Filters.eq("_id", SEQUENCE), Updates.inc("value",
+                (long) batch.size()), new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        long seq = ((Number) counter.get("value")).longValue() - batch.size();
+        List<Document> documents = new ArrayList<>(batch.size());
+        for (Pending p : batch) {
+            Change change = p.change;
+            String province = CommuneDirectory.instance().commune(change.tenant())
+                    .map(CommuneDirectory.Commune::provinceCode).orElse(null);
+            p.entry = new Entry(++seq, change.tenant(), province, change.area(), change.subject(), change.cause(),
+                    clock.instant());
+            documents.add(new Document("_id", p.entry.seq()).append("tenant", p.entry.tenant())
+                    .append("province", province).append("area", p.entry.area())
+                    .append("subject", p.entry.subject()).append("cause", p.entry.cause())
+                    .append("at", Date.from(p.entry.at())).append("key", p.key));
+        }
+        changes().insertMany(documents);
+        for (Pending p : batch) {
+            listeners.forEach(l -> l.accept(p.entry));
+        }
+    }
+
+    /** How many changes wait for the write under way (for tests). */
+    int waiting() {
+        lock.lock();
+        try {
+            return waiting.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A change queued for the group commit; its fields are read and written under {@link #lock}. */
+    private static final class Pending {
+        final Change change;
+        final String key;
+        Entry entry;
+        RuntimeException failure;
+        boolean done;
+
+        Pending(Change change, String key) {
+            this.change = change;
+            this.key = key;
+        }
     }
 
     /** The changes after a sequence number that a filter lets through, oldest first. */

@@ -6,7 +6,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import vn.loa.contracts.LoaEvent;
 import vn.loa.platform.messaging.IncomingEvent;
-import vn.loa.report.live.Change;
 import vn.loa.report.live.ChangeLog;
 
 /**
@@ -23,10 +22,7 @@ public class EventIntake {
     @Bean
     Consumer<Message<LoaEvent>> onEvent(Projection projection, ChangeLog changes) {
         return message -> {
-            String id = IncomingEvent.id(message);
-            for (Change change : projection.apply(message.getPayload())) {
-                changes.append(change, id + "/" + change.area() + "/" + change.subject());
-            }
+            changes.appendAll(IncomingEvent.id(message), projection.apply(message.getPayload()));
         };
     }
 }

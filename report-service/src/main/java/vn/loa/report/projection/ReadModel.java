@@ -42,11 +42,20 @@ public final class ReadModel {
     private ReadModel() {
     }
 
-    /** Every read model is read by tenant: an index on it (MongoDB; the stand-in serves only {@code _id} by index). */
+    /**
+     * Every read model is read by tenant: an index on it. Publications are also read by tenant and first publication
+     * (the province dashboard's month), engagement by tenant and day (the dashboards' last days).
+     */
     public static void ensureIndexes(MongoTemplate mongo) {
         for (String collection : ALL) {
-            if (!collection.equals(CHANNELS)) {
-                mongo.getCollection(collection).createIndex(Indexes.ascending("tenant"));
+            switch (collection) {
+                case CHANNELS -> {
+                }
+                case PUBLICATIONS -> mongo.getCollection(collection).createIndex(Indexes.compoundIndex(
+                        Indexes.ascending("tenant"), Indexes.ascending("firstPublishedAt")));
+                case ENGAGEMENT_DAYS, ENGAGEMENT_TOTALS -> mongo.getCollection(collection).createIndex(
+                        Indexes.compoundIndex(Indexes.ascending("tenant"), Indexes.ascending("day")));
+                default -> mongo.getCollection(collection).createIndex(Indexes.ascending("tenant"));
             }
         }
     }

@@ -80,8 +80,26 @@ public class ReadModels {
      * operator's running total (dated by the day it is as of).
      */
     public List<EngagementRecord> engagement(String tenant) {
-        List<EngagementRecord> out = new ArrayList<>();
-        for (Document d : mongo.getCollection(ReadModel.ENGAGEMENT_DAYS).find(Filters.eq("tenant", tenant))) {
+        return engagementByTenant(Filters.eq("tenant", tenant)).getOrDefault(tenant, List.of());
+    }
+
+    /** The engagement of many tenants, by tenant: one query per collection. */
+    public Map<String, List<EngagementRecord>> engagement(Collection<String> tenants) {
+        return engagementByTenant(Filters.in("tenant", tenants));
+    }
+
+    /**
+     * The engagement of many tenants dated from {@code from} to {@code to} (inclusive), by tenant: one query per
+     * collection, whatever the number of tenants, reading only the days asked for (index {@code tenant, day}).
+     */
+    public Map<String, List<EngagementRecord>> engagement(Collection<String> tenants, LocalDate from, LocalDate to) {
+        return engagementByTenant(Filters.and(Filters.in("tenant", tenants),
+                Filters.gte("day", from.toString()), Filters.lte("day", to.toString())));
+    }
+
+    private Map<String, List<EngagementRecord>> engagementByTenant(Bson filter) {
+        Map<String, List<EngagementRecord>> out = new HashMap<>();
+        for (Document d : mongo.getCollection(ReadModel.ENGAGEMENT_DAYS).find(filter)) {
             vn.loa.contracts.channel.PublicationEngaged.Figures sum =
                     vn.loa.contracts.channel.PublicationEngaged.Figures.NONE;
             Document windows = d.get("w", Document.class);
@@ -90,12 +108,14 @@ public class ReadModels {
                     sum = sum.plus(EngagementProjection.figures((Document) w));
                 }
             }
-            out.add(new EngagementRecord(tenant, d.getString("channel"), d.getString("itemId"),
-                    LocalDate.parse(d.getString("day")), sum, false));
+            String tenant = d.getString("tenant");
+            out.computeIfAbsent(tenant, t -> new ArrayList<>()).add(new EngagementRecord(tenant,
+                    d.getString("channel"), d.getString("itemId"), LocalDate.parse(d.getString("day")), sum, false));
         }
-        for (Document d : mongo.getCollection(ReadModel.ENGAGEMENT_TOTALS).find(Filters.eq("tenant", tenant))) {
-            out.add(new EngagementRecord(tenant, d.getString("channel"), d.getString("itemId"),
-                    LocalDate.parse(d.getString("day")),
+        for (Document d : mongo.getCollection(ReadModel.ENGAGEMENT_TOTALS).find(filter)) {
+            String tenant = d.getString("tenant");
+            out.computeIfAbsent(tenant, t -> new ArrayList<>()).add(new EngagementRecord(tenant,
+                    d.getString("channel"), d.getString("itemId"), LocalDate.parse(d.getString("day")),
                     EngagementProjection.figures(d.get("figures", Document.class)), true));
         }
         return out;
@@ -103,6 +123,11 @@ public class ReadModels {
 
     public Map<String, PlanRecord> plans(String tenant) {
         return plansByTenant(Filters.eq("tenant", tenant)).getOrDefault(tenant, Map.of());
+    }
+
+    /** Every plan of many tenants at once, by tenant, in one query. */
+    public Map<String, Map<String, PlanRecord>> plans(Collection<String> tenants) {
+        return plansByTenant(Filters.in("tenant", tenants));
     }
 
     /** The plans that are not closed, of many tenants at once ({@code tenants} null: every tenant), by tenant. */
@@ -128,6 +153,21 @@ public class ReadModels {
 
     public List<PublicationRecord> publications(String tenant) {
         return publicationsByTenant(Filters.eq("tenant", tenant)).getOrDefault(tenant, List.of());
+    }
+
+    /** The publications of many tenants, by tenant, in one query. */
+    public Map<String, List<PublicationRecord>> publications(Collection<String> tenants) {
+        return publicationsByTenant(Filters.in("tenant", tenants));
+    }
+
+    /**
+     * The publications of many tenants first published in {@code [from, to)}, by tenant, in one query reading only
+     * those (index {@code tenant, firstPublishedAt}).
+     */
+    public Map<String, List<PublicationRecord>> publicationsFirstPublished(Collection<String> tenants, Instant from,
+            Instant to) {
+        return publicationsByTenant(Filters.and(Filters.in("tenant", tenants),
+                Filters.gte("firstPublishedAt", Date.from(from)), Filters.lt("firstPublishedAt", Date.from(to))));
     }
 
     /** Publications that ever failed, of many tenants at once ({@code tenants} null: every tenant), by tenant. */

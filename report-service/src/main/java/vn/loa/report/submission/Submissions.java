@@ -59,6 +59,18 @@ public class Submissions {
         return d == null ? Submission.draft(commune, period) : read(d);
     }
 
+    /** The submissions of every commune listed for one period, in one query (a draft where there is none). */
+    public Map<String, Submission> of(List<String> communes, String period) {
+        Map<String, Submission> out = new HashMap<>();
+        for (Document d : col().find(Filters.and(Filters.in("commune", communes), Filters.eq("period", period)))
+                .projection(STATE)) {
+            Submission s = read(d);
+            out.put(s.commune(), s);
+        }
+        communes.forEach(c -> out.putIfAbsent(c, Submission.draft(c, period)));
+        return out;
+    }
+
     /** The state of every commune listed for one period. */
     public Map<String, SubmissionState> states(List<String> communes, String period) {
         Map<String, SubmissionState> out = new HashMap<>();

@@ -1,6 +1,21 @@
 package vn.loa.report.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -16,6 +31,7 @@ import vn.loa.platform.tenancy.Role;
 import vn.loa.platform.tenancy.TenantScope;
 import vn.loa.report.live.ChangeLog.Entry;
 import vn.loa.report.live.Change;
+import vn.loa.report.support.CommandCounts;
 import vn.loa.report.support.InMemoryMongo;
 import vn.loa.report.support.Samples;
 
@@ -101,5 +117,85 @@ class ChangeLogTest {
 
         assertThat(log.after(0, visibleTo(Samples.KIM_THANH, Role.EDITOR), 100)).hasSize(2)
                 .allMatch(e -> e.cause().equals("TaskCredited"));
+    }
+
+    @Test
+    void changesAppendedWhileAWriteIsUnderWayAreNumberedAndInsertedTogether() throws Exception {
+        CommandCounts commands = new CommandCounts();
+        int others = 7;
+        try (MongoClient client = mongo.client(commands)) {
+            ChangeLog log = new ChangeLog(new MongoTemplate(client, "changes-group"),
+                    Clock.fixed(Instant.parse("2025-09-20T03:00:00Z"), ZoneOffset.UTC), 100);
+            List<Entry> handedOver = new CopyOnWriteArrayList<>();
+            CountDownLatch othersQueued = new CountDownLatch(1);
+            log.onAppend(entry -> {
+                handedOver.add(entry);
+                if (entry.seq() == 1) {
+                    // the first write is still under way: the others queue behind it meanwhile
+                    try {
+                        othersQueued.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            });
+            ExecutorService threads = Executors.newFixedThreadPool(others + 1);
+            Future<Entry> first = threads.submit(() -> log.append(change(0), "event-0/task/task-0"));
+            waitUntil(() -> handedOver.size() == 1);
+            List<Future<Entry>> rest = new ArrayList<>();
+            for (int i = 1; i <= others; i++) {
+                int n = i;
+                rest.add(threads.submit(() -> log.append(change(n), "event-" + n + "/task/task-" + n)));
+            }
+            waitUntil(() -> log.waiting() == others);
+            commands.clear();
+            othersQueued.countDown();
+
+            assertThat(first.get(10, TimeUnit.SECONDS).seq()).isEqualTo(1);
+            Set<Long> numbers = new TreeSet<>();
+            for (Future<Entry> f : rest) {
+                numbers.add(f.get(10, TimeUnit.SECONDS).seq());
+            }
+            threads.shutdown();
+            assertThat(numbers).containsExactly(2L, 3L, 4L, 5L, 6L, 7L, 8L);
+            // the seven waiting changes: one increment of the sequence and one insert, not seven of each
+            assertThat(commands.of("findAndModify")).isEqualTo(1);
+            assertThat(commands.of("insert")).isEqualTo(1);
+            assertThat(handedOver).extracting(Entry::seq).containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
+            assertThat(log.after(0, visibleTo(Samples.KIM_THANH, Role.EDITOR), 100)).extracting(Entry::subject)
+                    .containsExactlyInAnyOrder("task-0", "task-1", "task-2", "task-3", "task-4", "task-5", "task-6",
+                            "task-7");
+            assertThat(log.lastSeq()).isEqualTo(8);
+        }
+    }
+
+    @Test
+    void aWriteThatFailsFailsItsCallerAndTheNextChangeIsWritten() {
+        MongoTemplate template = mongo.template("changes-failing");
+        ChangeLog log = new ChangeLog(template, Clock.fixed(Instant.parse("2025-09-20T03:00:00Z"), ZoneOffset.UTC),
+                10);
+        // number 2 is taken by something already in the log: the change given it cannot be inserted
+        template.getCollection(ChangeLog.CHANGES).insertOne(new Document("_id", 2L).append("tenant", "x"));
+        assertThat(log.append(change(1), "event-1/task/task-1").seq()).isEqualTo(1);
+        assertThatThrownBy(() -> log.append(change(2), "event-2/task/task-2")).isInstanceOf(MongoException.class);
+        // its consumer tries the event again: a repeat now, written since the log lacks it
+        assertThat(log.append(change(2).again(), "event-2/task/task-2").seq()).isEqualTo(3);
+        assertThat(log.appendAll("event-3", List.of(change(3), change(4).again()))).extracting(Entry::seq)
+                .containsExactly(4L, 5L);
+        // the same event's changes again: all in the log, nothing written
+        assertThat(log.appendAll("event-3", List.of(change(3).again(), change(4).again()))).isEmpty();
+        assertThat(log.lastSeq()).isEqualTo(5);
+    }
+
+    private static Change change(int n) {
+        return new Change(Samples.KIM_THANH, "task", "task-" + n, "TaskCredited");
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited 10 s").isLessThan(deadline);
+            Thread.sleep(5);
+        }
     }
 }

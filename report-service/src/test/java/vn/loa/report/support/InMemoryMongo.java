@@ -1,7 +1,10 @@
 package vn.loa.report.support;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.event.CommandListener;
 import de.bwaldvogel.mongo.MongoServer;
 import java.net.InetSocketAddress;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -24,6 +27,14 @@ public final class InMemoryMongo implements AutoCloseable {
 
     public MongoClient client() {
         return client;
+    }
+
+    /** Another client of the same server, telling {@code listener} each command it sends (the caller closes it). */
+    public MongoClient client(CommandListener listener) {
+        InetSocketAddress address = server.getLocalAddress();
+        return MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + address.getPort()))
+                .addCommandListener(listener).build());
     }
 
     @Override
