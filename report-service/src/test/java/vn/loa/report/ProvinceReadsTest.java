@@ -7,8 +7,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Set;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -135,6 +138,24 @@ class ProvinceReadsTest {
         // submissions, the frozen report, plans, credits, tasks, publications, engagement (2), notes, channels
         assertThat(COMMANDS.of("find")).as("queries for the whole province").isLessThanOrEqualTo(10);
         assertThat(oneByOneQueries).as("commune by commune").isGreaterThan(communes.size() * 5);
+    }
+
+    @Test
+    void aReadOfManyDocumentsComesInBatches() {
+        // a whole province's reads can be larger than one reply may be: they are asked for in batches
+        String commune = communes.stream().filter(c -> !c.equals(Samples.KIM_THANH) && !c.equals(Samples.TIEN_MINH))
+                .findFirst().orElseThrow();
+        int published = ReadModels.BATCH * 2 + 1;
+        List<Document> publications = new ArrayList<>();
+        for (int i = 0; i < published; i++) {
+            publications.add(new Document("_id", ReadModel.publicationId("many-" + i, "portal")).append("tenant", commune)
+                    .append("itemId", "many-" + i).append("channel", "portal")
+                    .append("firstPublishedAt", Date.from(Instant.parse("2025-06-02T02:00:00Z"))));
+        }
+        new MongoTemplate(client, "province-reads").getCollection(ReadModel.PUBLICATIONS).insertMany(publications);
+        COMMANDS.clear();
+        assertThat(readModels.publications(List.of(commune)).get(commune)).hasSize(published);
+        assertThat(COMMANDS.of("getMore")).isGreaterThanOrEqualTo(2);
     }
 
     private static PublicationEngaged window(String tenant, String item, String from, long views) {

@@ -27,6 +27,13 @@ import vn.loa.report.projection.TaskRecord.QuotaDef;
 @Component
 public class ReadModels {
 
+    /**
+     * Documents per reply of a read. A province's reads may return hundreds of thousands of documents; MongoDB caps a
+     * reply at 16 MiB by itself, mongo-java-server sends everything in one reply unless asked for batches, and the
+     * driver refuses a reply over 48 MB.
+     */
+    public static final int BATCH = 1000;
+
     private final MongoTemplate mongo;
 
     public ReadModels(MongoTemplate mongo) {
@@ -57,12 +64,12 @@ public class ReadModels {
     private Map<String, List<TaskRecord>> tasksByTenant(Bson filter) {
         Map<String, List<Document>> creditsByTask = new LinkedHashMap<>();
         Map<String, String> tenantOfTask = new HashMap<>();
-        for (Document d : mongo.getCollection(ReadModel.TASK_CREDITS).find(filter)) {
+        for (Document d : mongo.getCollection(ReadModel.TASK_CREDITS).find(filter).batchSize(BATCH)) {
             creditsByTask.computeIfAbsent(d.getString("taskId"), t -> new ArrayList<>()).add(d);
             tenantOfTask.put(d.getString("taskId"), d.getString("tenant"));
         }
         Map<String, List<TaskRecord>> out = new LinkedHashMap<>();
-        for (Document d : mongo.getCollection(ReadModel.TASKS).find(filter)) {
+        for (Document d : mongo.getCollection(ReadModel.TASKS).find(filter).batchSize(BATCH)) {
             out.computeIfAbsent(d.getString("tenant"), t -> new ArrayList<>())
                     .add(task(d, creditsByTask.getOrDefault(d.getString("_id"), List.of())));
             creditsByTask.remove(d.getString("_id"));
@@ -99,7 +106,7 @@ public class ReadModels {
 
     private Map<String, List<EngagementRecord>> engagementByTenant(Bson filter) {
         Map<String, List<EngagementRecord>> out = new HashMap<>();
-        for (Document d : mongo.getCollection(ReadModel.ENGAGEMENT_DAYS).find(filter)) {
+        for (Document d : mongo.getCollection(ReadModel.ENGAGEMENT_DAYS).find(filter).batchSize(BATCH)) {
             vn.loa.contracts.channel.PublicationEngaged.Figures sum =
                     vn.loa.contracts.channel.PublicationEngaged.Figures.NONE;
             Document windows = d.get("w", Document.class);
@@ -112,7 +119,7 @@ public class ReadModels {
             out.computeIfAbsent(tenant, t -> new ArrayList<>()).add(new EngagementRecord(tenant,
                     d.getString("channel"), d.getString("itemId"), LocalDate.parse(d.getString("day")), sum, false));
         }
-        for (Document d : mongo.getCollection(ReadModel.ENGAGEMENT_TOTALS).find(filter)) {
+        for (Document d : mongo.getCollection(ReadModel.ENGAGEMENT_TOTALS).find(filter).batchSize(BATCH)) {
             String tenant = d.getString("tenant");
             out.computeIfAbsent(tenant, t -> new ArrayList<>()).add(new EngagementRecord(tenant,
                     d.getString("channel"), d.getString("itemId"), LocalDate.parse(d.getString("day")),
@@ -138,7 +145,7 @@ public class ReadModels {
 
     private Map<String, Map<String, PlanRecord>> plansByTenant(Bson filter) {
         Map<String, Map<String, PlanRecord>> out = new HashMap<>();
-        for (Document d : mongo.getCollection(ReadModel.PLANS).find(filter)) {
+        for (Document d : mongo.getCollection(ReadModel.PLANS).find(filter).batchSize(BATCH)) {
             String tenant = d.getString("tenant");
             Document s = d.get("signer", Document.class);
             PlanRecord.Signer signer = s == null ? null : new PlanRecord.Signer(s.getString("authority"),
@@ -178,7 +185,7 @@ public class ReadModels {
 
     private Map<String, List<PublicationRecord>> publicationsByTenant(Bson filter) {
         Map<String, List<PublicationRecord>> out = new HashMap<>();
-        for (Document d : mongo.getCollection(ReadModel.PUBLICATIONS).find(filter)) {
+        for (Document d : mongo.getCollection(ReadModel.PUBLICATIONS).find(filter).batchSize(BATCH)) {
             String tenant = d.getString("tenant");
             Document details = at(d, "details", "lastPublishedAt");
             Document failure = at(d, "failures", "lastFailedAt");
@@ -217,7 +224,7 @@ public class ReadModels {
 
     private Map<String, List<ItemRecord>> itemsByTenant(Bson filter) {
         Map<String, List<ItemRecord>> out = new HashMap<>();
-        for (Document d : mongo.getCollection(ReadModel.ITEMS).find(filter)) {
+        for (Document d : mongo.getCollection(ReadModel.ITEMS).find(filter).batchSize(BATCH)) {
             String tenant = d.getString("tenant");
             Document approval = at(d, "approvals", "approvedAt");
             Document submission = at(d, "submissions", "submittedAt");
