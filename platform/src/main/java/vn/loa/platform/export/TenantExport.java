@@ -101,6 +101,9 @@ public final class TenantExport {
         return List.copyOf(names);
     }
 
+    /** Documents per reply while a collection is written out. */
+    static final int BATCH = 100;
+
     private record Part(int documents, int files) {
     }
 
@@ -110,10 +113,12 @@ public final class TenantExport {
      * once the lines are written.
      */
     private Part collection(String name, Bson mine, ZipOutputStream zip) {
+        // read in batches: MongoDB would cap a reply at 16 MiB by itself, mongo-java-server sends the whole answer in
+        // one reply unless asked for batches, and the driver refuses a reply over 48 MB
         MongoCollection<Document> collection = database.getCollection(name);
         int count = 0;
         List<Object> withFiles = new ArrayList<>();
-        try (MongoCursor<Document> documents = collection.find(mine).iterator()) {
+        try (MongoCursor<Document> documents = collection.find(mine).batchSize(BATCH).iterator()) {
             while (documents.hasNext()) {
                 Document document = documents.next();
                 if (count == 0) {

@@ -2,20 +2,26 @@ package vn.loa.platform.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.gridfs.GridFSBuckets;
 import com.mongodb.client.model.Filters;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import de.bwaldvogel.mongo.MongoServer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -50,6 +56,40 @@ class TenantExportTest {
     void tearDown() {
         client.close();
         server.shutdownNow();
+    }
+
+    @Test
+    void aLargeCollectionIsReadInBatchesAsItIsWritten() throws IOException {
+        int documents = TenantExport.BATCH * 3 + 1;
+        List<Document> items = new ArrayList<>();
+        for (int i = 0; i < documents; i++) {
+            items.add(new Document("_id", "item-" + i).append("tenantId", "10804").append("title", "Tin " + i));
+        }
+        db.getCollection("items").insertMany(items);
+        AtomicInteger getMores = new AtomicInteger();
+        try (MongoClient counting = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:"
+                        + server.getLocalAddress().getPort()))
+                .addCommandListener(new CommandListener() {
+                    @Override
+                    public void commandStarted(CommandStartedEvent event) {
+                        if (event.getCommandName().equals("getMore")) {
+                            getMores.incrementAndGet();
+                        }
+                    }
+                }).build())) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            TenantExport.Summary summary;
+            try (ZipOutputStream zip = new ZipOutputStream(out)) {
+                summary = new TenantExport(counting.getDatabase("export-test"), Set.of()).write("test-service",
+                        "10804", zip);
+            }
+            assertThat(summary.documents()).containsEntry("items", documents);
+            assertThat(text(unzip(out.toByteArray()).get("items.ndjson"))
+                    .lines()).hasSize(documents);
+        }
+        // a reply per batch, not the whole collection in one
+        assertThat(getMores.get()).isGreaterThanOrEqualTo(3);
     }
 
     @Test
