@@ -38,8 +38,8 @@ import vn.loa.report.projection.Projection;
 import vn.loa.report.projection.ReadModel;
 import vn.loa.report.projection.ReadModels;
 import vn.loa.report.submission.Submissions;
-import vn.loa.report.support.CommandCounts;
 import vn.loa.report.support.InMemoryMongo;
+import vn.loa.testsupport.CommandCounts;
 import vn.loa.report.support.Samples;
 
 /**

@@ -2,15 +2,11 @@ package vn.loa.platform.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.gridfs.GridFSBuckets;
 import com.mongodb.client.model.Filters;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 import de.bwaldvogel.mongo.MongoServer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -21,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -30,6 +25,7 @@ import org.bson.types.Binary;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.loa.testsupport.CommandCounts;
 import vn.loa.testsupport.CopyingMemoryBackend;
 
 /**
@@ -66,18 +62,8 @@ class TenantExportTest {
             items.add(new Document("_id", "item-" + i).append("tenantId", "10804").append("title", "Tin " + i));
         }
         db.getCollection("items").insertMany(items);
-        AtomicInteger getMores = new AtomicInteger();
-        try (MongoClient counting = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:"
-                        + server.getLocalAddress().getPort()))
-                .addCommandListener(new CommandListener() {
-                    @Override
-                    public void commandStarted(CommandStartedEvent event) {
-                        if (event.getCommandName().equals("getMore")) {
-                            getMores.incrementAndGet();
-                        }
-                    }
-                }).build())) {
+        CommandCounts commands = new CommandCounts();
+        try (MongoClient counting = commands.client("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             TenantExport.Summary summary;
             try (ZipOutputStream zip = new ZipOutputStream(out)) {
@@ -89,7 +75,7 @@ class TenantExportTest {
                     .lines()).hasSize(documents);
         }
         // a reply per batch, not the whole collection in one
-        assertThat(getMores.get()).isGreaterThanOrEqualTo(3);
+        assertThat(commands.of("getMore")).isGreaterThanOrEqualTo(3);
     }
 
     @Test

@@ -2,6 +2,7 @@ package vn.loa.report.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
@@ -18,6 +19,7 @@ import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Set;
@@ -31,8 +33,8 @@ import vn.loa.platform.tenancy.Role;
 import vn.loa.platform.tenancy.TenantScope;
 import vn.loa.report.live.ChangeLog.Entry;
 import vn.loa.report.live.Change;
-import vn.loa.report.support.CommandCounts;
 import vn.loa.report.support.InMemoryMongo;
+import vn.loa.testsupport.CommandCounts;
 import vn.loa.report.support.Samples;
 
 /** The change log behind the live stream: one sequence, visibility by tenant and province, bounded per tenant. */
@@ -141,13 +143,13 @@ class ChangeLogTest {
             });
             ExecutorService threads = Executors.newFixedThreadPool(others + 1);
             Future<Entry> first = threads.submit(() -> log.append(change(0), "event-0/task/task-0"));
-            waitUntil(() -> handedOver.size() == 1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> handedOver.size() == 1);
             List<Future<Entry>> rest = new ArrayList<>();
             for (int i = 1; i <= others; i++) {
                 int n = i;
                 rest.add(threads.submit(() -> log.append(change(n), "event-" + n + "/task/task-" + n)));
             }
-            waitUntil(() -> log.waiting() == others);
+            await().atMost(Duration.ofSeconds(10)).until(() -> log.waiting() == others);
             commands.clear();
             othersQueued.countDown();
 
@@ -191,11 +193,4 @@ class ChangeLogTest {
         return new Change(Samples.KIM_THANH, "task", "task-" + n, "TaskCredited");
     }
 
-    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited 10 s").isLessThan(deadline);
-            Thread.sleep(5);
-        }
-    }
 }

@@ -1,13 +1,11 @@
 package vn.loa.report.support;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import com.mongodb.event.CommandListener;
 import de.bwaldvogel.mongo.MongoServer;
 import java.net.InetSocketAddress;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import vn.loa.testsupport.CommandCounts;
 
 /** mongo-java-server in this JVM, for projection tests without Spring and for the benchmark. */
 public final class InMemoryMongo implements AutoCloseable {
@@ -29,12 +27,9 @@ public final class InMemoryMongo implements AutoCloseable {
         return client;
     }
 
-    /** Another client of the same server, telling {@code listener} each command it sends (the caller closes it). */
-    public MongoClient client(CommandListener listener) {
-        InetSocketAddress address = server.getLocalAddress();
-        return MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + address.getPort()))
-                .addCommandListener(listener).build());
+    /** Another client of the same server, whose commands {@code counts} counts (the caller closes it). */
+    public MongoClient client(CommandCounts counts) {
+        return counts.client("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
     }
 
     @Override
