@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -14,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +22,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import vn.loa.testsupport.Zips;
 
 /**
  * One archive from every service's part, asked with the caller's identity from the token (never the client's own
@@ -76,7 +75,7 @@ class CommuneExportTest {
                         .matches(".*\"loa-10804-[0-9]{8}\\.zip\".*"))
                 .expectBody(byte[].class).returnResult().getResponseBody();
 
-        Map<String, byte[]> entries = unzip(body);
+        Map<String, byte[]> entries = Zips.entries(body);
         assertThat(entries).containsKeys("plan-service/summary.json", "plan-service/plans.ndjson",
                 "content-service/summary.json", "content-service/files/fs/1-anh.png", "manifest.json", "DOC-TOI.txt");
         assertThat(new String(entries.get("plan-service/plans.ndjson"), StandardCharsets.UTF_8))
@@ -176,15 +175,5 @@ class CommuneExportTest {
         ex.sendResponseHeaders(status, body.length);
         ex.getResponseBody().write(body);
         ex.close();
-    }
-
-    private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                entries.put(e.getName(), in.readAllBytes());
-            }
-        }
-        return entries;
     }
 }

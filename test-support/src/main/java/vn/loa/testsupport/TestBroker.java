@@ -30,6 +30,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
 import vn.loa.contracts.CloudEventHeaders;
 import vn.loa.contracts.EventCodec;
 import vn.loa.contracts.EventEnvelope;
@@ -48,6 +50,19 @@ import vn.loa.contracts.channel.PublicationSucceeded;
  * its topics — so tests wait for facts, never for time.
  */
 public final class TestBroker implements AutoCloseable {
+
+    /**
+     * How a test waits for what has to go through the broker and a service: up to 45 s (a cold consumer group's
+     * first assignment on a loaded machine), looking every 100 ms.
+     */
+    public static ConditionFactory eventually() {
+        return eventually(Duration.ofSeconds(45));
+    }
+
+    /** The same with another bound, for a service slower by nature (speech synthesis, a third channel's start). */
+    public static ConditionFactory eventually(Duration atMost) {
+        return Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(100));
+    }
 
     private final String bootstrap = LoaInfrastructure.endpoints().kafkaBootstrapServers();
     private final EventCodec codec = new EventCodec();

@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
+import vn.loa.testsupport.ServerSentEvents;
 
 /**
  * The open live dashboards through the faults: one Server-Sent Events stream per demo commune, opened as its leader
@@ -148,27 +148,7 @@ final class LiveWatch implements AutoCloseable {
 
     /** Reads events (id, event, data, then a blank line) until the stream ends or the suite stops. */
     private void read(Dashboard s, Stream<String> lines) {
-        String id = null;
-        String name = null;
-        StringBuilder data = new StringBuilder();
-        Iterator<String> it = lines.iterator();
-        while (running && it.hasNext()) {
-            String line = it.next();
-            if (line.isEmpty()) {
-                if (!data.isEmpty()) {
-                    dispatch(s, id, name, data.toString());
-                }
-                id = null;
-                name = null;
-                data.setLength(0);
-            } else if (line.startsWith("id:")) {
-                id = line.substring(3).strip();
-            } else if (line.startsWith("event:")) {
-                name = line.substring(6).strip();
-            } else if (line.startsWith("data:")) {
-                data.append(line.substring(5).strip());
-            }
-        }
+        ServerSentEvents.read(lines.iterator(), () -> running, e -> dispatch(s, e.id(), e.name(), e.data()));
     }
 
     private void dispatch(Dashboard s, String id, String name, String data) {

@@ -8,11 +8,8 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
@@ -26,6 +23,7 @@ import vn.loa.contracts.channel.EngagementBasis;
 import vn.loa.contracts.channel.PublicationEngaged;
 import vn.loa.platform.outbox.Outbox;
 import vn.loa.platform.outbox.OutboxRelay;
+import vn.loa.testsupport.MutableClock;
 
 class EngagementCounterTest {
 
@@ -34,35 +32,7 @@ class EngagementCounterTest {
     private static final String AGENT = "Mozilla/5.0 (Linux; Android 14; SM-A155F) Chrome/131.0 Mobile";
     private static final Visitor READER = new Visitor(ADDRESS, AGENT);
 
-    /** A clock the test moves. */
-    static final class Hands extends Clock {
-        Instant now;
-
-        Hands(Instant now) {
-            this.now = now;
-        }
-
-        void move(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final Hands clock = new Hands(Instant.parse("2025-09-02T02:00:00Z")); // 09:00 in Hà Nội
+    private final MutableClock clock = new MutableClock(Instant.parse("2025-09-02T02:00:00Z")); // 09:00 in Hà Nội
     private final List<PublicationEngaged> sent = new ArrayList<>();
     private final EngagementCounter counter = new EngagementCounter(true, clock, "portal-channel", 1000, sent::addAll);
 
@@ -78,7 +48,7 @@ class EngagementCounterTest {
         assertThat(view("item-1", new Visitor(ADDRESS, "Zalo/23.09 iOS"))).as("another browser").isTrue();
         assertThat(view("item-2", READER)).as("another page").isTrue();
         assertThat(counter.count(KIM_THANH, "portal", null, null, Figure.FEED_FETCHES, READER)).isTrue();
-        clock.move(Duration.ofSeconds(10));
+        clock.advance(Duration.ofSeconds(10));
 
         List<PublicationEngaged> flushed = counter.flush();
 
@@ -92,15 +62,15 @@ class EngagementCounterTest {
 
     @Test
     void theNextCommuneDayCountsTheSameVisitorAgainAndForgetsTheDayBefore() {
-        clock.now = Instant.parse("2025-09-02T16:59:50Z"); // 23:59:50 in Hà Nội
+        clock.set(Instant.parse("2025-09-02T16:59:50Z")); // 23:59:50 in Hà Nội
         EngagementCounter late = new EngagementCounter(true, clock, "portal-channel", 1000, sent::addAll);
         assertThat(late.count(KIM_THANH, "portal", "item-1", null, Figure.VIEWS, READER)).isTrue();
         late.count(KIM_THANH, "portal", "item-2", null, Figure.VIEWS, READER);
         assertThat(late.keysToday()).isEqualTo(2);
 
-        clock.move(Duration.ofSeconds(5)); // still 02/09
+        clock.advance(Duration.ofSeconds(5)); // still 02/09
         assertThat(late.count(KIM_THANH, "portal", "item-1", null, Figure.VIEWS, READER)).isFalse();
-        clock.move(Duration.ofSeconds(5)); // 00:00 on 03/09 in Hà Nội (17:00 UTC)
+        clock.advance(Duration.ofSeconds(5)); // 00:00 on 03/09 in Hà Nội (17:00 UTC)
         assertThat(late.count(KIM_THANH, "portal", "item-1", null, Figure.VIEWS, READER)).isTrue();
 
         assertThat(late.keysToday()).as("yesterday's keys dropped with their salt").isEqualTo(1);
@@ -110,12 +80,12 @@ class EngagementCounterTest {
     void windowsFollowEachOtherAndAnEmptyWindowSendsNothing() {
         Instant start = clock.instant();
         view("item-1", READER);
-        clock.move(Duration.ofSeconds(10));
+        clock.advance(Duration.ofSeconds(10));
         PublicationEngaged first = counter.flush().getFirst();
-        clock.move(Duration.ofSeconds(10));
+        clock.advance(Duration.ofSeconds(10));
         assertThat(counter.flush()).as("nothing counted").isEmpty();
         view("item-1", new Visitor("113.160.2.9", AGENT));
-        clock.move(Duration.ofSeconds(3));
+        clock.advance(Duration.ofSeconds(3));
         PublicationEngaged third = counter.flush().getFirst();
 
         assertThat(first.basis()).isEqualTo(EngagementBasis.COUNTED_IN_WINDOW);
@@ -140,7 +110,7 @@ class EngagementCounterTest {
         EngagementCounter off = new EngagementCounter(false, clock, "portal-channel", 1000, sent::addAll);
 
         assertThat(off.count(KIM_THANH, "portal", "item-1", null, Figure.VIEWS, READER)).isFalse();
-        clock.move(Duration.ofSeconds(10));
+        clock.advance(Duration.ofSeconds(10));
         assertThat(off.flush()).isEmpty();
     }
 
@@ -157,7 +127,7 @@ class EngagementCounterTest {
                     new EngagementOutbox(mongo, new Outbox("portal-channel", codec, clock, relay), clock));
             counting.count(KIM_THANH, "portal", "item-1", "req-1", Figure.VIEWS, READER);
             counting.count(KIM_THANH, "portal", "item-1", "req-1", Figure.VIEWS, new Visitor("2001:ee0:4f1::7", AGENT));
-            clock.move(Duration.ofSeconds(10));
+            clock.advance(Duration.ofSeconds(10));
 
             List<PublicationEngaged> flushed = counting.flush();
 

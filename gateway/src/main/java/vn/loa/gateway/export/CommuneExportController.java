@@ -7,7 +7,6 @@ import java.net.ConnectException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
@@ -54,7 +53,6 @@ class CommuneExportController {
 
     private static final Logger log = LoggerFactory.getLogger(CommuneExportController.class);
     private static final Pattern CODE = Pattern.compile("[0-9]{1,6}");
-    private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final MediaType ZIP = MediaType.parseMediaType("application/zip");
@@ -130,7 +128,7 @@ class CommuneExportController {
         ServerHttpResponse response = exchange.getResponse();
         Flux<DataBuffer> body = DataBufferUtils.read(archive, response.bufferFactory(), 64 * 1024)
                 .doFinally(signal -> delete(dir));
-        String day = DAY.format(ZonedDateTime.now(clock).withZoneSameInstant(VN));
+        String day = DAY.format(ZonedDateTime.now(clock).withZoneSameInstant(CommuneArchive.VN));
         response.setStatusCode(HttpStatus.OK);
         response.getHeaders().setContentType(ZIP);
         response.getHeaders().setContentDisposition(

@@ -13,12 +13,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.bson.Document;
 import org.bson.types.Binary;
@@ -27,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.loa.testsupport.CommandCounts;
 import vn.loa.testsupport.CopyingMemoryBackend;
+import vn.loa.testsupport.Zips;
 
 /**
  * A commune's part of the archive holds its documents and files, whichever field carries its code, and nothing of
@@ -71,7 +69,7 @@ class TenantExportTest {
                         "10804", zip);
             }
             assertThat(summary.documents()).containsEntry("items", documents);
-            assertThat(text(unzip(out.toByteArray()).get("items.ndjson"))
+            assertThat(text(Zips.entries(out.toByteArray()).get("items.ndjson"))
                     .lines()).hasSize(documents);
         }
         // a reply per batch, not the whole collection in one
@@ -101,7 +99,7 @@ class TenantExportTest {
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             summary = new TenantExport(db, Set.of("changes")).write("test-service", "10804", zip);
         }
-        Map<String, byte[]> entries = unzip(out.toByteArray());
+        Map<String, byte[]> entries = Zips.entries(out.toByteArray());
 
         assertThat(summary.documents()).containsExactlyInAnyOrderEntriesOf(
                 Map.of("plans", 1, "read_tasks", 1, "submissions", 1, "fs.files", 1));
@@ -129,17 +127,7 @@ class TenantExportTest {
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             new TenantExport(db, Set.of()).write("test-service", "10804", zip);
         }
-        assertThat(unzip(out.toByteArray())).containsOnlyKeys("summary.json");
-    }
-
-    private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                entries.put(e.getName(), in.readAllBytes());
-            }
-        }
-        return entries;
+        assertThat(Zips.entries(out.toByteArray())).containsOnlyKeys("summary.json");
     }
 
     private static String text(byte[] bytes) {

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.loa.platform.tenancy.CommuneDirectory;
 import vn.loa.report.ReportServiceApplication;
 import vn.loa.testsupport.LoaInfrastructure;
+import vn.loa.testsupport.TestBroker;
 
 /**
  * report-service as it runs, on a real HTTP port, the real broker and a MongoDB-compatible database (containers where
@@ -49,7 +49,7 @@ abstract class IntegrationTest {
     }
 
     static ConditionFactory eventually() {
-        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100));
+        return TestBroker.eventually();
     }
 
     record Answer(int status, String contentType, byte[] body) {

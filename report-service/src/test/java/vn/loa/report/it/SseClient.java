@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import vn.loa.testsupport.ServerSentEvents;
 
 /** Reads a Server-Sent Events stream line by line, noting when each event arrived (System.nanoTime). */
 final class SseClient implements AutoCloseable {
@@ -35,26 +36,9 @@ final class SseClient implements AutoCloseable {
     }
 
     private void read(Stream<String> body) {
-        String id = null;
-        String name = null;
-        StringBuilder data = new StringBuilder();
         try {
-            for (String line : (Iterable<String>) body::iterator) {
-                if (line.isEmpty()) {
-                    if (name != null || data.length() > 0) {
-                        events.add(new Event(id, name, data.toString(), System.nanoTime()));
-                    }
-                    id = null;
-                    name = null;
-                    data.setLength(0);
-                } else if (line.startsWith("id:")) {
-                    id = line.substring(3).strip();
-                } else if (line.startsWith("event:")) {
-                    name = line.substring(6).strip();
-                } else if (line.startsWith("data:")) {
-                    data.append(line.substring(5).strip());
-                }
-            }
+            ServerSentEvents.read(body.iterator(), () -> true,
+                    e -> events.add(new Event(e.id(), e.name(), e.data(), System.nanoTime())));
         } catch (RuntimeException closed) {
             // the stream was closed by the test
         }

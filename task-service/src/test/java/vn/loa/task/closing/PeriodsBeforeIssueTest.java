@@ -17,7 +17,7 @@ import vn.loa.contracts.plan.QuotaPeriod;
 import vn.loa.contracts.task.PeriodOutcome;
 import vn.loa.contracts.task.TaskCredited;
 import vn.loa.contracts.task.TaskPeriodClosed;
-import vn.loa.task.support.MutableClock;
+import vn.loa.testsupport.MutableClock;
 import vn.loa.task.support.Samples;
 import vn.loa.task.support.TaskServiceCore;
 import vn.loa.task.task.Bucket;

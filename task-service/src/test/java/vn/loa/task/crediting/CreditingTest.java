@@ -27,7 +27,7 @@ import vn.loa.contracts.task.TaskCreditWithdrawn;
 import vn.loa.contracts.task.TaskCredited;
 import vn.loa.contracts.task.TaskEvent;
 import vn.loa.contracts.task.TaskPeriodClosed;
-import vn.loa.task.support.MutableClock;
+import vn.loa.testsupport.MutableClock;
 import vn.loa.task.support.Samples;
 import vn.loa.task.support.TaskServiceCore;
 import vn.loa.task.task.Bucket;

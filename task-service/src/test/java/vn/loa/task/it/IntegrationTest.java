@@ -1,7 +1,5 @@
 package vn.loa.task.it;
 
-import java.time.Duration;
-import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -9,6 +7,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.loa.task.TaskServiceApplication;
 import vn.loa.testsupport.LoaInfrastructure;
+import vn.loa.testsupport.TestBroker;
 
 /**
  * task-service as it runs, on the real broker and a MongoDB-compatible database (containers where Docker answers,
@@ -31,6 +30,6 @@ abstract class IntegrationTest {
     }
 
     static ConditionFactory eventually() {
-        return Awaitility.await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(100));
+        return TestBroker.eventually();
     }
 }

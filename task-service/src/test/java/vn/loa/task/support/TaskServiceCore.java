@@ -23,6 +23,7 @@ import vn.loa.task.task.Plans;
 import vn.loa.task.task.Task;
 import vn.loa.task.task.TaskLifecycle;
 import vn.loa.task.task.Tasks;
+import vn.loa.testsupport.MutableClock;
 
 /**
  * task-service's core wired by hand on a fresh in-memory database, without Spring, Kafka or the relay: events stay

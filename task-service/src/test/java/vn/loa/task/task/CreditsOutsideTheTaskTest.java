@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import vn.loa.contracts.plan.PlanAmended;
 import vn.loa.contracts.plan.PlannedTask;
-import vn.loa.task.support.MutableClock;
+import vn.loa.testsupport.MutableClock;
 import vn.loa.task.support.Samples;
 import vn.loa.task.support.TaskServiceCore;
 

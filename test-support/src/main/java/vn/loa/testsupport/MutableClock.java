@@ -1,4 +1,4 @@
-package vn.loa.task.support;
+package vn.loa.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
