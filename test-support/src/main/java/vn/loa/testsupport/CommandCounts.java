@@ -6,14 +6,18 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.bson.BsonDocument;
 
-/** Counts the commands a client sends, by name ({@code find}, {@code insert}, {@code getMore}…). */
+/** Counts the commands a client sends, by name ({@code find}, {@code insert}, {@code getMore}…), and keeps them. */
 public final class CommandCounts implements CommandListener {
 
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+    private final List<BsonDocument> sent = new CopyOnWriteArrayList<>();
 
     /** A client of the server at {@code uri} whose commands are counted here (the caller closes it). */
     public MongoClient client(String uri) {
@@ -24,6 +28,12 @@ public final class CommandCounts implements CommandListener {
     @Override
     public void commandStarted(CommandStartedEvent event) {
         counts.computeIfAbsent(event.getCommandName(), c -> new AtomicInteger()).incrementAndGet();
+        sent.add(event.getCommand().clone());
+    }
+
+    /** The commands of this name sent since the last {@link #clear}, as sent (a find's {@code filter}…). */
+    public List<BsonDocument> sent(String command) {
+        return sent.stream().filter(c -> c.getFirstKey().equals(command)).toList();
     }
 
     /** How many commands of this name were sent since the last {@link #clear}. */
@@ -34,5 +44,6 @@ public final class CommandCounts implements CommandListener {
 
     public void clear() {
         counts.clear();
+        sent.clear();
     }
 }

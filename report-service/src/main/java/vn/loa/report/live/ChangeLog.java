@@ -13,8 +13,11 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.bson.Document;
@@ -61,6 +64,10 @@ public class ChangeLog {
     private final Condition batchWritten = lock.newCondition();
     private List<Pending> waiting = new ArrayList<>();
     private boolean writing;
+    /** The tenants appended to since the last {@link #prune}: the only ones a prune looks at. */
+    private final Set<String> touched = ConcurrentHashMap.newKeySet();
+    /** Whether a prune has looked at every tenant since this instance started. */
+    private volatile boolean everyTenantPruned;
 
     @Autowired
     public ChangeLog(MongoTemplate mongo, Clock clock, LiveSettings settings) {
@@ -204,6 +211,7 @@ public class ChangeLog {
         }
         changes().insertMany(documents);
         for (Pending p : batch) {
+            touched.add(p.entry.tenant());
             listeners.forEach(l -> l.accept(p.entry));
         }
     }
@@ -292,30 +300,42 @@ public class ChangeLog {
     }
 
     /**
-     * Keeps the newest {@code retain} changes of each tenant: one read of the log's numbers and tenants (newest first),
-     * each pruned tenant's mark raised, then the older changes deleted by their numbers ({@code _id $in}, in slices).
+     * Keeps the newest {@code retain} changes of each tenant. A prune looks only at the tenants this instance appended
+     * to since the last one (every tenant once, after a start, for what earlier runs left): for each, its newest pruned
+     * change is found ({@code tenant}, newest first, skipping {@code retain}), the tenant's mark raised to it, and its
+     * changes up to it deleted in one command. So a prune costs what changed since the last one, not the whole log.
      */
     @Scheduled(fixedDelayString = "${loa.report.live.prune-interval:PT1M}", initialDelayString = "PT1M")
     public void prune() {
-        java.util.Map<String, Integer> kept = new java.util.HashMap<>();
-        java.util.Map<String, Document> cuts = new java.util.HashMap<>();
-        List<Long> doomed = new ArrayList<>();
-        for (Document d : changes().find().projection(new Document("tenant", 1).append("province", 1))
-                .sort(Sorts.descending("_id"))) {
-            String tenant = d.getString("tenant");
-            if (kept.merge(tenant, 1, Integer::sum) > retain) {
-                cuts.putIfAbsent(tenant, d); // the newest pruned change of the tenant
-                doomed.add(((Number) d.get("_id")).longValue());
+        List<String> tenants = new ArrayList<>();
+        if (!everyTenantPruned) {
+            changes().distinct("tenant", String.class).into(tenants);
+            everyTenantPruned = true;
+        }
+        tenants.addAll(drainTouched());
+        for (String tenant : new LinkedHashSet<>(tenants)) {
+            Document cut = changes().find(Filters.eq("tenant", tenant)).projection(new Document("province", 1))
+                    .sort(Sorts.descending("_id")).skip(retain).limit(1).first();
+            if (cut == null) {
+                continue;
             }
+            long upTo = ((Number) cut.get("_id")).longValue();
+            // marked first: a client resuming meanwhile is told to reload rather than missing what goes
+            meta().updateOne(Filters.eq("_id", "pruned:" + tenant),
+                    new Document("$set", new Document("tenant", tenant).append("province", cut.getString("province")))
+                            .append("$max", new Document("prunedUpTo", upTo)),
+                    new UpdateOptions().upsert(true));
+            changes().deleteMany(Filters.and(Filters.eq("tenant", tenant), Filters.lte("_id", upTo)));
         }
-        // marked first: a client resuming meanwhile is told to reload rather than missing what goes
-        cuts.forEach((tenant, cut) -> meta().updateOne(Filters.eq("_id", "pruned:" + tenant),
-                new Document("$set", new Document("tenant", tenant).append("province", cut.getString("province")))
-                        .append("$max", new Document("prunedUpTo", ((Number) cut.get("_id")).longValue())),
-                new UpdateOptions().upsert(true)));
-        for (int from = 0; from < doomed.size(); from += 1000) {
-            changes().deleteMany(Filters.in("_id", doomed.subList(from, Math.min(doomed.size(), from + 1000))));
+    }
+
+    private Set<String> drainTouched() {
+        Set<String> drained = new HashSet<>();
+        for (Iterator<String> it = touched.iterator(); it.hasNext(); ) {
+            drained.add(it.next());
+            it.remove();
         }
+        return drained;
     }
 
     private MongoCollection<Document> changes() {

@@ -15,6 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -77,6 +79,48 @@ class ChangeLogTest {
         assertThat(log.prunedAfter(12, kimThanh)).isFalse();
         assertThat(log.prunedAfter(5, haiPhong)).isTrue();
         assertThat(log.prunedAfter(12, visibleTo(Samples.TIEN_MINH, Role.LEADER))).isFalse();
+    }
+
+    @Test
+    void aPruneReadsOnlyTheCommunesAppendedToSinceTheLastOne() {
+        CommandCounts commands = new CommandCounts();
+        try (MongoClient client = mongo.client(commands)) {
+            MongoTemplate template = new MongoTemplate(client, "changes-prune");
+            Clock clock = Clock.fixed(Instant.parse("2025-09-20T03:00:00Z"), ZoneOffset.UTC);
+            List<String> communes = List.of(Samples.KIM_THANH, Samples.BACH_MAI, Samples.TIEN_MINH);
+            ChangeLog before = new ChangeLog(template, clock, 5);
+            for (int i = 0; i < 36; i++) {
+                before.append(new Change(communes.get(i % 3), "publication", "item-" + i, "ContentPublished"));
+            }
+            // a restart: the first prune looks at every commune, for what the instance before left
+            ChangeLog log = new ChangeLog(template, clock, 5);
+            log.prune();
+            for (String commune : communes) {
+                assertThat(log.after(0, visibleTo(commune, Role.EDITOR), 100)).hasSize(5);
+            }
+            for (int i = 0; i < 3; i++) {
+                log.append(new Change(Samples.KIM_THANH, "publication", "late-" + i, "ContentPublished"));
+            }
+
+            commands.clear();
+            log.prune();
+            // one commune appended to: one read of its newest pruned change and one delete, nothing of the others
+            assertThat(commands.of("distinct")).isZero();
+            assertThat(commands.sent("find")).singleElement().extracting(c -> c.getDocument("filter"))
+                    .isEqualTo(new BsonDocument("tenant", new BsonString(Samples.KIM_THANH)));
+            assertThat(commands.of("delete")).isEqualTo(1);
+            Bson kimThanh = visibleTo(Samples.KIM_THANH, Role.EDITOR);
+            assertThat(log.after(0, kimThanh, 100)).extracting(Entry::subject)
+                    .containsExactly("item-30", "item-33", "late-0", "late-1", "late-2");
+            // item-27 (change 28) was the newest to go: a client that had seen up to 27 must reload, one at 28 not
+            assertThat(log.prunedAfter(27, kimThanh)).isTrue();
+            assertThat(log.prunedAfter(28, kimThanh)).isFalse();
+            assertThat(log.after(0, visibleTo(Samples.BACH_MAI, Role.EDITOR), 100)).hasSize(5);
+
+            commands.clear();
+            log.prune();
+            assertThat(commands.of("find")).isZero();
+        }
     }
 
     @Test
