@@ -169,6 +169,13 @@ public class DurableH2Backend extends H2Backend {
         return new IdFirstH2Database(name, getMvStore(), getCursorRegistry(), this);
     }
 
+    /** A {@code getMore} without a batch size gets about 16 MiB, as from MongoDB ({@link ReplyBatches}). */
+    @Override
+    protected Document handleGetMore(String database, String command, Document query) {
+        return ReplyBatches.unbounded(query) ? ReplyBatches.nextBatch(getCursorRegistry(), database, query)
+                : super.handleGetMore(database, command, query);
+    }
+
     /** Where collections record what they changed; null while the journal is being put back, or when not durable. */
     Journal journal() {
         return journal;

@@ -109,6 +109,10 @@ final class IdFirstH2Database extends H2Database {
                     return answer;
                 }
             }
+            if (command.equalsIgnoreCase("find") && ReplyBatches.unbounded(query)) {
+                return ReplyBatches.firstBatch(cursorRegistry, super.handleCommand(channel, command,
+                        ReplyBatches.oneFirst(query), databases, oplog));
+            }
             return super.handleCommand(channel, command, query, databases, oplog);
         } finally {
             store.deregisterVersionUsage(pin);
