@@ -79,6 +79,18 @@ final class IdFirstH2Database extends H2Database {
     }
 
     /**
+     * A unique index found through a hash map in memory ({@link HashedUniqueIndex}), written to the store's map that
+     * the library's own index uses (same name: {@code <namespace>._index_<index>}).
+     */
+    @Override
+    protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
+            java.util.List<de.bwaldvogel.mongo.backend.IndexKey> keys, boolean sparse) {
+        MVMap<de.bwaldvogel.mongo.backend.KeyValue, Object> stored = store().openMap(
+                getFullCollectionNamespace(collectionName) + "._index_" + indexName);
+        return new HashedUniqueIndex(stored, indexName, keys, sparse);
+    }
+
+    /**
      * A non-unique index: kept in memory by the values of its fields that are plain paths ({@link FieldValuesIndex});
      * one with no such field, as the library does, not kept (its queries read the collection).
      */

@@ -48,9 +48,17 @@ final class Journal implements AutoCloseable {
 
     private final Path dir;
     private final boolean fsync;
-    private final Object lock = new Object();
-    /** Records appended since the last flush (under {@link #lock}). */
-    private final ByteArrayOutputStream pending = new ByteArrayOutputStream(64 * 1024);
+    /**
+     * Held only to add records to {@link #pending} or take them: never during a write to the file, so a write command,
+     * which records its change under its collection's lock, does not wait for another command's file write.
+     */
+    private final Object appending = new Object();
+    /** Held to write to the segment ({@link #flush}, {@link #startSegment}, {@link #close}): one writer at a time. */
+    private final Object writing = new Object();
+    /** Records appended since they were last taken to be written (under {@link #appending}). */
+    private ByteArrayOutputStream pending = new ByteArrayOutputStream(64 * 1024);
+    /** Records taken but not written, because the write failed: written first next time (under {@link #writing}). */
+    private byte[] unwritten = new byte[0];
     private FileChannel segment;
     private long number;
 
@@ -80,7 +88,7 @@ final class Journal implements AutoCloseable {
             ByteBuffer b = ByteBuffer.wrap(body).putInt(length).put(kind).putShort((short) db.length).put(db)
                     .putShort((short) coll.length).put(coll);
             bson.readBytes(body, b.position(), bson.readableBytes());
-            synchronized (lock) {
+            synchronized (appending) {
                 pending.writeBytes(body);
             }
         } finally {
@@ -88,35 +96,52 @@ final class Journal implements AutoCloseable {
         }
     }
 
-    /** Writes every record appended so far to the current segment: a write is acknowledged after this. */
+    /**
+     * Writes every record appended so far to the current segment: a write is acknowledged after this. Whoever finds a
+     * write under way waits for it, then writes what was appended meanwhile — the records of all who waited, in one
+     * write (or nothing, if the one before took them).
+     */
     void flush() {
-        synchronized (lock) {
+        synchronized (writing) {
             writeOut();
         }
     }
 
     /**
-     * Writes the pending records. When the write fails (a full disk), the segment is cut back to where it was, so no
-     * record is left half written with good ones to follow, and the records stay pending: the changes they record are
-     * in the store's memory already, so the next flush writes them — none of them was acknowledged. If the segment
-     * cannot be cut back, the journal goes on in a new segment (a record cut short ends its segment).
+     * Writes the records taken from {@link #pending}, after any a failed write left. When the write fails (a full
+     * disk), the segment is cut back to where it was, so no record is left half written with good ones to follow, and
+     * the records are kept to be written first next time: the changes they record are in the store's memory already,
+     * so the next flush writes them — none of them was acknowledged. If the segment cannot be cut back, the journal
+     * goes on in a new segment (a record cut short ends its segment).
      */
     private void writeOut() {
-        if (pending.size() == 0) {
-            return;
+        byte[] taken;
+        synchronized (appending) {
+            if (pending.size() == 0 && unwritten.length == 0) {
+                return;
+            }
+            taken = pending.toByteArray();
+            pending = new ByteArrayOutputStream(64 * 1024);
+        }
+        byte[] records = taken;
+        if (unwritten.length > 0) {
+            records = new byte[unwritten.length + taken.length];
+            System.arraycopy(unwritten, 0, records, 0, unwritten.length);
+            System.arraycopy(taken, 0, records, unwritten.length, taken.length);
         }
         long at = -1;
         try {
             at = segment.size();
-            ByteBuffer bytes = ByteBuffer.wrap(pending.toByteArray());
+            ByteBuffer bytes = ByteBuffer.wrap(records);
             while (bytes.hasRemaining()) {
                 segment.write(bytes);
             }
             if (fsync) {
                 segment.force(false);
             }
-            pending.reset();
+            unwritten = new byte[0];
         } catch (IOException e) {
+            unwritten = records;
             cutBack(at);
             throw new UncheckedIOException("the stand-in could not write its journal", e);
         }
@@ -145,7 +170,7 @@ final class Journal implements AutoCloseable {
      * this holds every change recorded in the segments before it.
      */
     long startSegment() {
-        synchronized (lock) {
+        synchronized (writing) {
             closeSegment();
             number++;
             segment = open(number);
@@ -168,7 +193,7 @@ final class Journal implements AutoCloseable {
 
     @Override
     public void close() {
-        synchronized (lock) {
+        synchronized (writing) {
             closeSegment();
         }
     }
