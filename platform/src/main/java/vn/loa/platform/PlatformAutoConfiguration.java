@@ -34,7 +34,7 @@ import vn.loa.platform.observability.TraceHeaders;
 import vn.loa.platform.aggregate.AggregateStore;
 import vn.loa.platform.export.ExportSettings;
 import vn.loa.platform.export.TenantExport;
-import vn.loa.platform.export.TenantExportController;
+import vn.loa.platform.export.web.TenantExportController;
 import vn.loa.platform.outbox.Outbox;
 import vn.loa.platform.outbox.OutboxRelay;
 import vn.loa.platform.outbox.OutboxSettings;

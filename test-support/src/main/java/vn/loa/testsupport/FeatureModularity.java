@@ -13,12 +13,15 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
 import java.util.Set;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * How every service is sliced, as rules a test can check: a service's code lives in feature packages directly under
  * its root ({@code vn.loa.task.crediting}, {@code vn.loa.task.task}…); features do not depend on each other in a
- * cycle; and a feature's inside — its {@code web} (controllers, views) and {@code internal} packages — is used only by
- * the feature itself. Each service's {@code ModularityTest} applies them to its own root package.
+ * cycle; a feature's inside — its {@code web} (controllers, views) and {@code internal} packages — is used only by
+ * the feature itself; and a controller sits in its feature's {@code web} package. Each service's
+ * {@code ModularityTest} applies them to its own root package.
  */
 public final class FeatureModularity {
 
@@ -64,6 +67,14 @@ public final class FeatureModularity {
                 }
             }
         }).allowEmptyShould(true);
+    }
+
+    /** A controller ({@code @RestController} or {@code @Controller}) sits in a feature's {@code web} package. */
+    public ArchRule controllersLiveInWeb() {
+        return ArchRuleDefinition.classes().that().areAnnotatedWith(RestController.class)
+                .or().areAnnotatedWith(Controller.class)
+                .should().resideInAPackage(root + ".*.web")
+                .allowEmptyShould(true);
     }
 
     /** The feature a package belongs to ({@code vn.loa.task.task.web} → {@code task}), null outside the root. */

@@ -4,7 +4,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every service's modularity test: its features (the packages under its root) depend on one another without a cycle,
- * and none uses another's {@code web} or {@code internal} package ({@link FeatureModularity}).
+ * none uses another's {@code web} or {@code internal} package, and controllers sit in a feature's {@code web} package
+ * ({@link FeatureModularity}).
  */
 public abstract class FeatureModularityTest {
 
@@ -22,5 +23,11 @@ public abstract class FeatureModularityTest {
     @Test
     void noFeatureUsesAnotherFeaturesWebOrInternalPackage() {
         modules.insideOfAFeatureIsPrivate().check(modules.classes());
+    }
+
+    /** Every controller sits in its feature's {@code web} package. */
+    @Test
+    void controllersSitInTheirFeaturesWebPackage() {
+        modules.controllersLiveInWeb().check(modules.classes());
     }
 }

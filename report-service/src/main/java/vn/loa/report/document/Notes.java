@@ -34,7 +34,7 @@ public record Notes(
     public static final Notes EMPTY = new Notes(null, null, null, null, null);
 
     /** The JSON names of the fields, as a request body may carry them. */
-    static final List<String> FIELDS = List.of("highlights", "difficulties", "proposals", "number", "signer",
+    public static final List<String> FIELDS = List.of("highlights", "difficulties", "proposals", "number", "signer",
             "signerAuthority", "signerDelegation", "signerTitle", "addressees", "recipients");
 
     public Notes {
@@ -48,7 +48,7 @@ public record Notes(
     }
 
     /** These notes with the fields named in {@code given} taken from {@code update}; the others stay as they are. */
-    Notes with(Notes update, Set<String> given) {
+    public Notes with(Notes update, Set<String> given) {
         return new Notes(
                 given.contains("highlights") ? update.highlights : highlights,
                 given.contains("difficulties") ? update.difficulties : difficulties,

@@ -29,7 +29,7 @@ import vn.loa.platform.tenancy.Role;
 
 /** Activating communes and managing the people of a commune or province, within {@link Authority}'s rules. */
 @Service
-class Administration {
+public class Administration {
 
     private static final Logger log = LoggerFactory.getLogger(Administration.class);
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,49}");
@@ -43,7 +43,7 @@ class Administration {
         this.keycloak = keycloak;
     }
 
-    List<CommuneState> communes(Caller caller, String province) {
+    public List<CommuneState> communes(Caller caller, String province) {
         CommuneDirectory.Province p = Authority.provinceToList(caller, province);
         Set<String> active = registry.active(p.communes().stream().map(CommuneDirectory.Commune::code).toList());
         return p.communes().stream()
@@ -51,18 +51,18 @@ class Administration {
                 .toList();
     }
 
-    List<ProvinceState> provinces(Caller caller) {
+    public List<ProvinceState> provinces(Caller caller) {
         return Authority.provinces(caller).stream().map(p -> new ProvinceState(p.code(), p.name(),
                 p.communes().size(), registry.active(p.communes().stream().map(CommuneDirectory.Commune::code)
                         .toList()).size())).toList();
     }
 
-    CommuneState commune(Tenant tenant) {
+    public CommuneState commune(Tenant tenant) {
         return new CommuneState(tenant.code(), tenant.name(), tenant.provinceCode(),
                 registry.isActive(tenant.code()));
     }
 
-    CommuneState activate(Caller caller, String code) {
+    public CommuneState activate(Caller caller, String code) {
         CommuneDirectory.Commune commune = Authority.communeToSwitch(caller, code);
         Set<String> suspended = registry.activate(code, caller.userId());
         for (String id : suspended) {
@@ -78,7 +78,8 @@ class Administration {
      * progress} as it is done (the caller's right to the province is checked by {@link #provinceToActivate} first).
      * A commune that fails stops the run with a Vietnamese line; those done stay active.
      */
-    void activateProvince(Caller caller, CommuneDirectory.Province province, Consumer<ProvinceActivation> progress) {
+    public void activateProvince(Caller caller, CommuneDirectory.Province province,
+            Consumer<ProvinceActivation> progress) {
         List<CommuneDirectory.Commune> communes = province.communes();
         Set<String> active = registry.active(communes.stream().map(CommuneDirectory.Commune::code).toList());
         int done = 0;
@@ -106,7 +107,7 @@ class Administration {
     }
 
     /** The province the caller may activate whole: any (SYSADMIN), its own (PROVINCE_ADMIN); else 404 / 403. */
-    CommuneDirectory.Province provinceToActivate(Caller caller, String code) {
+    public CommuneDirectory.Province provinceToActivate(Caller caller, String code) {
         if (!caller.has(Role.SYSADMIN) && !caller.has(Role.PROVINCE_ADMIN)) {
             throw new Forbidden("Chỉ quản trị hệ thống và quản trị cấp tỉnh được kích hoạt các xã, phường của một tỉnh, "
                     + "thành phố.");
@@ -114,7 +115,7 @@ class Administration {
         return Authority.provinceToList(caller, code);
     }
 
-    CommuneState deactivate(Caller caller, String code) {
+    public CommuneState deactivate(Caller caller, String code) {
         CommuneDirectory.Commune commune = Authority.communeToSwitch(caller, code);
         registry.deactivate(code, caller.userId());
         List<String> disabled = new ArrayList<>();
@@ -129,14 +130,14 @@ class Administration {
         return new CommuneState(commune.code(), commune.name(), commune.provinceCode(), false);
     }
 
-    List<Person> people(Tenant tenant) {
+    public List<Person> people(Tenant tenant) {
         return keycloak.ofTenant(tenant.code()).stream()
                 .map(a -> person(a, keycloak.roles(a.id())))
                 .sorted(Comparator.comparing(Person::username))
                 .toList();
     }
 
-    Person add(Caller caller, Tenant tenant, NewPerson request) {
+    public Person add(Caller caller, Tenant tenant, NewPerson request) {
         if (request == null) {
             throw new InvalidInput("body", "Thiếu thông tin tài khoản.");
         }
@@ -182,7 +183,7 @@ class Administration {
         return new Person(username, fullName, email, names(roles), true);
     }
 
-    void disable(Caller caller, Tenant tenant, String username) {
+    public void disable(Caller caller, Tenant tenant, String username) {
         KeycloakUsers.Account account = keycloak.byUsername(username == null ? "" : username.trim())
                 .filter(a -> tenant.code().equals(a.tenant()))
                 .orElseThrow(() -> new NotFound("Không tìm thấy tài khoản này trong " + tenant.name() + "."));

@@ -26,7 +26,7 @@ import vn.loa.platform.tenancy.Forbidden;
  * of case, spaces and diacritics. Readable by whoever may read the commune; added to by its own staff.
  */
 @Service
-class Units {
+public class Units {
 
     private static final int MAX_NAME = 200;
 
@@ -38,7 +38,7 @@ class Units {
         this.plans = plans;
     }
 
-    List<Unit> list(Caller caller, String tenant) {
+    public List<Unit> list(Caller caller, String tenant) {
         String commune = tenant == null || tenant.isBlank() ? caller.tenantId() : tenant;
         if (!CommuneDirectory.instance().isCommune(commune) || !caller.canRead(commune)) {
             throw new NotFound("Không tìm thấy xã, phường này trong phạm vi được xem.");
@@ -69,7 +69,7 @@ class Units {
                 .toList();
     }
 
-    Unit add(Caller caller, NewUnit request) {
+    public Unit add(Caller caller, NewUnit request) {
         if (!caller.canWrite(caller.tenantId())) {
             throw new Forbidden("Chỉ cán bộ của xã, phường mới được thêm đơn vị vào danh sách của xã, phường.");
         }

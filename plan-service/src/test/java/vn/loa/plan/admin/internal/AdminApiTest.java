@@ -32,6 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
+import vn.loa.plan.admin.web.AdminController;
 import vn.loa.platform.problem.ProblemAdvice;
 import vn.loa.platform.tenancy.CallerWebMvc;
 import vn.loa.platform.tenancy.CommuneDirectory;

@@ -26,6 +26,7 @@ import vn.loa.plan.annex.TaskDetails;
 import vn.loa.plan.plan.InMemoryPlanStore;
 import vn.loa.plan.plan.PlanContent;
 import vn.loa.plan.plan.Plans;
+import vn.loa.plan.unit.web.UnitController;
 import vn.loa.platform.problem.ProblemAdvice;
 import vn.loa.platform.tenancy.Caller;
 import vn.loa.platform.tenancy.CallerWebMvc;
