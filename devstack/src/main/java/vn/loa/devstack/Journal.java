@@ -59,6 +59,10 @@ final class Journal implements AutoCloseable {
     private ByteArrayOutputStream pending = new ByteArrayOutputStream(64 * 1024);
     /** Records taken but not written, because the write failed: written first next time (under {@link #writing}). */
     private byte[] unwritten = new byte[0];
+    /** How many bytes of records were ever appended (under {@link #appending}). */
+    private long appended;
+    /** How many of them are written to the file (written under {@link #writing}). */
+    private volatile long written;
     private FileChannel segment;
     private long number;
 
@@ -90,6 +94,7 @@ final class Journal implements AutoCloseable {
             bson.readBytes(body, b.position(), bson.readableBytes());
             synchronized (appending) {
                 pending.writeBytes(body);
+                appended += body.length;
             }
         } finally {
             bson.release();
@@ -97,13 +102,22 @@ final class Journal implements AutoCloseable {
     }
 
     /**
-     * Writes every record appended so far to the current segment: a write is acknowledged after this. Whoever finds a
-     * write under way waits for it, then writes what was appended meanwhile — the records of all who waited, in one
-     * write (or nothing, if the one before took them).
+     * Writes every record appended so far to the current segment: a write is acknowledged after this. A group commit:
+     * whoever finds a write under way waits for it, and returns at once if that write took its records; else it writes
+     * everything appended until then — its own records and those of everyone who waited with it, in one write.
      */
     void flush() {
+        long mine;
+        synchronized (appending) {
+            mine = appended;
+        }
+        if (written >= mine) {
+            return;
+        }
         synchronized (writing) {
-            writeOut();
+            if (written < mine) {
+                writeOut();
+            }
         }
     }
 
@@ -116,12 +130,14 @@ final class Journal implements AutoCloseable {
      */
     private void writeOut() {
         byte[] taken;
+        long upTo;
         synchronized (appending) {
             if (pending.size() == 0 && unwritten.length == 0) {
                 return;
             }
             taken = pending.toByteArray();
             pending = new ByteArrayOutputStream(64 * 1024);
+            upTo = appended;
         }
         byte[] records = taken;
         if (unwritten.length > 0) {
@@ -140,6 +156,7 @@ final class Journal implements AutoCloseable {
                 segment.force(false);
             }
             unwritten = new byte[0];
+            written = upTo;
         } catch (IOException e) {
             unwritten = records;
             cutBack(at);
