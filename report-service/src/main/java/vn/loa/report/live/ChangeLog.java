@@ -307,26 +307,38 @@ public class ChangeLog {
      */
     @Scheduled(fixedDelayString = "${loa.report.live.prune-interval:PT1M}", initialDelayString = "PT1M")
     public void prune() {
-        List<String> tenants = new ArrayList<>();
+        Set<String> tenants = new LinkedHashSet<>();
         if (!everyTenantPruned) {
             changes().distinct("tenant", String.class).into(tenants);
             everyTenantPruned = true;
         }
         tenants.addAll(drainTouched());
-        for (String tenant : new LinkedHashSet<>(tenants)) {
-            Document cut = changes().find(Filters.eq("tenant", tenant)).projection(new Document("province", 1))
-                    .sort(Sorts.descending("_id")).skip(retain).limit(1).first();
-            if (cut == null) {
-                continue;
+        List<String> left = new ArrayList<>(tenants);
+        try {
+            while (!left.isEmpty()) {
+                prune(left.getFirst());
+                left.removeFirst();
             }
-            long upTo = ((Number) cut.get("_id")).longValue();
-            // marked first: a client resuming meanwhile is told to reload rather than missing what goes
-            meta().updateOne(Filters.eq("_id", "pruned:" + tenant),
-                    new Document("$set", new Document("tenant", tenant).append("province", cut.getString("province")))
-                            .append("$max", new Document("prunedUpTo", upTo)),
-                    new UpdateOptions().upsert(true));
-            changes().deleteMany(Filters.and(Filters.eq("tenant", tenant), Filters.lte("_id", upTo)));
+        } catch (RuntimeException e) {
+            touched.addAll(left); // the next prune takes them again
+            throw e;
         }
+    }
+
+    /** Keeps the tenant's newest {@code retain} changes: its mark raised to the newest that goes, then the delete. */
+    private void prune(String tenant) {
+        Document cut = changes().find(Filters.eq("tenant", tenant)).projection(new Document("province", 1))
+                .sort(Sorts.descending("_id")).skip(retain).limit(1).first();
+        if (cut == null) {
+            return;
+        }
+        long upTo = ((Number) cut.get("_id")).longValue();
+        // marked first: a client resuming meanwhile is told to reload rather than missing what goes
+        meta().updateOne(Filters.eq("_id", "pruned:" + tenant),
+                new Document("$set", new Document("tenant", tenant).append("province", cut.getString("province")))
+                        .append("$max", new Document("prunedUpTo", upTo)),
+                new UpdateOptions().upsert(true));
+        changes().deleteMany(Filters.and(Filters.eq("tenant", tenant), Filters.lte("_id", upTo)));
     }
 
     private Set<String> drainTouched() {

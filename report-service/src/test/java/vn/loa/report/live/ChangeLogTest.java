@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
+import org.springframework.dao.DataAccessResourceFailureException;
+import com.mongodb.client.MongoCollection;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -121,6 +124,32 @@ class ChangeLogTest {
             log.prune();
             assertThat(commands.of("find")).isZero();
         }
+    }
+
+    @Test
+    void aPruneThatFailsLeavesItsCommunesToTheNext() {
+        AtomicBoolean down = new AtomicBoolean();
+        MongoTemplate template = new MongoTemplate(mongo.client(), "changes-prune-fails") {
+            @Override
+            public MongoCollection<Document> getCollection(String name) {
+                if (down.get() && name.equals(ChangeLog.META)) {
+                    throw new DataAccessResourceFailureException("the database is gone for a moment");
+                }
+                return super.getCollection(name);
+            }
+        };
+        ChangeLog log = new ChangeLog(template, Clock.fixed(Instant.parse("2025-09-20T03:00:00Z"), ZoneOffset.UTC), 2);
+        log.prune(); // the first, over every commune: an empty log
+        for (int i = 0; i < 5; i++) {
+            log.append(new Change(Samples.KIM_THANH, "publication", "item-" + i, "ContentPublished"));
+        }
+        down.set(true);
+        assertThatThrownBy(log::prune).isInstanceOf(DataAccessResourceFailureException.class);
+
+        down.set(false);
+        log.prune();
+        assertThat(log.after(0, visibleTo(Samples.KIM_THANH, Role.EDITOR), 100)).extracting(Entry::subject)
+                .containsExactly("item-3", "item-4");
     }
 
     @Test
