@@ -1,9 +1,11 @@
 package vn.loa.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import de.bwaldvogel.mongo.bson.Document;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +35,7 @@ class JournalGroupCommitTest {
         Journal journal = new Journal(dir, false, 1);
         ExecutorService threads = Executors.newFixedThreadPool(WRITERS + 1);
         List<Future<?>> writers = new ArrayList<>();
+        AtomicInteger flushed = new AtomicInteger();
         for (int w = 0; w < WRITERS; w++) {
             int writer = w;
             writers.add(threads.submit(() -> {
@@ -39,13 +43,16 @@ class JournalGroupCommitTest {
                     journal.put("loa", "items", new Document("_id", writer + "-" + n).append("writer", writer)
                             .append("n", n));
                     journal.flush();
+                    flushed.incrementAndGet();
                 }
             }));
         }
         Future<?> segments = threads.submit(() -> {
-            for (int i = 0; i < 5; i++) {
-                journal.startSegment(); // as the checkpoints do, beside the writers
-                Thread.sleep(5);
+            for (int i = 1; i <= 5; i++) {
+                // as the checkpoints do, beside the writers: a new segment after each sixth of their records
+                int written = i * WRITERS * CHANGES / 6;
+                await().atMost(Duration.ofSeconds(30)).until(() -> flushed.get() >= written);
+                journal.startSegment();
             }
             return null;
         });
@@ -56,6 +63,7 @@ class JournalGroupCommitTest {
         threads.shutdown();
         journal.close();
 
+        assertThat(Journal.segments(dir)).as("the first segment and the five started beside the writers").hasSize(6);
         Map<Integer, List<Integer>> byWriter = new HashMap<>();
         long records = Journal.read(Journal.segments(dir), c -> byWriter
                 .computeIfAbsent(((Number) c.document().get("writer")).intValue(), w -> new ArrayList<>())
